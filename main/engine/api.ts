@@ -1,0 +1,203 @@
+/**
+ * The engine facade's public shapes: what the CLI prints with --json, what IPC carries to the
+ * renderer. Plain data only.
+ */
+import type { ErrorCode, ErrorData } from './errors.js';
+import type { ChunkOptions, DocKind, IndexProgress } from './types.js';
+
+export interface EmbeddingConfig {
+  /** Folder of an installed or imported model (manifest.json, or config.json + ONNX graph + tokenizer.json). */
+  modelDir: string;
+  /** Execution provider: 'auto' (default) picks the best the platform has; a named one falls back to CPU with the reason. */
+  provider?: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml' | 'webgpu';
+  batchSize?: number;
+  threads?: number;
+}
+
+export interface EmbeddingStatus {
+  model: string;
+  dir: string;
+  dims: number;
+  fingerprint: string;
+  requested: string;
+  /** The execution provider running the model, and why a requested or preferred one is not used. */
+  provider: string;
+  fallbackReason: string | null;
+  /** Vectors stored for this model, distinct chunk texts in the library, and whether all have one. */
+  vectors: number;
+  texts: number;
+  complete: boolean;
+  /** The last embedding job with this model: its provider and measured chunks/s. */
+  lastJob: { provider: string; chunksPerSec: number | null; at: number } | null;
+}
+
+export interface EngineConfig {
+  /** SQLite database file (created if missing). */
+  dbPath: string;
+  /** Parser worker threads; defaults to the number of CPU cores. */
+  workers?: number;
+  chunk?: Partial<ChunkOptions>;
+  /**
+   * Path of a better-sqlite3 native binding built for the current runtime. The Electron host passes
+   * the Electron-ABI build made at install time; plain Node (CLI, tests) uses the package default.
+   */
+  nativeBinding?: string;
+  /** Largest file the indexer reads, in bytes, per kind. */
+  maxBytes?: { pdf?: number; note?: number };
+  /** Dense retrieval: the embedding model. Without it, search is BM25 only. */
+  embedding?: EmbeddingConfig;
+}
+
+export interface JobOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: IndexProgress) => void;
+}
+
+export interface SkippedFile extends ErrorData {
+  path: string;
+}
+
+export interface IndexSummary {
+  documents: number;
+  pages: number;
+  chunks: number;
+  /** Files that could not be indexed, each with a code and a message. */
+  skipped: SkippedFile[];
+  /** Indexed files with non-fatal problems (decoded from another encoding, truncated PDF...). */
+  warnings: SkippedFile[];
+  /** PDFs with pages that have no text layer. */
+  needsOcr: { path: string; pages: number[] }[];
+  /** What this run did: files parsed, files unchanged, files moved, files removed. */
+  changes: { added: number; updated: number; unchanged: number; moved: number; removed: number };
+  /** Set when the chunking settings changed since documents were indexed: they were re-chunked. */
+  rechunked: number;
+  ms: number;
+  /** With an embedding model configured: the embedding job that followed, or why it failed (the index itself is kept). */
+  embedding?: EmbedSummary;
+  embeddingError?: ErrorData;
+}
+
+export interface EmbedSummary {
+  /** Model key `<id>@<fingerprint prefix>`. */
+  model: string;
+  provider: string;
+  fallbackReason: string | null;
+  /** Distinct chunk texts that got a vector in this run, already had one, and vectors removed. */
+  embedded: number;
+  reused: number;
+  removed: number;
+  chunksPerSec: number | null;
+  complete: boolean;
+  ms: number;
+}
+
+export interface DocumentStatus {
+  id: number;
+  path: string;
+  kind: DocKind;
+  title: string | null;
+  pages: number;
+  chunks: number;
+  status: 'ok' | 'partial' | 'error';
+  code: ErrorCode | null;
+  message: string | null;
+}
+
+export interface StatusReport {
+  documents: DocumentStatus[];
+  totals: {
+    documents: number;
+    pdfs: number;
+    notes: number;
+    pages: number;
+    chunks: number;
+    errors: number;
+    needsOcrPages: number;
+    /** Documents whose chunks were made with other chunking settings (a re-index is planned). */
+    staleChunking: number;
+    dbBytes: number;
+  };
+}
+
+export interface SearchTrace {
+  /**
+   * Rank and score by FTS5's bm25 (sign flipped: higher is better) before word-order re-scoring;
+   * null when the chunk was not among the BM25 candidates.
+   */
+  bm25Rank: number | null;
+  bm25Score: number | null;
+  /** Share (0..1) of the query's consecutive word pairs found in the chunk. */
+  proximity: number;
+  /**
+   * proximity × the best bm25 score among the candidates. The BM25 list is ordered by
+   * bm25Score + proximityBonus, which is the score in bm25 mode and what hybrid fusion normalises.
+   */
+  proximityBonus: number;
+  /** The FTS5 MATCH expression actually run, for explanation (null in dense mode). */
+  ftsQuery: string | null;
+  /** Rank and cosine similarity in the dense list; null when not in it (or not run). */
+  denseRank: number | null;
+  denseScore: number | null;
+  /** Each list's score after min-max normalisation over its top N (0 when absent from that list). */
+  bm25Norm: number | null;
+  denseNorm: number | null;
+  /** The fused score (= `score` of the result) and how it was computed. */
+  fused: number;
+  fusion: 'none' | 'minmax' | 'rrf';
+}
+
+export interface SearchResult {
+  rank: number;
+  chunkId: number;
+  docId: number;
+  path: string;
+  title: string | null;
+  kind: DocKind;
+  /** Physical page (1-based) for PDFs; null for notes. */
+  page: number | null;
+  pageLabel: string | null;
+  headingPath: string[];
+  /** Chunk text excerpt with matched terms wrapped in «…». */
+  snippet: string;
+  /** The same excerpt without marks, and the [start, end) offsets of the matched terms in it. */
+  snippetText: string;
+  marks: [number, number][];
+  score: number;
+  trace: SearchTrace;
+}
+
+export type SearchMode = 'bm25' | 'dense' | 'hybrid';
+
+export interface SearchOptions {
+  /** Default: 'hybrid' when an embedding model is configured and its vectors exist, else 'bm25'. */
+  mode?: SearchMode;
+  k?: number;
+  /** Hybrid fusion: DIVER's min-max weighted sum (default) or reciprocal rank fusion (k = 60). */
+  fusion?: 'minmax' | 'rrf';
+  /** Weight of the dense list in min-max fusion: final = w·dense + (1−w)·bm25 (default 0.5). */
+  weight?: number;
+  /** Candidates taken from each list before fusion (default 100). */
+  candidates?: number;
+  /** 'document': one result per document, scored by its best chunk. Default 'chunk'. */
+  groupBy?: 'chunk' | 'document';
+}
+
+export interface SearchResponse {
+  query: string;
+  mode: SearchMode;
+  results: SearchResult[];
+  ms: number;
+}
+
+export interface Engine {
+  index(paths: string[], opts?: JobOptions): Promise<IndexSummary>;
+  status(): StatusReport;
+  search(query: string, opts?: SearchOptions): Promise<SearchResponse>;
+  /** Gives every chunk a vector from the configured model (NO_EMBEDDINGS without one); resumable. */
+  embed(opts?: JobOptions): Promise<EmbedSummary>;
+  /** The embedding model, its execution provider (and why another was not used), vectors and speed; null without a model. */
+  embeddingStatus(): Promise<EmbeddingStatus | null>;
+  /** Watches folders and re-indexes on change (debounced); resolves to a stop function. */
+  watch(paths: string[], opts?: JobOptions & { debounceMs?: number; onIndexed?: (s: IndexSummary) => void }): Promise<() => Promise<void>>;
+  close(): void;
+}

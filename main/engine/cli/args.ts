@@ -1,0 +1,83 @@
+/** Command-line parsing for `delve`: usage errors become UsageError (exit code 2). */
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage:
+  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N]
+  delve status [--db <file>] [--json]
+  delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid] [--k 10] [--json]
+  delve watch <folders…> [--db <file>] [--json]
+  delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
+Embedding (index, embed, search, status): --model names an installed model id or a model folder
+(default: $DELVE_MODEL, else the default model if installed); --provider picks the execution provider.
+The database defaults to $DELVE_DB, else delve.db in the app's data folder.`;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  mode: { type: 'string' },
+  k: { type: 'string', default: '10' },
+  workers: { type: 'string' },
+  'chunk-size': { type: 'string' },
+  'chunk-overlap': { type: 'string' },
+  model: { type: 'string' },
+  provider: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export interface Parsed {
+  command: string;
+  positionals: string[];
+  db: string | undefined;
+  json: boolean;
+  mode: string | undefined;
+  k: number;
+  workers: number | undefined;
+  chunkSize: number | undefined;
+  chunkOverlap: number | undefined;
+  /** Embedding model: an installed model id or a model folder. */
+  model: string | undefined;
+  provider: ProviderChoice | undefined;
+  help: boolean;
+}
+
+const PROVIDERS = ['auto', 'cpu', 'cuda', 'dml', 'coreml', 'webgpu'] as const;
+type ProviderChoice = (typeof PROVIDERS)[number];
+
+export function parse(argv: string[]): Parsed {
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const [command = '', ...rest] = positionals;
+  return {
+    command,
+    positionals: rest,
+    db: values.db,
+    json: values.json ?? false,
+    mode: values.mode,
+    k: int('--k', values.k, 1, 1000) ?? 10,
+    workers: int('--workers', values.workers, 1, 256),
+    chunkSize: int('--chunk-size', values['chunk-size'], 200, 20000),
+    chunkOverlap: int('--chunk-overlap', values['chunk-overlap'], 0, 10000),
+    model: values.model,
+    provider: provider(values.provider),
+    help: values.help ?? false,
+  };
+}
+
+function provider(v: string | undefined): ProviderChoice | undefined {
+  if (v === undefined) return undefined;
+  if (!(PROVIDERS as readonly string[]).includes(v)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
+  return v as ProviderChoice;
+}
+
+function int(name: string, v: string | undefined, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}

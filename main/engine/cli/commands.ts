@@ -1,0 +1,81 @@
+/** The CLI's commands: each opens the engine, does one thing, and prints JSON or a short report. */
+import type { DelveEngine } from '../index.js';
+import type { IndexSummary, SearchMode, SearchResponse, StatusReport } from '../api.js';
+import { describeEmbed, describeEmbedding } from './embed-command.js';
+import { progressBar } from './progress-bar.js';
+import { UsageError, type Parsed } from './args.js';
+
+type Out = (s: string) => void;
+
+export async function indexCommand(engine: DelveEngine, a: Parsed, out: Out, err: Out): Promise<void> {
+  if (a.positionals.length === 0) throw new UsageError('index needs at least one file or folder');
+  const bar = progressBar();
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  let s: IndexSummary;
+  try {
+    s = await engine.index(a.positionals, { signal: controller.signal, onProgress: (p) => bar?.update(p) });
+  } finally {
+    bar?.end();
+    process.off('SIGINT', stop);
+  }
+  if (s.rechunked > 0) err(`delve: chunking settings changed: re-chunked ${s.rechunked} documents`);
+  if (a.json) {
+    out(JSON.stringify(s));
+    return;
+  }
+  const c = s.changes;
+  out(`${s.documents} documents, ${s.pages} pages, ${s.chunks} chunks in ${(s.ms / 1000).toFixed(1)} s ` +
+    `(${c.added} added, ${c.updated} updated, ${c.moved} moved, ${c.removed} removed, ${c.unchanged} unchanged)`);
+  for (const k of s.skipped) out(`  skipped ${k.path}: ${k.code} ${k.message}`);
+  for (const w of s.warnings) out(`  warning ${w.path}: ${w.code} ${w.message}`);
+  for (const o of s.needsOcr) out(`  needs OCR ${o.path}: pages ${o.pages.join(', ')}`);
+  if (s.embedding) out(describeEmbed(s.embedding));
+  if (s.embeddingError) out(`  embedding failed: ${s.embeddingError.code} ${s.embeddingError.message}`);
+}
+
+export async function statusCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
+  const r: StatusReport = engine.status();
+  const embedding = await engine.embeddingStatus();
+  if (a.json) {
+    out(JSON.stringify({ ...r, vec: engine.vec, embedding }));
+    return;
+  }
+  const t = r.totals;
+  out(`${t.documents} documents (${t.pdfs} PDFs, ${t.notes} notes), ${t.pages} pages, ${t.chunks} chunks, ${t.errors} errors, ` +
+    `${t.needsOcrPages} pages need OCR, ${(t.dbBytes / 1048576).toFixed(1)} MiB`);
+  if (t.staleChunking > 0) out(`re-index planned: ${t.staleChunking} documents were chunked with other settings`);
+  out(`vectors: ${engine.vec.version ? `sqlite-vec ${engine.vec.version}` : `unavailable (${engine.vec.error})`}`);
+  out(describeEmbedding(embedding));
+  for (const d of r.documents) if (d.status !== 'ok') out(`  ${d.status} ${d.path}: ${d.code} ${d.message ?? ''}`);
+}
+
+export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
+  if (a.positionals.length !== 1) throw new UsageError('search needs exactly one query (quote it)');
+  if (a.mode !== undefined && !['bm25', 'dense', 'hybrid'].includes(a.mode)) throw new UsageError(`unknown --mode "${a.mode}" (available: bm25, dense, hybrid)`);
+  const r: SearchResponse = await engine.search(a.positionals[0]!, { mode: a.mode as SearchMode | undefined, k: a.k });
+  if (a.json) {
+    out(JSON.stringify({ mode: r.mode, results: r.results, ms: Math.round(r.ms * 10) / 10 }));
+    return;
+  }
+  if (r.results.length === 0) out('no results');
+  for (const x of r.results) {
+    const where = x.page === null ? '' : ` p. ${x.page}${x.pageLabel && x.pageLabel !== String(x.page) ? ` ("${x.pageLabel}")` : ''}`;
+    out(`${x.rank}. ${x.title ?? x.path}${where}  [${x.score.toFixed(2)}]\n   ${x.path}\n   ${x.snippet.replace(/\s+/g, ' ')}`);
+  }
+}
+
+export async function watchCommand(engine: DelveEngine, a: Parsed, out: Out, err: Out): Promise<void> {
+  if (a.positionals.length === 0) throw new UsageError('watch needs at least one folder');
+  await indexCommand(engine, a, out, err);
+  const controller = new AbortController();
+  const stop = await engine.watch(a.positionals, {
+    signal: controller.signal,
+    onIndexed: (s) => out(a.json ? JSON.stringify(s) : `re-indexed: ${JSON.stringify(s.changes)}`),
+  });
+  err('delve: watching for changes; Ctrl+C to stop');
+  await new Promise<void>((res) => process.once('SIGINT', () => res()));
+  controller.abort();
+  await stop();
+}

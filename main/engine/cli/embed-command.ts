@@ -1,0 +1,36 @@
+/** `delve embed`: gives every chunk a vector from the configured model; and how embedding is reported. */
+import type { EmbedSummary, EmbeddingStatus } from '../api.js';
+import type { DelveEngine } from '../index.js';
+import type { Parsed } from './args.js';
+import { progressBar } from './progress-bar.js';
+
+type Out = (s: string) => void;
+
+export function describeEmbed(s: EmbedSummary): string {
+  const rate = s.chunksPerSec === null ? '' : ` at ${s.chunksPerSec} chunks/s`;
+  const why = s.fallbackReason ? ` (${s.fallbackReason})` : '';
+  return `embedding ${s.model} on ${s.provider}${why}: ${s.embedded} new vectors${rate}, ${s.reused} kept, ${s.removed} removed`;
+}
+
+export function describeEmbedding(e: EmbeddingStatus | null): string {
+  if (!e) return 'embedding: none (BM25 only; install a model with "delve models pull all-minilm-l6-v2")';
+  const why = e.fallbackReason ? `\n  fallback: ${e.fallbackReason}` : '';
+  const speed = e.lastJob?.chunksPerSec ? `, last measured ${e.lastJob.chunksPerSec} chunks/s on ${e.lastJob.provider}` : '';
+  return `embedding: ${e.model} (${e.dims}-d) on ${e.provider} (asked: ${e.requested})${speed}; ` +
+    `${e.vectors} of ${e.texts} chunk texts have vectors${e.complete ? '' : ' (incomplete: run delve embed)'}${why}`;
+}
+
+export async function embedCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
+  const bar = progressBar();
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  try {
+    const s = await engine.embed({ signal: controller.signal, onProgress: (p) => bar?.update(p) });
+    bar?.end();
+    out(a.json ? JSON.stringify(s) : describeEmbed(s));
+  } finally {
+    bar?.end();
+    process.off('SIGINT', stop);
+  }
+}

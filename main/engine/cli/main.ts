@@ -1,0 +1,49 @@
+/**
+ * `delve` command-line entry. Exit codes: 0 success, 2 usage error, 1 failure; failures print one
+ * line on stderr. Uses the same engine facade as the desktop app.
+ */
+import { join } from 'node:path';
+import { createEngine } from '../index.js';
+import { defaultDataDir } from '../config.js';
+import { toErrorData } from '../errors.js';
+import { parse, USAGE, UsageError } from './args.js';
+import { indexCommand, searchCommand, statusCommand, watchCommand } from './commands.js';
+import { embedCommand } from './embed-command.js';
+import { embeddingFromArgs } from './embedding-config.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => void process.stdout.write(s + '\n');
+  const err = (s: string) => void process.stderr.write(s + '\n');
+  let engine;
+  try {
+    const a = parse(argv);
+    if (a.help || a.command === 'help') { out(USAGE); return 0; }
+    if (!['index', 'status', 'search', 'watch', 'embed'].includes(a.command)) {
+      throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');
+    }
+    const dataDir = defaultDataDir();
+    const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
+    engine = await createEngine({
+      dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
+      chunk: { ...(a.chunkSize ? { targetChars: a.chunkSize } : {}), ...(a.chunkOverlap !== undefined ? { overlapChars: a.chunkOverlap } : {}) },
+    });
+    switch (a.command) {
+      case 'index': await indexCommand(engine, a, out, err); break;
+      case 'status': await statusCommand(engine, a, out); break;
+      case 'embed': await embedCommand(engine, a, out); break;
+      case 'search': await searchCommand(engine, a, out); break;
+      case 'watch': await watchCommand(engine, a, out, err); break;
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`delve: ${e.message} (see "delve --help")`);
+      return 2;
+    }
+    const data = toErrorData(e);
+    err(`delve: ${data.code}: ${data.message.split('\n')[0]}`);
+    return 1;
+  } finally {
+    engine?.close();
+  }
+}

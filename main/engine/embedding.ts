@@ -1,0 +1,62 @@
+/**
+ * The engine's embedding runtime: the configured model folder, its embedder (created on first use,
+ * in a worker thread) and the dense source search uses. Without an embedding config, search is BM25.
+ */
+import type { EmbedSummary, EmbeddingConfig, EmbeddingStatus } from './api.js';
+import type { Embedder, EmbedderOptions } from './embed/api.js';
+import { runEmbedJob, STATS_KEY, type EmbedJobOptions } from './index/embed-job.js';
+import { loadModelFolder, type ModelFolder } from './models/folder.js';
+import type { DenseSource } from './search/search.js';
+import type { Db } from './store/db.js';
+import { findVectorTable } from './store/vectors.js';
+
+export type EmbedderFactory = (opts: EmbedderOptions) => Promise<Embedder>;
+
+export interface EmbeddingRuntime {
+  embed(opts?: EmbedJobOptions): Promise<EmbedSummary>;
+  /** The dense source for search, or null when the model has no vectors in this database yet. */
+  dense(): Promise<DenseSource | null>;
+  status(): Promise<EmbeddingStatus>;
+  close(): Promise<void>;
+}
+
+export function embeddingRuntime(db: Db, cfg: EmbeddingConfig, create: EmbedderFactory): EmbeddingRuntime {
+  let folder: Promise<ModelFolder> | null = null;
+  let embedder: Promise<Embedder> | null = null;
+  const model = () => (folder ??= loadModelFolder(cfg.modelDir));
+  const getEmbedder = () => (embedder ??= model().then((m) => create({
+    modelDir: m.dir, manifest: m.manifest, provider: cfg.provider ?? 'auto', batchSize: cfg.batchSize, threads: cfg.threads,
+  })));
+  const ref = (m: ModelFolder) => ({ id: m.manifest.id, fingerprint: m.fingerprint, dims: m.manifest.dims });
+  return {
+    async embed(opts) {
+      return runEmbedJob(db, await getEmbedder(), await model(), opts);
+    },
+    async dense() {
+      const t = findVectorTable(db, ref(await model()));
+      if (!t || !db.prepare(`SELECT 1 FROM ${t.table} LIMIT 1`).get()) return null;
+      const e = await getEmbedder();
+      return { table: t.table, embedQuery: async (q) => (await e.embedQueries([q]))[0]! };
+    },
+    async status() {
+      const m = await model();
+      const e = await getEmbedder();
+      const t = findVectorTable(db, ref(m));
+      const vectors = t ? (db.prepare(`SELECT COUNT(*) AS n FROM ${t.table}`).get() as { n: number }).n : 0;
+      const texts = (db.prepare('SELECT COUNT(DISTINCT hash) AS n FROM chunks').get() as { n: number }).n;
+      const saved = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(STATS_KEY) as string | undefined;
+      const stats = saved ? JSON.parse(saved) as { model: string; provider: string; chunksPerSec: number | null; at: number } : null;
+      return {
+        model: m.manifest.id, dir: m.dir, dims: m.manifest.dims, fingerprint: m.fingerprint,
+        requested: e.info.requested, provider: e.info.provider, fallbackReason: e.info.fallbackReason,
+        vectors, texts, complete: t?.complete === true && vectors >= texts,
+        lastJob: stats && t && stats.model === t.key ? { provider: stats.provider, chunksPerSec: stats.chunksPerSec, at: stats.at } : null,
+      };
+    },
+    async close() {
+      const e = embedder;
+      embedder = null;
+      if (e) await (await e.catch(() => null))?.close();
+    },
+  };
+}

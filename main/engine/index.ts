@@ -1,0 +1,97 @@
+/**
+ * The engine facade: the only entry point the CLI, the tests and the Electron host use.
+ * `createEngine` opens the database; every method takes and returns plain data.
+ */
+import type { Engine, EngineConfig, IndexSummary, JobOptions, SearchOptions, SearchResponse, StatusReport } from './api.js';
+import { chunkingFingerprint } from './chunk/chunker.js';
+import { resolveConfig } from './config.js';
+import { createEmbedder } from './embed/index.js';
+import { embeddingRuntime, type EmbeddingRuntime } from './embedding.js';
+import { EngineError, toErrorData } from './errors.js';
+import { runIndex, type IndexContext } from './index/indexer.js';
+import { watchFolders } from './index/watch.js';
+import { search } from './search/search.js';
+import { openDb, type OpenedDb } from './store/db.js';
+import { statusReport } from './store/summary.js';
+
+export type * from './api.js';
+export { EngineError } from './errors.js';
+export type { ErrorCode, ErrorData } from './errors.js';
+export type { IndexProgress } from './types.js';
+
+export interface DelveEngine extends Engine {
+  /** sqlite-vec version, or why it could not be loaded (search then runs on BM25 alone). */
+  readonly vec: OpenedDb['vec'];
+}
+
+export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
+  const cfg = resolveConfig(config);
+  const { db, vec } = await openDb(cfg.dbPath, { nativeBinding: cfg.nativeBinding });
+  const ctx: IndexContext = {
+    db, workers: cfg.workers, chunk: cfg.chunk, chunking: chunkingFingerprint(cfg.chunk),
+    maxBytes: cfg.maxBytes, taskTimeoutMs: cfg.taskTimeoutMs,
+  };
+  const embedding = config.embedding ? embeddingRuntime(db, config.embedding, createEmbedder) : null;
+  let running: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  const guard = () => { if (closed) throw new EngineError('BAD_ARGUMENT', 'the engine is closed'); };
+  const needEmbedding = (): EmbeddingRuntime => {
+    if (!embedding) throw new EngineError('NO_EMBEDDINGS', 'no embedding model is configured: install one (delve models pull all-minilm-l6-v2) or pass --model');
+    if (!vec.version) throw new EngineError('NO_EMBEDDINGS', `vector search is unavailable on this platform: ${vec.error}`);
+    return embedding;
+  };
+  /** Jobs are serialised: one writer at a time. */
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    guard();
+    const next = running.then(job);
+    running = next.catch(() => undefined);
+    return next;
+  };
+  const index = (paths: string[], opts?: JobOptions): Promise<IndexSummary> => serial(async () => {
+    const summary = await runIndex(ctx, paths, opts);
+    if (!embedding || !vec.version) return summary;
+    try {
+      summary.embedding = await embedding.embed(opts);
+    } catch (err) {
+      if (opts?.signal?.aborted) throw err;
+      summary.embeddingError = toErrorData(err);
+    }
+    return summary;
+  });
+  return {
+    vec,
+    index,
+    status(): StatusReport {
+      guard();
+      return statusReport(db, ctx.chunking);
+    },
+    async search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
+      guard();
+      // BM25 needs no model; the default mode is hybrid only where the model's vectors exist.
+      const wantsDense = opts.mode === 'dense' || opts.mode === 'hybrid' || (opts.mode === undefined && embedding !== null && vec.version !== null);
+      const dense = wantsDense ? await needEmbedding().dense() : null;
+      if (wantsDense && !dense && opts.mode !== undefined) {
+        throw new EngineError('NO_EMBEDDINGS', `${opts.mode} search needs vectors: none are stored for this model yet (run delve embed or delve index)`);
+      }
+      return search(db, query, opts, dense);
+    },
+    embed(opts?: JobOptions) {
+      const rt = needEmbedding();
+      return serial(() => rt.embed(opts));
+    },
+    async embeddingStatus() {
+      guard();
+      return embedding ? embedding.status() : null;
+    },
+    watch(paths, opts = {}) {
+      guard();
+      return watchFolders(paths, (p) => index(p, opts), opts);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      void embedding?.close();
+      db.close();
+    },
+  };
+}

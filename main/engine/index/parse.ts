@@ -1,0 +1,70 @@
+/**
+ * Reads one file and turns it into a document with chunks: size check, content hash, type sniffing,
+ * extraction (PDF or note), chunking. Pure apart from reading the file; runs in parser workers.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { chunkBlocks } from '../chunk/chunker.js';
+import { EngineError, toErrorData, type ErrorData } from '../errors.js';
+import { extractNote } from '../ingest/notes/extract.js';
+import { extractPdf } from '../ingest/pdf/extract.js';
+import type { ChunkDraft, ChunkOptions, DocKind, ExtractedDoc } from '../types.js';
+
+export interface ParseTask {
+  path: string;
+  kind: DocKind;
+  /** Hash stored for this path; when the bytes still match and `rechunk` is false, nothing is parsed. */
+  knownHash: string | null;
+  rechunk: boolean;
+  maxBytes: number;
+  chunk: ChunkOptions;
+}
+
+export type ParseOutcome =
+  | { type: 'same'; path: string; size: number; contentHash: string }
+  | { type: 'parsed'; path: string; size: number; contentHash: string; doc: ExtractedDoc; chunks: ChunkDraft[] }
+  | { type: 'failed'; path: string; size: number; contentHash: string | null; error: ErrorData };
+
+export async function parseFile(task: ParseTask): Promise<ParseOutcome> {
+  const { path } = task;
+  let bytes: Buffer;
+  try {
+    // Synchronous on purpose: this runs in a parser worker, and one blocking read is far cheaper
+    // than the four thread-pool round trips of an async readFile for the many small notes.
+    bytes = readFileSync(path);
+  } catch (err) {
+    return { type: 'failed', path, size: 0, contentHash: null, error: toErrorData(err, path) };
+  }
+  const size = bytes.length;
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  if (task.knownHash === contentHash && !task.rechunk) return { type: 'same', path, size, contentHash };
+  try {
+    if (size === 0) throw new EngineError('EMPTY_FILE', `${path}: the file is empty`);
+    if (size > task.maxBytes) {
+      throw new EngineError('FILE_TOO_LARGE', `${path}: ${mib(size)} is over the ${mib(task.maxBytes)} limit for ${task.kind === 'pdf' ? 'PDFs' : 'notes'}`);
+    }
+    const doc = task.kind === 'pdf'
+      ? await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { path })
+      : extractNote(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { path });
+    scrubControlChars(doc);
+    const chunks = chunkBlocks(doc, task.chunk);
+    return { type: 'parsed', path, size, contentHash, doc, chunks };
+  } catch (err) {
+    return { type: 'failed', path, size, contentHash, error: toErrorData(err, path) };
+  }
+}
+
+/**
+ * Control characters (other than tab and newlines) carry nothing searchable and \u0002/\u0003 are
+ * the snippet markers: replace them one-for-one with spaces so every offset stays valid.
+ */
+function scrubControlChars(doc: ExtractedDoc): void {
+  const re = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+  doc.text = doc.text.replace(re, ' ');
+  for (const p of doc.pages) p.text = p.text.replace(re, ' ');
+  for (const b of doc.blocks) b.text = b.text.replace(re, ' ');
+}
+
+function mib(n: number): string {
+  return `${(n / 1048576).toFixed(1)} MiB`;
+}

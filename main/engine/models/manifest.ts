@@ -1,0 +1,59 @@
+/**
+ * Embedding-model manifests: one JSON file per model in the repository's `models/` folder, and one
+ * `manifest.json` inside every installed model folder. A manifest names the files to download (with
+ * sha256 and byte size, so a download is verified), the ONNX graph to run, and how the model turns
+ * token states into one vector (pooling, normalisation, instruction templates).
+ */
+import { z } from 'zod';
+
+export const ModelFileSchema = z.object({
+  /** Path inside the model folder, '/'-separated (e.g. "onnx/model.onnx"). */
+  path: z.string().min(1).refine((p) => !p.split('/').some((s) => s === '..' || s === ''), 'relative path without ".." or empty parts'),
+  /** Where to download it from; `{base}` is replaced by the configured hub base URL (mirrors). */
+  url: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits'),
+  bytes: z.number().int().nonnegative(),
+});
+
+export const ModelManifestSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase id: letters, digits, ".", "_", "-"'),
+  name: z.string().min(1),
+  license: z.string().min(1),
+  /** The model hub repository and revision the files come from. */
+  source: z.object({ repo: z.string(), revision: z.string().default('main') }),
+  files: z.array(ModelFileSchema),
+  /** The ONNX graph to load (one of `files`, or a file the user converted and imported). */
+  onnx: z.string().min(1),
+  /** Output holding per-token states; pooling is applied to it. */
+  output: z.string().default('last_hidden_state'),
+  dims: z.number().int().positive(),
+  pooling: z.enum(['mean', 'cls', 'last-token']),
+  normalize: z.boolean(),
+  /** Longest input in tokens, special tokens included; longer texts are truncated. */
+  maxTokens: z.number().int().positive(),
+  paddingSide: z.enum(['right', 'left']).default('right'),
+  /** `{text}` is the input; `{task}` the task description below. */
+  templates: z.object({ query: z.string().default('{text}'), document: z.string().default('{text}') }).default({ query: '{text}', document: '{text}' }),
+  task: z.string().optional(),
+  /** Set when no ONNX export is published: how a user makes one, then imports the folder. */
+  conversion: z.string().optional(),
+  default: z.boolean().optional(),
+});
+
+export type ModelFile = z.infer<typeof ModelFileSchema>;
+export type ModelManifest = z.infer<typeof ModelManifestSchema>;
+
+/** Validates a parsed manifest; the error names the field. */
+export function parseManifest(value: unknown, where = 'manifest'): ModelManifest {
+  const r = ModelManifestSchema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new Error(`${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+/** Applies a template: `{text}` and `{task}` are replaced. */
+export function applyTemplate(template: string, text: string, task = ''): string {
+  return template.replaceAll('{task}', task).replaceAll('{text}', text);
+}

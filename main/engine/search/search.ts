@@ -1,0 +1,87 @@
+/**
+ * Search in three modes. `bm25`: the FTS5 list re-scored for word order. `dense`: sqlite-vec nearest
+ * neighbours of the query's embedding. `hybrid`: both lists fused (search/fuse.ts). Results can be
+ * grouped by document (a document scores as its best chunk). Every result carries its trace: ranks
+ * and scores in each list, normalised scores and the fused score.
+ */
+import type { SearchMode, SearchOptions, SearchResponse, SearchTrace } from '../api.js';
+import { EngineError } from '../errors.js';
+import type { Db } from '../store/db.js';
+import { bm25List, type Bm25Hit } from './bm25.js';
+import { denseList } from './dense.js';
+import { fuseMinMax, fuseRrf, type Fused, type Scored } from './fuse.js';
+import { hydrate, type Ranked } from './hydrate.js';
+import { buildFtsQuery } from './query.js';
+
+/** Where dense vectors come from: the active model's vector table and its query encoder. */
+export interface DenseSource {
+  table: string;
+  embedQuery(query: string): Promise<Float32Array>;
+}
+
+export const DEFAULT_CANDIDATES = 100;
+
+function pickMode(requested: SearchMode | undefined, dense: DenseSource | null): SearchMode {
+  if (requested === undefined) return dense ? 'hybrid' : 'bm25';
+  if (!['bm25', 'dense', 'hybrid'].includes(requested)) {
+    throw new EngineError('BAD_ARGUMENT', `unknown search mode "${String(requested)}" (available: bm25, dense, hybrid)`);
+  }
+  if (requested !== 'bm25' && !dense) {
+    throw new EngineError('NO_EMBEDDINGS', `${requested} search needs an embedding model and its vectors: install one (delve models pull all-minilm-l6-v2) and index with it`);
+  }
+  return requested;
+}
+
+/** Keeps each document's best chunk, in order. */
+function bestPerDocument(db: Db, list: Fused[]): Fused[] {
+  if (list.length === 0) return list;
+  const rows = db.prepare('SELECT id, doc_id AS doc FROM chunks WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(list.map((f) => f.chunkId))) as { id: number; doc: number }[];
+  const docOf = new Map(rows.map((r) => [r.id, r.doc]));
+  const seen = new Set<number>();
+  return list.filter((f) => {
+    const doc = docOf.get(f.chunkId);
+    if (doc === undefined || seen.has(doc)) return false;
+    seen.add(doc);
+    return true;
+  });
+}
+
+export async function search(db: Db, query: string, opts: SearchOptions, dense: DenseSource | null): Promise<SearchResponse> {
+  const started = performance.now();
+  const mode = pickMode(opts.mode, dense);
+  const k = Math.max(1, Math.min(1000, Math.floor(opts.k ?? 10)));
+  const grouped = opts.groupBy === 'document';
+  const n = Math.max(opts.candidates ?? DEFAULT_CANDIDATES, grouped ? 3 * k : k);
+  const fusion = mode === 'hybrid' ? (opts.fusion ?? 'minmax') : 'none';
+
+  const bm25 = mode === 'dense' ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, query, n);
+  const denseHits: Scored[] = mode === 'bm25' ? [] : denseList(db, dense!.table, await dense!.embedQuery(query), n);
+  const bm25Scored = bm25.hits.map((h) => ({ chunkId: h.chunkId, score: h.score }));
+  let fused: Fused[];
+  if (fusion === 'rrf') fused = fuseRrf(bm25Scored, denseHits);
+  else if (fusion === 'minmax') fused = fuseMinMax(bm25Scored, denseHits, opts.weight ?? 0.5);
+  else {
+    const single = mode === 'bm25' ? bm25Scored : denseHits;
+    fused = single.map((s, i) => ({
+      chunkId: s.chunkId, fused: s.score, bm25Rank: mode === 'bm25' ? i + 1 : null, denseRank: mode === 'dense' ? i + 1 : null,
+      bm25Norm: null, denseNorm: null,
+    }));
+  }
+  if (grouped) fused = bestPerDocument(db, fused);
+
+  const hitOf = new Map(bm25.hits.map((h) => [h.chunkId, h]));
+  const denseOf = new Map(denseHits.map((d, i) => [d.chunkId, { rank: i + 1, score: d.score }]));
+  const ranked: Ranked[] = fused.slice(0, k).map((f) => {
+    const h = hitOf.get(f.chunkId);
+    const d = denseOf.get(f.chunkId);
+    const trace: SearchTrace = {
+      bm25Rank: h?.rawRank ?? null, bm25Score: h?.raw ?? null, proximity: h?.proximity ?? 0, proximityBonus: h?.bonus ?? 0,
+      ftsQuery: bm25.ftsQuery, denseRank: d?.rank ?? null, denseScore: d?.score ?? null,
+      bm25Norm: f.bm25Norm, denseNorm: f.denseNorm, fused: f.fused, fusion,
+    };
+    return { chunkId: f.chunkId, score: f.fused, trace, snippet: h?.snippet };
+  });
+  const results = hydrate(db, ranked, bm25.ftsQuery ?? buildFtsQuery(query).match);
+  return { query, mode, results, ms: performance.now() - started };
+}

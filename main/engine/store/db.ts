@@ -1,0 +1,64 @@
+/**
+ * Opens the Delve database: better-sqlite3 in WAL mode, foreign keys on, sqlite-vec loaded when the
+ * platform has it (BM25 keeps working without it; the reason is recorded), migrations applied.
+ * The caller owns the handle's lifetime.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { EngineError, toErrorData } from '../errors.js';
+import { migrate } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export interface OpenedDb {
+  db: Db;
+  /** sqlite-vec version, or null with the reason it could not be loaded. */
+  vec: { version: string | null; error: string | null };
+}
+
+export interface OpenOptions {
+  nativeBinding?: string;
+  readonly?: boolean;
+  /** Stop after this migration (tests of individual migrations). */
+  migrateTo?: number;
+}
+
+export async function openDb(path: string, opts: OpenOptions = {}): Promise<OpenedDb> {
+  let db: Db;
+  try {
+    if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
+  } catch (err) {
+    const data = toErrorData(err, path);
+    throw new EngineError(data.code === 'INTERNAL' ? 'DB_OPEN_FAILED' : data.code, `cannot open database ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const vec = await loadVec(db);
+    if (!opts.readonly) migrate(db, opts.migrateTo);
+    return { db, vec };
+  } catch (err) {
+    db.close();
+    const data = toErrorData(err, path);
+    throw new EngineError(data.code === 'INTERNAL' ? 'DB_OPEN_FAILED' : data.code, data.message, { cause: err });
+  }
+}
+
+async function loadVec(db: Db): Promise<OpenedDb['vec']> {
+  try {
+    const sqliteVec = await import('sqlite-vec');
+    // SQLite cannot load an extension from inside app.asar; packaged builds unpack it.
+    const file = sqliteVec.getLoadablePath().replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+    db.loadExtension(file);
+    const row = db.prepare('SELECT vec_version() AS v').get() as { v: string };
+    return { version: row.v, error: null };
+  } catch (err) {
+    return { version: null, error: (err as Error).message };
+  }
+}
