@@ -1,0 +1,48 @@
+/**
+ * Hardening for every web contents and the default session: no webviews, no navigation away from
+ * the app, no new windows (allow-listed https links open in the system browser), every permission
+ * denied, and a strict Content-Security-Policy on responses. The URL rules are in appUrl.ts.
+ */
+import { app, session, shell, type Session, type WebContents } from 'electron';
+import { isAllowedExternal, isAppUrl } from './appUrl.js';
+
+/** Same policy as the meta tag in renderer/index.html. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+}
+
+export function hardenContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Call once, before the first window. */
+export function hardenApp(): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  hardenSession(session.defaultSession);
+}

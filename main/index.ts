@@ -1,0 +1,83 @@
+/**
+ * Electron main process (ESM): one instance, one hardened window, the engine in a utility process,
+ * IPC commands from preload/contract.ts. Paths are resolved from the app root (app.getAppPath():
+ * the project in development, app.asar when packaged).
+ */
+import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { EVENT_CHANNELS } from '../preload/contract.js';
+import { registerAppScheme, serveApp } from './host/appProtocol.js';
+import { EngineProcess } from './host/engineProcess.js';
+import { createMainWindow } from './host/mainWindow.js';
+import { nativeBindingPath } from './host/nativeBinding.js';
+import { hardenApp } from './host/security.js';
+import { registerCommands } from './ipc/commands.js';
+
+// One profile folder in development and packaged (the package name is "delve", the product "Delve").
+app.setPath('userData', join(app.getPath('appData'), 'Delve'));
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let win: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  const root = app.getAppPath();
+  const engine = new EngineProcess({
+    modulePath: join(root, 'dist', 'main', 'host', 'engineServer.js'),
+    config: {
+      dbPath: join(app.getPath('userData'), 'delve.db'),
+      nativeBinding: nativeBindingPath({ appPath: root, electronVersion: process.versions.electron, platform: process.platform, arch: process.arch }),
+    },
+    onEvent: (event) => {
+      if (event.name === 'index:progress') win?.webContents.send(EVENT_CHANNELS['index:progress'], event.payload);
+    },
+  });
+
+  registerCommands({
+    engine,
+    pickFolders: async () => {
+      const options: Electron.OpenDialogOptions = { title: 'Add folders to Delve', properties: ['openDirectory', 'multiSelections'] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+  });
+
+  const openWindow = () => {
+    win = createMainWindow({ preload: join(root, 'dist', 'preload', 'index.cjs'), userData: app.getPath('userData') });
+    win.on('closed', () => {
+      win = null;
+    });
+  };
+
+  void app.whenReady().then(() => {
+    hardenApp();
+    serveApp(join(root, 'renderer', 'dist'));
+    openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Let the engine close its database before the process ends.
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    void engine.stop().finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+}

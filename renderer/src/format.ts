@@ -1,0 +1,31 @@
+/** Human-readable lines for progress and counts. Pure functions. */
+import type { IndexProgress } from './api.js';
+
+const PHASES: Record<IndexProgress['phase'], string> = {
+  scan: 'Scanning',
+  parse: 'Reading',
+  write: 'Saving',
+  embed: 'Embedding',
+  done: 'Done',
+};
+
+export function formatEta(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `about ${Math.max(s, 1)} s left`;
+  const m = Math.round(s / 60);
+  return m < 60 ? `about ${m} min left` : `about ${Math.floor(m / 60)} h ${m % 60} min left`;
+}
+
+/** "Reading 12/40 · 35.2 pages/s · about 2 min left" */
+export function formatProgress(p: IndexProgress): string {
+  const parts = [`${PHASES[p.phase]} ${p.done}/${p.total}`];
+  if (p.phase !== 'done' && p.pagesPerSec > 0) parts.push(`${p.pagesPerSec.toFixed(p.pagesPerSec < 10 ? 1 : 0)} pages/s`);
+  const eta = p.phase === 'done' ? '' : formatEta(p.etaMs);
+  if (eta) parts.push(eta);
+  return parts.join(' · ');
+}
+
+export const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+export const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;

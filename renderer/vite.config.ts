@@ -1,0 +1,19 @@
+/**
+ * Builds the renderer (React + TypeScript) into renderer/dist, loaded by the app from app://delve/.
+ * No React plugin: Vite's own esbuild compiles TSX with the automatic JSX runtime.
+ * Relative base, so the built index.html finds its assets wherever it is served from.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  esbuild: { jsx: 'automatic' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: true,
+  },
+});
