@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'DB_OPEN_FAILED', 'DB_CORRUPT', 'DISK_FULL', 'DB_BUSY', 'CANCELLED', 'WORKER_CRASHED',
   // embeddings
   'NO_EMBEDDINGS', 'MODEL_NOT_FOUND', 'MODEL_INVALID', 'EMBEDDER_FAILED',
+  // evaluation
+  'DATASET_INVALID',
   // usage
   'BAD_ARGUMENT', 'INTERNAL',
 ] as const;
