@@ -9,6 +9,11 @@ export const USAGE = `usage:
   delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid] [--k 10] [--json]
   delve watch <folders…> [--db <file>] [--json]
   delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
+  delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
+             [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]
+  delve models list|pull <id>|import <folder> [--id <id>]|remove <id> [--json]
+Models are installed in the app's data folder (models/<id>); $DELVE_HF_BASE sets a hub mirror, and
+HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. Ctrl-C stops a pull; pulling again resumes it.
 Embedding (index, embed, search, status): --model names an installed model id or a model folder
 (default: $DELVE_MODEL, else the default model if installed); --provider picks the execution provider.
 The database defaults to $DELVE_DB, else delve.db in the app's data folder.`;
@@ -23,6 +28,12 @@ const OPTIONS = {
   'chunk-overlap': { type: 'string' },
   model: { type: 'string' },
   provider: { type: 'string' },
+  dataset: { type: 'string' },
+  fusion: { type: 'string' },
+  weight: { type: 'string' },
+  limit: { type: 'string' },
+  'trec-run': { type: 'string' },
+  id: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -39,6 +50,14 @@ export interface Parsed {
   /** Embedding model: an installed model id or a model folder. */
   model: string | undefined;
   provider: ProviderChoice | undefined;
+  /** eval: BEIR dataset folder, fusion, dense weight, first N queries, TREC run file. */
+  dataset: string | undefined;
+  fusion: 'minmax' | 'rrf' | undefined;
+  weight: number | undefined;
+  limit: number | undefined;
+  trecRun: string | undefined;
+  /** models import: the id to install under. */
+  id: string | undefined;
   help: boolean;
 }
 
@@ -65,6 +84,12 @@ export function parse(argv: string[]): Parsed {
     chunkOverlap: int('--chunk-overlap', values['chunk-overlap'], 0, 10000),
     model: values.model,
     provider: provider(values.provider),
+    dataset: values.dataset,
+    fusion: fusion(values.fusion),
+    weight: fraction('--weight', values.weight),
+    limit: int('--limit', values.limit, 1, 1_000_000),
+    trecRun: values['trec-run'],
+    id: values.id,
     help: values.help ?? false,
   };
 }
@@ -73,6 +98,19 @@ function provider(v: string | undefined): ProviderChoice | undefined {
   if (v === undefined) return undefined;
   if (!(PROVIDERS as readonly string[]).includes(v)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
   return v as ProviderChoice;
+}
+
+function fusion(v: string | undefined): 'minmax' | 'rrf' | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'minmax' && v !== 'rrf') throw new UsageError('--fusion must be minmax or rrf');
+  return v;
+}
+
+function fraction(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${name} must be a number from 0 to 1`);
+  return n;
 }
 
 function int(name: string, v: string | undefined, min: number, max: number): number | undefined {

@@ -9,7 +9,9 @@ import { toErrorData } from '../errors.js';
 import { parse, USAGE, UsageError } from './args.js';
 import { indexCommand, searchCommand, statusCommand, watchCommand } from './commands.js';
 import { embedCommand } from './embed-command.js';
+import { evalCommand } from './eval-command.js';
 import { embeddingFromArgs } from './embedding-config.js';
+import { modelsCommand } from './models-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => void process.stdout.write(s + '\n');
@@ -18,10 +20,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const a = parse(argv);
     if (a.help || a.command === 'help') { out(USAGE); return 0; }
-    if (!['index', 'status', 'search', 'watch', 'embed'].includes(a.command)) {
+    if (a.command === 'models') { await modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
+    if (!['index', 'status', 'search', 'watch', 'embed', 'eval'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');
     }
     const dataDir = defaultDataDir();
+    if (a.command === 'eval') { await evalCommand(a, dataDir, out); return 0; }
     const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),

@@ -11,8 +11,9 @@ export const ModelFileSchema = z.object({
   path: z.string().min(1).refine((p) => !p.split('/').some((s) => s === '..' || s === ''), 'relative path without ".." or empty parts'),
   /** Where to download it from; `{base}` is replaced by the configured hub base URL (mirrors). */
   url: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits'),
-  bytes: z.number().int().nonnegative(),
+  /** Required unless the manifest says `"pinned": false` (hashes not yet known; such a manifest cannot be pulled). */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits').optional(),
+  bytes: z.number().int().nonnegative().optional(),
 });
 
 export const ModelManifestSchema = z.object({
@@ -38,6 +39,19 @@ export const ModelManifestSchema = z.object({
   /** Set when no ONNX export is published: how a user makes one, then imports the folder. */
   conversion: z.string().optional(),
   default: z.boolean().optional(),
+  /**
+   * False when the files' sha256 and sizes are not yet known: the manifest documents the model, but
+   * `pull` refuses it (MODEL_NOT_PINNED) until the hashes are filled in; `import` still works.
+   */
+  pinned: z.boolean().default(true),
+  /** Free text for people: provenance, caveats. */
+  notes: z.string().optional(),
+}).superRefine((m, ctx) => {
+  if (!m.pinned) return;
+  m.files.forEach((f, i) => {
+    if (f.sha256 === undefined) ctx.addIssue({ code: 'custom', path: ['files', i, 'sha256'], message: 'required unless "pinned" is false' });
+    if (f.bytes === undefined) ctx.addIssue({ code: 'custom', path: ['files', i, 'bytes'], message: 'required unless "pinned" is false' });
+  });
 });
 
 export type ModelFile = z.infer<typeof ModelFileSchema>;
