@@ -109,3 +109,23 @@ test('changing the model keeps the old vectors until the new set is complete; as
     second.close();
   }
 });
+
+test('quantize: "bit" searches the 1-bit copy and re-scores with float vectors: a chunk still finds itself first', async () => {
+  const dir = library('quant', 40);
+  const engine = await createEngine({ dbPath: join(root, 'quant.db'), workers: 1, embedding: { modelDir: model, quantize: 'bit' } });
+  try {
+    await engine.index([dir]);
+    for (const t of TOPICS.slice(0, 4)) {
+      const q = `This note is about ${t}.`;
+      const exact = (await engine.search(q, { mode: 'dense', k: 1 })).results[0]!;
+      assert.match(exact.snippetText, new RegExp(t.split(' ')[0]!, 'i'));
+      assert.ok(exact.trace.denseScore! > 0.5);
+    }
+    const db = new Database(join(root, 'quant.db'), { readonly: true });
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'vec_%'").pluck().all() as string[];
+    db.close();
+    assert.ok(tables.some((n) => /bit/.test(n)), `a bit table exists: ${tables.join(', ')}`);
+  } finally {
+    engine.close();
+  }
+});

@@ -8,6 +8,7 @@ import { runEmbedJob, STATS_KEY, type EmbedJobOptions } from './index/embed-job.
 import { loadModelFolder, type ModelFolder } from './models/folder.js';
 import type { DenseSource } from './search/search.js';
 import type { Db } from './store/db.js';
+import { quantizedKinds, syncQuantized } from './store/quantized.js';
 import { findVectorTable } from './store/vectors.js';
 
 export type EmbedderFactory = (opts: EmbedderOptions) => Promise<Embedder>;
@@ -36,7 +37,9 @@ export function embeddingRuntime(db: Db, cfg: EmbeddingConfig, create: EmbedderF
       const t = findVectorTable(db, ref(await model()));
       if (!t || !db.prepare(`SELECT 1 FROM ${t.table} LIMIT 1`).get()) return null;
       const e = await getEmbedder();
-      return { table: t.table, embedQuery: async (q) => (await e.embedQueries([q]))[0]! };
+      // The quantised copy is built once, then kept in step by every embedding job (store/vectors.ts).
+      if (cfg.quantize && !quantizedKinds(db, t.table).includes(cfg.quantize)) syncQuantized(db, t.table, cfg.quantize);
+      return { table: t.table, embedQuery: async (q) => (await e.embedQueries([q]))[0]!, ...(cfg.quantize ? { quantized: cfg.quantize } : {}) };
     },
     async status() {
       const m = await model();

@@ -1,7 +1,7 @@
 /**
  * Turns ranked chunk ids into SearchResults: document, physical page, printed page label, heading
- * path and a marked snippet. BM25 hits bring FTS5's snippet; chunks found only by the dense retriever
- * get FTS5's snippet where any query term occurs in them, else the chunk's opening words.
+ * path and a marked snippet: FTS5's snippet where any query term occurs in the chunk (made here, for
+ * the final results only), else the chunk's opening words.
  */
 import type { SearchResult, SearchTrace } from '../api.js';
 import type { Db } from '../store/db.js';
@@ -12,7 +12,7 @@ export interface Ranked {
   chunkId: number;
   score: number;
   trace: SearchTrace;
-  /** FTS5 snippet with \u0002…\u0003 marks, when the BM25 list produced one. */
+  /** FTS5 snippet with \u0002…\u0003 marks, when the caller already has one. */
   snippet?: string;
 }
 

@@ -5,8 +5,12 @@
  * (model files' hashes plus pooling and normalisation) decides whether stored vectors still belong
  * to the model in use. A new model (or a changed one) fills a new table while the old tables stay;
  * only when the new set is complete are the others dropped.
+ *
+ * Flat KNN reads every vector on each query; through SQLite's small page cache that is a copy of the
+ * whole table per query, so vector search memory-maps the database file (`tuneForVectorReads`).
  */
 import type { Db } from './db.js';
+import { dropQuantized, quantizedKinds, syncQuantized } from './quantized.js';
 
 export interface EmbeddingModelRef {
   id: string;
@@ -46,6 +50,7 @@ export function ensureVectorTable(db: Db, model: EmbeddingModelRef): VectorTable
     const key = modelKey(model);
     const stale = db.prepare('SELECT vec_table FROM embedding_models WHERE id = ?').get(key) as { vec_table: string } | undefined;
     if (stale) { // same key prefix, different full fingerprint or dims: never valid, replace it
+      dropQuantized(db, stale.vec_table);
       db.exec(`DROP TABLE IF EXISTS ${stale.vec_table}`);
       db.prepare('DELETE FROM embedding_models WHERE id = ?').run(key);
     }
@@ -58,17 +63,38 @@ export function ensureVectorTable(db: Db, model: EmbeddingModelRef): VectorTable
   })();
 }
 
-/** Marks the model's set complete and drops every other model's vectors (they are now superseded). */
+/**
+ * Marks the model's set complete, brings its quantised copies (store/quantized.ts), if any, in step,
+ * and drops every other model's vectors (they are now superseded).
+ */
 export function completeVectorTable(db: Db, t: VectorTable): string[] {
   return db.transaction(() => {
     db.prepare('UPDATE embedding_models SET complete = 1 WHERE id = ?').run(t.key);
+    for (const kind of quantizedKinds(db, t.table)) syncQuantized(db, t.table, kind);
     const others = db.prepare('SELECT id, vec_table FROM embedding_models WHERE id != ?').all(t.key) as { id: string; vec_table: string }[];
     for (const o of others) {
+      dropQuantized(db, o.vec_table);
       db.exec(`DROP TABLE IF EXISTS ${o.vec_table}`);
       db.prepare('DELETE FROM embedding_models WHERE id = ?').run(o.id);
     }
     return others.map((o) => o.id);
   })();
+}
+
+/** Memory map used for vector reads: 1 GiB of address space (not memory), bounded by SQLite's own maximum. */
+export const VECTOR_MMAP_BYTES = 1 << 30;
+const tuned = new WeakSet<Db>();
+
+/**
+ * Memory-maps the database for reads, once per connection, unless the connection already has a map
+ * size set. Exact KNN over 100k 384-d vectors is about a third faster this way, and point lookups of
+ * single vectors (re-scoring) about four times faster.
+ */
+export function tuneForVectorReads(db: Db): void {
+  if (tuned.has(db)) return;
+  tuned.add(db);
+  if (db.memory) return;
+  if ((db.pragma('mmap_size', { simple: true }) as number) === 0) db.pragma(`mmap_size = ${VECTOR_MMAP_BYTES}`);
 }
 
 /** Marks the set incomplete again (new chunks arrived without vectors). */
