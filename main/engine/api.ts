@@ -4,6 +4,11 @@
  */
 import type { ErrorCode, ErrorData } from './errors.js';
 import type { ChunkOptions, DocKind, IndexProgress } from './types.js';
+import type { LlmConfig } from './llm/types.js';
+import type { LlmSummary, PipelineEvent, PipelineOptions, PipelineStatus, StageInfo } from './reason/types.js';
+
+export type { LlmConfig } from './llm/types.js';
+export type { LlmSummary, PipelineEvent, PipelineOptions, PipelineStatus, StageInfo } from './reason/types.js';
 
 export interface EmbeddingConfig {
   /** Folder of an installed or imported model (manifest.json, or config.json + ONNX graph + tokenizer.json). */
@@ -12,6 +17,12 @@ export interface EmbeddingConfig {
   provider?: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml' | 'webgpu';
   batchSize?: number;
   threads?: number;
+  /**
+   * Large libraries: dense search scans 1-bit codes of the vectors in memory (4 × the candidates),
+   * then re-scores those with the float vectors ('bit'); or uses sqlite-vec int8 vectors ('int8').
+   * Default: exact float search. Measured by `npm run bench:search`.
+   */
+  quantize?: 'bit' | 'int8';
 }
 
 export interface EmbeddingStatus {
@@ -46,6 +57,8 @@ export interface EngineConfig {
   maxBytes?: { pdf?: number; note?: number };
   /** Dense retrieval: the embedding model. Without it, search is BM25 only. */
   embedding?: EmbeddingConfig;
+  /** The local LLM (Ollama) for `mode: 'full'`: host, model per role, timeout, concurrency. */
+  llm?: LlmConfig;
 }
 
 export interface JobOptions {
@@ -129,7 +142,7 @@ export interface SearchTrace {
   /** Share (0..1) of the query's consecutive word pairs found in the chunk. */
   proximity: number;
   /**
-   * 0.5 × proximity × the best bm25 score among the candidates. The BM25 list is ordered by
+   * proximity² × the best bm25 score among the candidates. The BM25 list is ordered by
    * bm25Score + proximityBonus, which is the score in bm25 mode and what hybrid fusion normalises.
    */
   proximityBonus: number;
@@ -144,6 +157,12 @@ export interface SearchTrace {
   /** The fused score (= `score` of the result) and how it was computed. */
   fused: number;
   fusion: 'none' | 'minmax' | 'rrf';
+  /** `--mode full` only: the judge's helpfulness (0–10; expected over log-probabilities where given) and its reason; null when unjudged. */
+  llm?: { score: number; sampled: number | null; expected: number | null; reason: string; parsed: boolean } | null;
+  /** `--mode full` only: final = alpha·llm/10 + (1−alpha)·fused (fused as used, normalised), and the listwise rank when that pass ran. */
+  rerank?: { alpha: number; fused: number; pointwise: number; listRank: number | null };
+  /** `--mode full` only: this chunk's rank in each stage's ranking (null when absent from it). */
+  stages?: { initial: number | null; expanded: number | null; final: number };
 }
 
 export interface SearchResult {
@@ -169,8 +188,11 @@ export interface SearchResult {
 export type SearchMode = 'bm25' | 'dense' | 'hybrid';
 
 export interface SearchOptions {
-  /** Default: 'hybrid' when an embedding model is configured and its vectors exist, else 'bm25'. */
-  mode?: SearchMode;
+  /**
+   * Default: 'hybrid' when an embedding model is configured and its vectors exist, else 'bm25'.
+   * 'full' adds the LLM stages (expansion, rewrite, helpfulness rerank) through Ollama: see searchFull.
+   */
+  mode?: SearchMode | 'full';
   k?: number;
   /** Hybrid fusion: DIVER's min-max weighted sum (default) or reciprocal rank fusion (k = 60). */
   fusion?: 'minmax' | 'rrf';
@@ -180,13 +202,22 @@ export interface SearchOptions {
   candidates?: number;
   /** 'document': one result per document, scored by its best chunk. Default 'chunk'. */
   groupBy?: 'chunk' | 'document';
+  /** `mode: 'full'`: the LLM stages' settings, the Ollama host for this query, cancel, and stage events as they happen. */
+  pipeline?: PipelineOptions;
+  ollama?: string;
+  signal?: AbortSignal;
+  onEvent?: (e: PipelineEvent) => void;
 }
 
 export interface SearchResponse {
   query: string;
-  mode: SearchMode;
+  mode: SearchMode | 'full';
   results: SearchResult[];
   ms: number;
+  /** `mode: 'full'` only: each LLM stage as it ran, LLM usage for this query, and why stages stopped (null when all ran). */
+  stages?: StageInfo[];
+  llm?: LlmSummary;
+  status?: PipelineStatus | null;
 }
 
 export interface Engine {

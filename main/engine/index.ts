@@ -11,6 +11,7 @@ import { EngineError, toErrorData } from './errors.js';
 import { runIndex, type IndexContext } from './index/indexer.js';
 import { watchFolders } from './index/watch.js';
 import { search } from './search/search.js';
+import { fullSearch } from './reason/full-search.js';
 import { openDb, type OpenedDb } from './store/db.js';
 import { statusReport } from './store/summary.js';
 
@@ -67,6 +68,11 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     },
     async search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
       guard();
+      if (opts.mode === 'full') {
+        // The LLM stages use dense retrieval where the model's vectors exist, BM25 alone otherwise.
+        const dense = embedding && vec.version ? await embedding.dense() : null;
+        return fullSearch(db, query, opts, dense, config.llm);
+      }
       // BM25 needs no model; the default mode is hybrid only where the model's vectors exist.
       const wantsDense = opts.mode === 'dense' || opts.mode === 'hybrid' || (opts.mode === undefined && embedding !== null && vec.version !== null);
       const dense = wantsDense ? await needEmbedding().dense() : null;

@@ -6,16 +6,19 @@ export class UsageError extends Error {}
 export const USAGE = `usage:
   delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N]
   delve status [--db <file>] [--json]
-  delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid] [--k 10] [--json]
+  delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--json]
+               full: [--ollama URL] [--llm-model M] [--rounds 2] [--rerank-top 30] [--alpha 0.5] [--listwise]
   delve watch <folders…> [--db <file>] [--json]
   delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
+  delve llm status|pull <model> [--ollama URL] [--llm-model M] [--json]
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
              [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]
   delve models list|pull <id>|import <folder> [--id <id>]|remove <id> [--json]
 Models are installed in the app's data folder (models/<id>); $DELVE_HF_BASE sets a hub mirror, and
 HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. Ctrl-C stops a pull; pulling again resumes it.
 Embedding (index, embed, search, status): --model names an installed model id or a model folder
-(default: $DELVE_MODEL, else the default model if installed); --provider picks the execution provider.
+(default: $DELVE_MODEL, else the default model if installed); --provider picks the execution provider;
+--quantize bit|int8 makes dense search scan quantised vectors and re-score with floats (large libraries).
 The database defaults to $DELVE_DB, else delve.db in the app's data folder.`;
 
 const OPTIONS = {
@@ -33,6 +36,17 @@ const OPTIONS = {
   weight: { type: 'string' },
   limit: { type: 'string' },
   'trec-run': { type: 'string' },
+  ollama: { type: 'string' },
+  'llm-model': { type: 'string' },
+  rounds: { type: 'string' },
+  'rerank-top': { type: 'string' },
+  alpha: { type: 'string' },
+  listwise: { type: 'boolean', default: false },
+  quantize: { type: 'string' },
+  seeds: { type: 'string' },
+  eutils: { type: 'string' },
+  'api-key': { type: 'string' },
+  email: { type: 'string' },
   id: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -56,6 +70,20 @@ export interface Parsed {
   weight: number | undefined;
   limit: number | undefined;
   trecRun: string | undefined;
+  /** search --mode full: Ollama host, LLM model, expansion rounds, passages judged, judge weight, listwise pass. */
+  ollama: string | undefined;
+  llmModel: string | undefined;
+  rounds: number | undefined;
+  rerankTop: number | undefined;
+  alpha: number | undefined;
+  listwise: boolean;
+  /** Dense search over 1-bit codes re-scored with floats ('bit'), or sqlite-vec int8 ('int8'). */
+  quantize: 'bit' | 'int8' | undefined;
+  /** pubmed: seed PMIDs (comma-separated), E-utilities base URL, NCBI API key and contact e-mail. */
+  seeds: string[] | undefined;
+  eutils: string | undefined;
+  apiKey: string | undefined;
+  email: string | undefined;
   /** models import: the id to install under. */
   id: string | undefined;
   help: boolean;
@@ -89,6 +117,17 @@ export function parse(argv: string[]): Parsed {
     weight: fraction('--weight', values.weight),
     limit: int('--limit', values.limit, 1, 1_000_000),
     trecRun: values['trec-run'],
+    ollama: values.ollama,
+    llmModel: values['llm-model'],
+    rounds: int('--rounds', values.rounds, 0, 5),
+    rerankTop: int('--rerank-top', values['rerank-top'], 0, 100),
+    alpha: fraction('--alpha', values.alpha),
+    listwise: values.listwise ?? false,
+    quantize: values.quantize === undefined ? undefined : quantize(values.quantize),
+    seeds: values.seeds === undefined ? undefined : pmids(values.seeds),
+    eutils: values.eutils,
+    apiKey: values['api-key'] ?? process.env.NCBI_API_KEY,
+    email: values.email ?? process.env.NCBI_EMAIL,
     id: values.id,
     help: values.help ?? false,
   };
@@ -98,6 +137,18 @@ function provider(v: string | undefined): ProviderChoice | undefined {
   if (v === undefined) return undefined;
   if (!(PROVIDERS as readonly string[]).includes(v)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
   return v as ProviderChoice;
+}
+
+function quantize(v: string): 'bit' | 'int8' {
+  if (v !== 'bit' && v !== 'int8') throw new UsageError('--quantize must be bit or int8');
+  return v;
+}
+
+function pmids(v: string): string[] {
+  const ids = v.split(/[\s,;]+/).filter(Boolean);
+  const bad = ids.find((id) => !/^\d{1,9}$/.test(id));
+  if (bad !== undefined) throw new UsageError(`--seeds takes PMIDs (digits), comma-separated; "${bad}" is not one`);
+  return ids;
 }
 
 function fusion(v: string | undefined): 'minmax' | 'rrf' | undefined {

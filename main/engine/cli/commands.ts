@@ -1,6 +1,6 @@
 /** The CLI's commands: each opens the engine, does one thing, and prints JSON or a short report. */
 import type { DelveEngine } from '../index.js';
-import type { IndexSummary, SearchMode, SearchResponse, StatusReport } from '../api.js';
+import type { IndexSummary, StatusReport } from '../api.js';
 import { describeEmbed, describeEmbedding } from './embed-command.js';
 import { progressBar } from './progress-bar.js';
 import { UsageError, type Parsed } from './args.js';
@@ -49,21 +49,6 @@ export async function statusCommand(engine: DelveEngine, a: Parsed, out: Out): P
   out(`vectors: ${engine.vec.version ? `sqlite-vec ${engine.vec.version}` : `unavailable (${engine.vec.error})`}`);
   out(describeEmbedding(embedding));
   for (const d of r.documents) if (d.status !== 'ok') out(`  ${d.status} ${d.path}: ${d.code} ${d.message ?? ''}`);
-}
-
-export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
-  if (a.positionals.length !== 1) throw new UsageError('search needs exactly one query (quote it)');
-  if (a.mode !== undefined && !['bm25', 'dense', 'hybrid'].includes(a.mode)) throw new UsageError(`unknown --mode "${a.mode}" (available: bm25, dense, hybrid)`);
-  const r: SearchResponse = await engine.search(a.positionals[0]!, { mode: a.mode as SearchMode | undefined, k: a.k });
-  if (a.json) {
-    out(JSON.stringify({ mode: r.mode, results: r.results, ms: Math.round(r.ms * 10) / 10 }));
-    return;
-  }
-  if (r.results.length === 0) out('no results');
-  for (const x of r.results) {
-    const where = x.page === null ? '' : ` p. ${x.page}${x.pageLabel && x.pageLabel !== String(x.page) ? ` ("${x.pageLabel}")` : ''}`;
-    out(`${x.rank}. ${x.title ?? x.path}${where}  [${x.score.toFixed(2)}]\n   ${x.path}\n   ${x.snippet.replace(/\s+/g, ' ')}`);
-  }
 }
 
 export async function watchCommand(engine: DelveEngine, a: Parsed, out: Out, err: Out): Promise<void> {

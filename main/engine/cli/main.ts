@@ -7,7 +7,9 @@ import { createEngine } from '../index.js';
 import { defaultDataDir } from '../config.js';
 import { toErrorData } from '../errors.js';
 import { parse, USAGE, UsageError } from './args.js';
-import { indexCommand, searchCommand, statusCommand, watchCommand } from './commands.js';
+import { indexCommand, statusCommand, watchCommand } from './commands.js';
+import { searchCommand } from './search-command.js';
+import { llmCommand } from './llm-command.js';
 import { embedCommand } from './embed-command.js';
 import { evalCommand } from './eval-command.js';
 import { embeddingFromArgs } from './embedding-config.js';
@@ -20,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const a = parse(argv);
     if (a.help || a.command === 'help') { out(USAGE); return 0; }
+    if (a.command === 'llm') return await llmCommand(a, out, err); // no database needed
     if (a.command === 'models') { await modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
     if (!['index', 'status', 'search', 'watch', 'embed', 'eval'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');
@@ -29,13 +32,14 @@ export async function main(argv: string[]): Promise<number> {
     const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
+      ...(a.llmModel ? { llm: { model: a.llmModel } } : {}),
       chunk: { ...(a.chunkSize ? { targetChars: a.chunkSize } : {}), ...(a.chunkOverlap !== undefined ? { overlapChars: a.chunkOverlap } : {}) },
     });
     switch (a.command) {
       case 'index': await indexCommand(engine, a, out, err); break;
       case 'status': await statusCommand(engine, a, out); break;
       case 'embed': await embedCommand(engine, a, out); break;
-      case 'search': await searchCommand(engine, a, out); break;
+      case 'search': await searchCommand(engine, a, out, err); break;
       case 'watch': await watchCommand(engine, a, out, err); break;
     }
     return 0;

@@ -5,7 +5,7 @@
  * becomes a prefix query. Stop words are dropped unless nothing else is left.
  */
 
-const STOP_WORDS = new Set((
+export const STOP_WORDS = new Set((
   'a an and are as at be but by for from has have he her his i if in into is it its of on or our she ' +
   'so such than that the their them then there these they this those to was we were what when where ' +
   'which who whom why will with you your not no do does did can could would should'

@@ -7,8 +7,10 @@
 import type { SearchMode, SearchOptions, SearchResponse, SearchTrace } from '../api.js';
 import { EngineError } from '../errors.js';
 import type { Db } from '../store/db.js';
+import type { QuantKind } from '../store/quantized.js';
 import { bm25List, type Bm25Hit } from './bm25.js';
 import { denseList } from './dense.js';
+import { denseListQuantized } from './dense-quantized.js';
 import { fuseMinMax, fuseRrf, type Fused, type Scored } from './fuse.js';
 import { hydrate, type Ranked } from './hydrate.js';
 import { buildFtsQuery } from './query.js';
@@ -17,19 +19,24 @@ import { buildFtsQuery } from './query.js';
 export interface DenseSource {
   table: string;
   embedQuery(query: string): Promise<Float32Array>;
+  /**
+   * Opt-in for large libraries: take candidates from this quantised copy of the table (which must
+   * exist: store/quantized.ts) and re-score them with the float vectors. Absent: exact float KNN.
+   */
+  quantized?: QuantKind;
 }
 
 export const DEFAULT_CANDIDATES = 100;
 
-function pickMode(requested: SearchMode | undefined, dense: DenseSource | null): SearchMode {
+function pickMode(requested: SearchOptions['mode'], dense: DenseSource | null): SearchMode {
   if (requested === undefined) return dense ? 'hybrid' : 'bm25';
   if (!['bm25', 'dense', 'hybrid'].includes(requested)) {
-    throw new EngineError('BAD_ARGUMENT', `unknown search mode "${String(requested)}" (available: bm25, dense, hybrid)`);
+    throw new EngineError('BAD_ARGUMENT', `unknown search mode "${String(requested)}" (available: bm25, dense, hybrid${requested === 'full' ? '; full runs through the engine facade' : ''})`);
   }
   if (requested !== 'bm25' && !dense) {
     throw new EngineError('NO_EMBEDDINGS', `${requested} search needs an embedding model and its vectors: install one (delve models pull all-minilm-l6-v2) and index with it`);
   }
-  return requested;
+  return requested as SearchMode;
 }
 
 /** Keeps each document's best chunk, in order. */
@@ -47,7 +54,18 @@ function bestPerDocument(db: Db, list: Fused[]): Fused[] {
   });
 }
 
-export async function search(db: Db, query: string, opts: SearchOptions, dense: DenseSource | null): Promise<SearchResponse> {
+async function denseCandidates(db: Db, dense: DenseSource, query: string, n: number): Promise<Scored[]> {
+  const v = await dense.embedQuery(query);
+  return dense.quantized ? denseListQuantized(db, dense.table, dense.quantized, v, n) : denseList(db, dense.table, v, n);
+}
+
+/** The reasoning pipeline's long queries: BM25 runs a weighted MATCH, the dense side embeds other text. */
+export interface QueryOverride {
+  bm25Match?: string | null;
+  denseText?: string;
+}
+
+export async function search(db: Db, query: string, opts: SearchOptions, dense: DenseSource | null, override: QueryOverride = {}): Promise<SearchResponse> {
   const started = performance.now();
   const mode = pickMode(opts.mode, dense);
   const k = Math.max(1, Math.min(1000, Math.floor(opts.k ?? 10)));
@@ -55,8 +73,8 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
   const n = Math.max(opts.candidates ?? DEFAULT_CANDIDATES, grouped ? 3 * k : k);
   const fusion = mode === 'hybrid' ? (opts.fusion ?? 'minmax') : 'none';
 
-  const bm25 = mode === 'dense' ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, query, n);
-  const denseHits: Scored[] = mode === 'bm25' ? [] : denseList(db, dense!.table, await dense!.embedQuery(query), n);
+  const bm25 = mode === 'dense' ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, query, n, override.bm25Match);
+  const denseHits: Scored[] = mode === 'bm25' ? [] : await denseCandidates(db, dense!, override.denseText ?? query, n);
   const bm25Scored = bm25.hits.map((h) => ({ chunkId: h.chunkId, score: h.score }));
   let fused: Fused[];
   if (fusion === 'rrf') fused = fuseRrf(bm25Scored, denseHits);
@@ -80,7 +98,7 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
       ftsQuery: bm25.ftsQuery, denseRank: d?.rank ?? null, denseScore: d?.score ?? null,
       bm25Norm: f.bm25Norm, denseNorm: f.denseNorm, fused: f.fused, fusion,
     };
-    return { chunkId: f.chunkId, score: f.fused, trace, snippet: h?.snippet };
+    return { chunkId: f.chunkId, score: f.fused, trace };
   });
   const results = hydrate(db, ranked, bm25.ftsQuery ?? buildFtsQuery(query).match);
   return { query, mode, results, ms: performance.now() - started };

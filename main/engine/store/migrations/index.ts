@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import * as m0001 from './0001-documents.js';
 import * as m0002 from './0002-fts.js';
 import * as m0003 from './0003-vectors.js';
+import * as m0004 from './0004-llm-cache.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'documents', up: m0001.up },
   { version: 2, name: 'fts', up: m0002.up },
   { version: 3, name: 'vectors', up: m0003.up },
+  { version: 4, name: 'llm-cache', up: m0004.up },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -1,0 +1,23 @@
+/**
+ * DeepRetrieval-style rewriting: the rewriter reasons, then answers `{"query": …}` inside
+ * `<answer>` tags (parsed tolerantly, the last answer wins). The keyword query joins BM25 next to the
+ * expansion. An empty, unreadable or absurd rewrite (no searchable term, or over 400 characters)
+ * falls back to the original query, and the stage says why.
+ */
+import { rewrite as rewritePrompt } from '../llm/prompts.js';
+import { parseRewrite } from '../llm/reply.js';
+import { buildFtsQuery } from '../search/query.js';
+import { stage, type PipelineContext } from './context.js';
+
+export async function rewriteQuery(ctx: PipelineContext, query: string): Promise<string | null> {
+  const started = performance.now();
+  const reply = await ctx.llm.chat({ role: 'rewriter', messages: rewritePrompt(query), temperature: 0, numPredict: 1024, signal: ctx.signal });
+  const parsed = parseRewrite(reply.content);
+  let note: string | undefined;
+  if (parsed === null) note = 'the reply held no {"query": …} answer; using the original query';
+  else if (parsed.trim().length === 0 || buildFtsQuery(parsed).match === null) note = 'the rewrite was empty; using the original query';
+  else if (parsed.length > 400) note = 'the rewrite was too long to be a keyword query; using the original query';
+  const result = note ? null : parsed!.trim();
+  stage(ctx, { name: 'rewrite', text: result ?? query, ms: Math.round(performance.now() - started), ...(note ? { note } : {}) });
+  return result;
+}

@@ -1,0 +1,46 @@
+/** Shapes of the reasoning pipeline (`--mode full`): its options, its stage events, what it returns. */
+import type { SearchResult } from '../api.js';
+import type { ErrorCode } from '../errors.js';
+
+export interface PipelineOptions {
+  /** Expansion rounds (DIVER QExpand; default 2, 0 turns expansion off). */
+  rounds?: number;
+  /** Samples per expansion round (default 2, run in parallel). */
+  samples?: number;
+  /** Passages the expander sees per round (default 5), each cut to `passageTokens` (default 512). */
+  passages?: number;
+  passageTokens?: number;
+  /** DeepRetrieval-style keyword rewrite for BM25 (default on). */
+  rewrite?: boolean;
+  /** Passages the judge scores (default 30, at most 100; 0 turns reranking off). */
+  rerankTop?: number;
+  /** Weight of the judge in final = α·llm/10 + (1−α)·fused (default 0.5). */
+  alpha?: number;
+  /** DIVER v2: one listwise ranking merged with the pointwise one (0.6 / 0.4 on −ln(rank+1)). */
+  listwise?: boolean;
+}
+
+export type StageName = 'initial' | 'expand' | 'rewrite' | 'retrieve' | 'rerank' | 'listwise';
+
+export interface StageInfo {
+  name: StageName;
+  round?: number;
+  /** expand: the round's new query text; rewrite: the keyword query (or the original on fallback). */
+  text?: string;
+  /** rerank: passages judged so far and in all. */
+  done?: number;
+  total?: number;
+  /** Chunk ids the expander was shown in this round. */
+  shown?: number[];
+  /** Why a stage fell back or stopped early. */
+  note?: string;
+  ms: number;
+}
+
+export interface LlmSummary { calls: number; promptTokens: number; completionTokens: number; cacheHits: number; failures: number; unparsed: number }
+
+export interface PipelineStatus { code: ErrorCode; message: string; hint: string }
+
+export type PipelineEvent =
+  | { type: 'stage'; stage: StageInfo }
+  | { type: 'results'; stage: StageName; results: SearchResult[] };

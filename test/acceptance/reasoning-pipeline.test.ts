@@ -1,0 +1,199 @@
+/**
+ * `mode: 'full'` end to end on a SciFact subset (hybrid with the random-weight BERT), the LLM played
+ * by the Ollama-protocol test server through the real `ollama` client. Pins: a marker judge lifts its
+ * documents to the top; random judge scores follow final = α·llm/10 + (1−α)·fused to 1e-9; a repeated
+ * query makes no LLM call; round 2 sees no passage of round 0's top 5 and refines round 1's answer;
+ * Ollama down, a server killed mid-rerank, malformed replies and cancellation all still return (or
+ * cleanly cancel) without a crash.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { createEngine, type DelveEngine, type SearchResponse } from '../../main/engine/index.js';
+import { delveJson } from '../helpers/cli.js';
+import { lastUserMessage, startOllamaServer, type ChatCall, type OllamaTestServer, type ScriptedReply } from '../helpers/ollama-server.js';
+import { sharedDir, tempDir } from '../helpers/shared.js';
+
+const QUERY = 'Vitamin D deficiency is associated with an increased risk of cancer.';
+let server: OllamaTestServer;
+let engine: DelveEngine;
+let dbPath: string;
+const texts = new Map<string, string>();
+
+function roleOf(call: ChatCall): 'judge' | 'rewriter' | 'expander' | 'listwise' {
+  const m = lastUserMessage(call);
+  if (m.startsWith('Rate how helpful')) return 'judge';
+  if (m.startsWith('Rewrite the search request')) return 'rewriter';
+  if (m.includes('rank the documents')) return 'listwise';
+  return 'expander';
+}
+const documentOf = (call: ChatCall) => /<document>\n([\s\S]*)\n<\/document>/.exec(lastUserMessage(call))?.[1] ?? '';
+const expander = (call: ChatCall): ScriptedReply => ({ content: `<think>reasoning</think>Vitamin D and cancer risk sample ${Number(call.options?.seed) - 1000} of a round.`, delayMs: 20 });
+const rewriter = (): ScriptedReply => ({ content: '<think>keywords</think><answer>{"query": "(vitamin D OR calciferol) AND cancer"}</answer>' });
+const random = (s: string) => createHash('sha256').update(s).digest()[0]! % 11;
+
+function script(judge: (call: ChatCall) => ScriptedReply): void {
+  server.reset();
+  server.respond((call) => {
+    const role = roleOf(call);
+    return role === 'judge' ? judge(call) : role === 'rewriter' ? rewriter() : expander(call);
+  });
+}
+
+before(async () => {
+  server = await startOllamaServer({ models: ['qwen3:4b'] });
+  const dir = tempDir('delve-full-');
+  const lib = join(dir, 'lib');
+  mkdirSync(lib);
+  const lines = readFileSync(join(sharedDir(), 'data', 'scifact', 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 400);
+  for (const line of lines) {
+    const d = JSON.parse(line) as { _id: string; title: string; text: string };
+    const text = `${d.title}\n\n${d.text}`;
+    texts.set(`${d._id}.txt`, text);
+    writeFileSync(join(lib, `${d._id}.txt`), text);
+  }
+  dbPath = join(dir, 'full.db');
+  engine = await createEngine({ dbPath, workers: 1, chunk: { targetChars: 20000, overlapChars: 0 }, embedding: { modelDir: join(sharedDir(), 'models', 'bert-tiny-random') }, llm: { host: server.url } });
+  const s = await engine.index([lib]);
+  assert.equal(s.embedding?.complete, true);
+});
+after(async () => { engine.close(); await server.close(); });
+
+const textOf = (path: string) => texts.get(path.split(/[\\/]/).pop()!)!;
+const full = (q: string, extra: Parameters<DelveEngine['search']>[1] = {}) => engine.search(q, { mode: 'full', k: 10, ...extra });
+
+test('a judge giving 10 to passages with a marker word and 0 otherwise lifts those documents to the top', async () => {
+  const initial = await engine.search(QUERY, { mode: 'hybrid', k: 30 });
+  const words = (t: string) => new Set(t.toLowerCase().match(/[a-z]{6,}/g) ?? []);
+  const top3 = initial.results.slice(0, 3).flatMap((r) => [...words(textOf(r.path))]);
+  const counts = new Map<string, number>();
+  for (const r of initial.results.slice(3)) for (const w of words(textOf(r.path))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const marker = [...counts].filter(([w, n]) => n >= 2 && n <= 6 && !top3.includes(w)).sort((a, b) => a[0].localeCompare(b[0]))[0]![0];
+  script((call) => ({ json: documentOf(call).toLowerCase().includes(marker) ? { score: 10, reason: `mentions ${marker}` } : { score: 0, reason: 'no marker' } }));
+  const r = await full(QUERY, { pipeline: { rounds: 0, rewrite: false, rerankTop: 30 } });
+  const marked = r.results.filter((x) => textOf(x.path).toLowerCase().includes(marker)).length;
+  assert.ok(marked >= 2, `marker "${marker}" is in ${marked} results`);
+  for (const x of r.results.slice(0, marked)) assert.ok(textOf(x.path).toLowerCase().includes(marker), `${x.rank}. ${x.path} lacks "${marker}"`);
+  assert.equal(r.results[0]!.trace.llm?.score, 10);
+  assert.ok(r.results[0]!.trace.stages!.initial! > 3, 'the top result was not in the initial top 3');
+  assert.equal(r.status, null);
+});
+
+test('with random judge scores the final scores follow α·llm/10 + (1−α)·fused to 1e-9', async () => {
+  script((call) => ({ json: { score: random(documentOf(call)), reason: 'random' } }));
+  for (const alpha of [0.5, 0.3]) {
+    const r = await full(QUERY, { pipeline: { rerankTop: 20, alpha } });
+    assert.equal(r.status, null, JSON.stringify(r.status));
+    for (const x of r.results) {
+      const t = x.trace;
+      assert.ok(t.llm && t.rerank, `result ${x.rank} was judged`);
+      assert.equal(t.rerank.fused, t.fused, 'hybrid min-max scores are used as they are');
+      assert.ok(Math.abs(x.score - (alpha * (t.llm.score / 10) + (1 - alpha) * t.fused)) < 1e-9, `rank ${x.rank}: ${x.score}`);
+    }
+    for (let i = 1; i < r.results.length; i++) assert.ok(r.results[i - 1]!.score >= r.results[i]!.score);
+  }
+});
+
+test('the same query twice: the second makes no LLM call and returns the same ranking', async () => {
+  script((call) => ({ json: { score: random(documentOf(call)), reason: 'random' } }));
+  const q = 'Cancer risk and vitamin D levels in adults.';
+  const first = await full(q);
+  assert.ok(first.llm!.calls > 0);
+  const second = await full(q);
+  assert.equal(second.llm!.calls, 0);
+  assert.ok(second.llm!.cacheHits >= first.llm!.calls);
+  assert.deepEqual(second.results.map((x) => x.chunkId), first.results.map((x) => x.chunkId));
+  assert.deepEqual(second.results.map((x) => x.score), first.results.map((x) => x.score));
+});
+
+test('round 2 sees none of round 0\'s top 5 and refines round 1\'s last sample; samples run in parallel', async () => {
+  script(() => ({ json: { score: 5, reason: 'r' } }));
+  const r = await full('Statins reduce cardiovascular events in elderly patients.', { pipeline: { rerankTop: 0, rewrite: false } });
+  const initialTop5 = (await engine.search('Statins reduce cardiovascular events in elderly patients.', { mode: 'hybrid', k: 5 })).results.map((x) => x.chunkId);
+  const rounds = r.stages!.filter((s) => s.name === 'expand');
+  assert.deepEqual(rounds.map((s) => s.round), [1, 2]);
+  assert.deepEqual(rounds[0]!.shown, initialTop5);
+  assert.equal(rounds[1]!.shown!.length, 5);
+  assert.deepEqual(rounds[1]!.shown!.filter((id) => initialTop5.includes(id)), []);
+  const exp = server.calls.filter((c) => roleOf(c) === 'expander');
+  assert.equal(exp.length, 4, 'two samples per round');
+  assert.ok(server.maxInFlight() >= 2, 'the two samples of a round are asked at once');
+  assert.match(lastUserMessage(exp[2]!), /Earlier answer: Vitamin D and cancer risk sample 1 of a round\./);
+  assert.ok(rounds[1]!.text!.startsWith('Statins reduce cardiovascular events in elderly patients.\n\n'));
+});
+
+test('Ollama down: the hybrid results come back within 1.5× the hybrid latency, with OLLAMA_UNREACHABLE', async (t) => {
+  const port = await new Promise<number>((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => res(p)); }); });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const hybrid: number[] = [];
+  const down: number[] = [];
+  let last: SearchResponse | null = null;
+  for (let i = 0; i < 7; i++) {
+    let t = performance.now();
+    await engine.search(`${QUERY} ${i}`, { mode: 'hybrid', k: 10 });
+    hybrid.push(performance.now() - t);
+    t = performance.now();
+    last = await full(`${QUERY} ${i}`, { ollama: `http://127.0.0.1:${port}` });
+    down.push(performance.now() - t);
+  }
+  t.diagnostic(`median latency: hybrid ${median(hybrid).toFixed(1)} ms, full with Ollama down ${median(down).toFixed(1)} ms`);
+  assert.equal(last!.status?.code, 'OLLAMA_UNREACHABLE');
+  assert.match(last!.status!.hint, /ollama serve/);
+  assert.equal(last!.results.length, 10);
+  assert.ok(median(down) <= 1.5 * median(hybrid) + 2, `full with Ollama down: ${median(down).toFixed(1)} ms; hybrid: ${median(hybrid).toFixed(1)} ms`);
+});
+
+test('malformed judge replies get the neutral score, are counted, and never fail the query', async () => {
+  script((call) => (random(documentOf(call)) % 2 === 0 ? { content: 'I would say it is quite relevant!' } : { json: { score: 7, reason: 'fine' } }));
+  const r = await full('Obesity and insulin resistance in adolescents.', { pipeline: { rounds: 0, rewrite: false, rerankTop: 20 } });
+  assert.equal(r.status, null);
+  assert.ok(r.llm!.unparsed > 0);
+  const unparsed = r.results.filter((x) => x.trace.llm && !x.trace.llm.parsed);
+  assert.ok(unparsed.every((x) => x.trace.llm!.score === 5));
+});
+
+test('the server killed mid-rerank: no crash, the partial rerank is reported and a ranking is returned', async () => {
+  const victim = await startOllamaServer({ models: ['qwen3:4b'] });
+  let judged = 0;
+  victim.respond((call) => {
+    if (roleOf(call) !== 'judge') return roleOf(call) === 'rewriter' ? rewriter() : expander(call);
+    if (++judged === 8) setTimeout(() => victim.kill(), 5);
+    return { json: { score: 9, reason: 'ok' }, delayMs: 20 };
+  });
+  const r = await full('Smoking cessation improves lung function.', { ollama: victim.url, pipeline: { rerankTop: 30 } });
+  assert.equal(r.status?.code, 'OLLAMA_UNREACHABLE');
+  const rerank = r.stages!.filter((s) => s.name === 'rerank').at(-1)!;
+  assert.match(rerank.note ?? '', /^partial: \d+ of 30 judged/);
+  assert.ok(rerank.done! > 0 && rerank.done! < 30);
+  assert.equal(r.results.length, 10);
+  await victim.close().catch(() => undefined);
+});
+
+test('cancelling the query aborts the LLM calls in flight', async () => {
+  server.reset();
+  server.respond(() => ({ content: 'slow', delayMs: 3000 }));
+  const c = new AbortController();
+  setTimeout(() => c.abort(), 150);
+  const t0 = performance.now();
+  await assert.rejects(full('Exercise and depression.', { signal: c.signal }), (e: Error & { code?: string }) => e.code === 'CANCELLED');
+  assert.ok(performance.now() - t0 < 1500);
+  await new Promise((res) => setTimeout(res, 100));
+  assert.equal(server.inFlight(), 0);
+});
+
+test('the CLI: delve search --mode full --json carries stages, trace.llm and llm usage', async () => {
+  script((call) => ({ json: { score: random(documentOf(call)), reason: 'because' } }));
+  engine.close();
+  interface Out { mode: string; stages: { name: string; round?: number; text?: string; ms: number }[]; results: { trace: { llm: { score: number; reason: string } | null } }[]; llm: { calls: number; promptTokens: number; completionTokens: number; cacheHits: number } }
+  const r = await delveJson<Out>(['search', 'Vitamin D supplementation in pregnancy.', '--db', dbPath, '--mode', 'full', '--ollama', server.url, '--model', join(sharedDir(), 'models', 'bert-tiny-random')]);
+  assert.equal(r.mode, 'full');
+  assert.deepEqual([...new Set(r.stages.map((s) => s.name))], ['initial', 'rewrite', 'expand', 'retrieve', 'rerank'].filter((n) => r.stages.some((s) => s.name === n)));
+  assert.ok(r.stages.some((s) => s.name === 'expand' && s.round === 2 && s.text));
+  assert.ok(r.stages.some((s) => s.name === 'rewrite' && s.text === '(vitamin D OR calciferol) AND cancer'));
+  assert.ok(r.results.every((x) => x.trace.llm && x.trace.llm.reason === 'because'));
+  assert.ok(r.llm.calls > 0 && r.llm.promptTokens > 0 && r.llm.completionTokens > 0);
+  engine = await createEngine({ dbPath, workers: 1, llm: { host: server.url } });
+});
