@@ -38,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
     },
     onEvent: (event) => {
       if (event.name === 'index:progress') win?.webContents.send(EVENT_CHANNELS['index:progress'], event.payload);
+      else if (event.name === 'search:event') win?.webContents.send(EVENT_CHANNELS['search:event'], event.payload);
     },
   });
 

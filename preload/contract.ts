@@ -8,11 +8,11 @@
  * it in main/ipc/commands.ts with a zod schema, expose it in preload/index.ts, call it from the
  * renderer through renderer/src/api.ts.
  */
-import type { IndexSummary, SearchResponse, StatusReport } from '../main/engine/api.js';
+import type { IndexSummary, PipelineEvent, SearchResponse, StatusReport } from '../main/engine/api.js';
 import type { ErrorCode } from '../main/engine/errors.js';
 import type { IndexProgress } from '../main/engine/types.js';
 
-export type { IndexProgress, IndexSummary, SearchResponse, StatusReport };
+export type { IndexProgress, IndexSummary, PipelineEvent, SearchResponse, StatusReport };
 
 /** Errors the host adds to the engine's codes. */
 export type HostErrorCode =
@@ -31,12 +31,15 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcError };
 export interface SearchOpts {
   /** How many results (1 to 100, default 10). */
   k?: number;
-  /** bm25, dense or hybrid; default hybrid where the library has vectors, else bm25. */
-  mode?: 'bm25' | 'dense' | 'hybrid';
+  /** bm25, dense or hybrid; default hybrid where the library has vectors, else bm25. 'full' adds the LLM stages. */
+  mode?: 'bm25' | 'dense' | 'hybrid' | 'full';
   fusion?: 'minmax' | 'rrf';
   /** Dense weight in min-max fusion, 0 to 1 (default 0.5). */
   weight?: number;
   groupBy?: 'chunk' | 'document';
+  /** Full search: an id the renderer picks, to match `search:event`s and to cancel. */
+  searchId?: string;
+  pipeline?: { rounds?: number; rerankTop?: number; alpha?: number; listwise?: boolean; rewrite?: boolean };
 }
 
 /** Command name → argument tuple and result data. */
@@ -45,6 +48,8 @@ export interface Commands {
   index: { args: [paths: string[]]; result: IndexSummary };
   status: { args: []; result: StatusReport };
   search: { args: [query: string, opts?: SearchOpts]; result: SearchResponse };
+  /** Cancels the full search with this id; false when it already ended. */
+  cancelSearch: { args: [searchId: string]; result: boolean };
   /** Opens the system folder picker; resolves to the chosen folders ([] when cancelled). */
   pickFolders: { args: []; result: string[] };
 }
@@ -56,6 +61,8 @@ export type CommandResult<N extends CommandName> = Commands[N]['result'];
 /** Event name → payload, sent main → renderer. */
 export interface Events {
   'index:progress': IndexProgress;
+  /** A full search's stage or updated ranking, as it happens. */
+  'search:event': { searchId: string; event: PipelineEvent };
 }
 
 export type EventName = keyof Events;
@@ -64,11 +71,13 @@ export const CHANNELS = {
   index: 'delve:index',
   status: 'delve:status',
   search: 'delve:search',
+  cancelSearch: 'delve:cancelSearch',
   pickFolders: 'delve:pickFolders',
 } as const satisfies Record<CommandName, string>;
 
 export const EVENT_CHANNELS = {
   'index:progress': 'delve:event:index:progress',
+  'search:event': 'delve:event:search',
 } as const satisfies Record<EventName, string>;
 
 /** What the preload exposes as `window.delve`. */
@@ -77,4 +86,6 @@ export type DelveApi = {
 } & {
   /** Subscribes to index progress; returns the unsubscribe function. */
   onIndexProgress(cb: (progress: IndexProgress) => void): () => void;
+  /** Subscribes to full-search events; returns the unsubscribe function. */
+  onSearchEvent(cb: (e: Events['search:event']) => void): () => void;
 };

@@ -23,6 +23,12 @@ function fakeEngine(calls: unknown[][]): Engine {
     search(query, opts) {
       calls.push(['search', query, opts]);
       if (query === 'bad') return Promise.reject(new EngineError('BAD_ARGUMENT', 'bad query'));
+      if (query === 'full') {
+        opts?.onEvent?.({ type: 'stage', stage: { name: 'initial', ms: 1 } });
+        return new Promise((resolve, reject) => {
+          opts?.signal?.addEventListener('abort', () => reject(new EngineError('CANCELLED', 'the search was cancelled')));
+        });
+      }
       return Promise.resolve({ query, mode: 'bm25', results: [], ms: 1 } satisfies SearchResponse);
     },
     embed: () => Promise.reject(new EngineError('NO_EMBEDDINGS', 'no model')),
@@ -85,4 +91,14 @@ test('the server config travels as one argv item', () => {
   assert.equal(parseConfigArg(['--delve-engine-config={"dbPath":1}']), null);
   assert.equal(parseConfigArg(['--delve-engine-config={oops']), null);
   assert.equal(parseConfigArg([]), null);
+});
+
+test('a search with an id streams its stage events and can be cancelled by that id', async () => {
+  const { dispatch, events } = setup(async () => fakeEngine([]));
+  const pending = dispatch({ id: 6, name: 'search', args: ['full', { mode: 'full', searchId: 's1' }] });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(events, [{ type: 'event', name: 'search:event', payload: { searchId: 's1', event: { type: 'stage', stage: { name: 'initial', ms: 1 } } } }]);
+  assert.deepEqual(await dispatch({ id: 7, name: 'cancel', args: ['s1'] }), { id: 7, ok: true, data: true });
+  assert.deepEqual(await pending, { id: 6, ok: false, error: { code: 'CANCELLED', message: 'the search was cancelled' } });
+  assert.deepEqual(await dispatch({ id: 8, name: 'cancel', args: ['s1'] }), { id: 8, ok: true, data: false });
 });

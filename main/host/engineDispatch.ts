@@ -16,20 +16,21 @@ export interface DispatchDeps {
 }
 
 export function createDispatcher(deps: DispatchDeps): (message: unknown) => Promise<EngineResponse | null> {
+  const running = new Map<string, AbortController>();
   return async (message) => {
     if (!isEngineRequest(message)) {
       const id = (message as { id?: unknown } | null)?.id;
       return Number.isInteger(id) ? { id: id as number, ok: false, error: { code: 'BAD_ARGUMENT', message: 'malformed engine request' } } : null;
     }
     try {
-      return { id: message.id, ok: true, data: await run(deps, message) };
+      return { id: message.id, ok: true, data: await run(deps, message, running) };
     } catch (err) {
       return { id: message.id, ok: false, error: toErrorData(err) };
     }
   };
 }
 
-async function run(deps: DispatchDeps, req: EngineRequest): Promise<unknown> {
+async function run(deps: DispatchDeps, req: EngineRequest, running: Map<string, AbortController>): Promise<unknown> {
   const [a, b] = req.args;
   switch (req.name) {
     case 'index': {
@@ -38,8 +39,27 @@ async function run(deps: DispatchDeps, req: EngineRequest): Promise<unknown> {
     }
     case 'status':
       return (await deps.getEngine()).status();
-    case 'search':
-      return (await deps.getEngine()).search(a as string, b as SearchOptions | undefined);
+    case 'search': {
+      const { searchId, ...opts } = (b ?? {}) as SearchOptions & { searchId?: string };
+      const engine = await deps.getEngine();
+      if (typeof searchId !== 'string') return engine.search(a as string, opts);
+      const controller = new AbortController();
+      running.get(searchId)?.abort();
+      running.set(searchId, controller);
+      try {
+        return await engine.search(a as string, {
+          ...opts, signal: controller.signal,
+          onEvent: (event) => deps.emit({ type: 'event', name: 'search:event', payload: { searchId, event } }),
+        });
+      } finally {
+        if (running.get(searchId) === controller) running.delete(searchId);
+      }
+    }
+    case 'cancel': {
+      const c = running.get(a as string);
+      c?.abort();
+      return c !== undefined;
+    }
     case 'close':
       deps.close();
       return null;

@@ -4,7 +4,7 @@
  * `{id, ok:false, error:{code,message}}`; events `{type:'event', name, payload}`.
  * Plain data (structured clone) and plain Node.
  */
-import type { IndexSummary, SearchOptions, SearchResponse, StatusReport } from '../engine/api.js';
+import type { IndexSummary, PipelineEvent, SearchOptions, SearchResponse, StatusReport } from '../engine/api.js';
 import type { ErrorData } from '../engine/errors.js';
 import type { IndexProgress } from '../engine/types.js';
 
@@ -12,12 +12,15 @@ import type { IndexProgress } from '../engine/types.js';
 export interface EngineCalls {
   index: { args: [paths: string[]]; result: IndexSummary };
   status: { args: []; result: StatusReport };
-  search: { args: [query: string, opts?: SearchOptions]; result: SearchResponse };
+  /** With `searchId` in the options, a full search streams its stages as `search:event` and can be cancelled. */
+  search: { args: [query: string, opts?: SearchOptions & { searchId?: string }]; result: SearchResponse };
+  /** Aborts the search with this id (its LLM calls in flight are cut); false when none is running. */
+  cancel: { args: [searchId: string]; result: boolean };
   close: { args: []; result: null };
 }
 
 export type EngineMethod = keyof EngineCalls;
-export const ENGINE_METHODS: readonly EngineMethod[] = ['index', 'status', 'search', 'close'];
+export const ENGINE_METHODS: readonly EngineMethod[] = ['index', 'status', 'search', 'cancel', 'close'];
 
 export interface EngineRequest {
   id: number;
@@ -27,11 +30,9 @@ export interface EngineRequest {
 
 export type EngineResponse = { id: number; ok: true; data: unknown } | { id: number; ok: false; error: ErrorData };
 
-export interface EngineEvent {
-  type: 'event';
-  name: 'index:progress';
-  payload: IndexProgress;
-}
+export type EngineEvent =
+  | { type: 'event'; name: 'index:progress'; payload: IndexProgress }
+  | { type: 'event'; name: 'search:event'; payload: { searchId: string; event: PipelineEvent } };
 
 /** What the server needs to open the engine; passed as one argv item (see configArg). */
 export interface EngineServerConfig {

@@ -30,4 +30,6 @@ export function registerCommands(deps: CommandDeps): void {
   handle('status', schemas.status, () => deps.engine.call('status', []));
 
   handle('search', schemas.search, (query, opts) => deps.engine.call('search', [query, { ...opts, k: opts?.k ?? 10 }]));
+
+  handle('cancelSearch', schemas.cancelSearch, (searchId) => deps.engine.call('cancel', [searchId]));
 }

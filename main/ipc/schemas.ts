@@ -19,11 +19,20 @@ export const schemas = {
     z.string().min(1).max(2000),
     z.strictObject({
       k: z.number().int().min(1).max(100).optional(),
-      mode: z.enum(['bm25', 'dense', 'hybrid']).optional(),
+      mode: z.enum(['bm25', 'dense', 'hybrid', 'full']).optional(),
       fusion: z.enum(['minmax', 'rrf']).optional(),
       weight: z.number().min(0).max(1).optional(),
       groupBy: z.enum(['chunk', 'document']).optional(),
+      searchId: z.string().min(1).max(100).optional(),
+      pipeline: z.strictObject({
+        rounds: z.number().int().min(0).max(5).optional(),
+        rerankTop: z.number().int().min(0).max(100).optional(),
+        alpha: z.number().min(0).max(1).optional(),
+        listwise: z.boolean().optional(),
+        rewrite: z.boolean().optional(),
+      }).optional(),
     }).optional(),
   ]),
+  cancelSearch: z.tuple([z.string().min(1).max(100)]),
   pickFolders: z.tuple([]),
 } satisfies { [N in CommandName]: z.ZodType<CommandArgs<N>> };
