@@ -11,6 +11,8 @@ export const USAGE = `usage:
   delve watch <folders…> [--db <file>] [--json]
   delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
   delve llm status|pull <model> [--ollama URL] [--llm-model M] [--json]
+  delve pubmed check "<PubMed query>" [--json]
+  delve pubmed search "<PubMed query>" [--seeds PMID,…] [--eutils URL] [--api-key K] [--email E] [--json]
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
              [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]
   delve models list|pull <id>|import <folder> [--id <id>]|remove <id> [--json]
