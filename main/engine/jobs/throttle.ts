@@ -1,22 +1,35 @@
-/** Calls `fn` at most once per `intervalMs`; `flush` delivers the latest value at once. */
+/**
+ * Calls `fn` at most once per `intervalMs`: the first value at once, later ones at most every
+ * interval, and the latest held value when its interval ends (so a long step's progress is not lost
+ * until the next push); `flush` delivers the latest value at once and cancels the pending timer.
+ */
 export function throttle<T>(fn: (value: T) => void, intervalMs = 100): { push(value: T): void; flush(): void } {
-  let last = 0;
+  let last = -Infinity;
   let pending: { value: T } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const deliver = () => {
+    timer = null;
+    if (!pending) return;
+    const { value } = pending;
+    pending = null;
+    last = performance.now();
+    fn(value);
+  };
   return {
     push(value) {
       const now = performance.now();
+      pending = { value };
       if (now - last >= intervalMs) {
-        last = now;
-        pending = null;
-        fn(value);
-      } else {
-        pending = { value };
+        if (timer) clearTimeout(timer);
+        deliver();
+      } else if (!timer) {
+        timer = setTimeout(deliver, intervalMs - (now - last));
+        timer.unref?.();
       }
     },
     flush() {
-      if (pending) fn(pending.value);
-      pending = null;
-      last = performance.now();
+      if (timer) clearTimeout(timer);
+      deliver();
     },
   };
 }
