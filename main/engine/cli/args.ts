@@ -13,6 +13,7 @@ export const USAGE = `usage:
   delve llm status|pull <model> [--ollama URL] [--llm-model M] [--json]
   delve pubmed check "<PubMed query>" [--json]
   delve pubmed search "<PubMed query>" [--seeds PMID,…] [--eutils URL] [--api-key K] [--email E] [--json]
+  delve pubmed draft "<question>" [--seeds PMID,…] [--candidates 4] [--ollama URL] [--llm-model M] [--eutils URL] [--json]
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
              [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]
   delve models list|pull <id>|import <folder> [--id <id>]|remove <id> [--json]
@@ -46,6 +47,7 @@ const OPTIONS = {
   listwise: { type: 'boolean', default: false },
   quantize: { type: 'string' },
   seeds: { type: 'string' },
+  candidates: { type: 'string' },
   eutils: { type: 'string' },
   'api-key': { type: 'string' },
   email: { type: 'string' },
@@ -84,6 +86,8 @@ export interface Parsed {
   /** pubmed: seed PMIDs (comma-separated), E-utilities base URL, NCBI API key and contact e-mail. */
   seeds: string[] | undefined;
   eutils: string | undefined;
+  /** pubmed draft: how many candidate queries the LLM writes (default 4). */
+  candidates: number | undefined;
   apiKey: string | undefined;
   email: string | undefined;
   /** models import: the id to install under. */
@@ -128,6 +132,7 @@ export function parse(argv: string[]): Parsed {
     quantize: values.quantize === undefined ? undefined : quantize(values.quantize),
     seeds: values.seeds === undefined ? undefined : pmids(values.seeds),
     eutils: values.eutils,
+    candidates: int('--candidates', values.candidates, 1, 16),
     apiKey: values['api-key'] ?? process.env.NCBI_API_KEY,
     email: values.email ?? process.env.NCBI_EMAIL,
     id: values.id,

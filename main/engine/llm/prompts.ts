@@ -76,3 +76,49 @@ export function listwise(query: string, passages: string[]): Message[] {
       `every document number once, best first.\n\nQuery: ${query}\n\nDocuments:\n${numbered(passages.map((p) => p.replace(/\s*\n+\s*/g, ' ')))}`,
   }];
 }
+
+/** A review question as PICO parts (population, intervention, comparison, outcome); any may be missing. */
+export interface PicoParts { P?: string; I?: string; C?: string; O?: string }
+
+/** What each drafting variant stresses, so that K candidates differ by more than sampling noise. */
+const PUBMED_DRAFT_EMPHASES = [
+  'For each concept, combine its MeSH heading(s) with free-text synonyms in [tiab].',
+  'Lean on free text: many synonyms, spelling variants (British and American) and truncated word stems in [tiab]; add a MeSH heading only where one clearly fits.',
+  'Use as few concepts as the question allows (often the two most specific ones), each with a broad OR-list, so that no relevant study is lost.',
+  'Think about how authors word this topic in titles and abstracts; use proximity ("word1 word2"[tiab:~3]) for phrases whose words vary in order.',
+];
+
+/**
+ * DeepRetrieval's PubMed task, for a clinical librarian: write a high-recall PubMed Boolean query for
+ * a systematic search from the question (or its PICO, as `P: …` lines), reasoning first, then
+ * `<answer>{"query": "…"}</answer>`. Unlike DeepRetrieval, field tags, truncation and proximity are
+ * allowed. `variant` picks one of a few emphases (cycled).
+ */
+export function pubmedDraft(question: string | PicoParts, variant: number): Message[] {
+  const asked = typeof question === 'string'
+    ? `Review question: ${question.trim()}`
+    : (['P', 'I', 'C', 'O'] as const).filter((k) => question[k]?.trim()).map((k) => `${k}: ${question[k]!.trim()}`).join('\n');
+  const n = PUBMED_DRAFT_EMPHASES.length;
+  const emphasis = PUBMED_DRAFT_EMPHASES[((Math.trunc(variant) % n) + n) % n]!;
+  return [
+    {
+      role: 'system',
+      content: 'You are an experienced clinical librarian. You write PubMed search strategies for systematic reviews, ' +
+        'where missing a relevant study is worse than screening extra records.',
+    },
+    {
+      role: 'user',
+      content: `Write one PubMed Boolean query for a systematic literature search on the review below. Aim for high ` +
+        `recall: every study the review would include should be found, in roughly 1,000 to 5,000 records.\n` +
+        `- Split the question into its main concepts; join the synonyms of one concept with OR inside parentheses, ` +
+        `and the concepts with AND. Use NOT only if it is clearly safe.\n` +
+        `- You may use the field tags [tiab] (title/abstract), [mh] (MeSH heading, exploded), [mh:noexp] and [majr]; ` +
+        `only real MeSH headings, spelled exactly. Truncate word stems with * (at least 4 letters before it). ` +
+        `Proximity: a quoted phrase with [tiab:~N].\n` +
+        `- No date limits, language limits or filters.\n` +
+        `- ${emphasis}\n` +
+        `First reason step by step inside <think> </think>, then give the query once as JSON inside answer tags, ` +
+        `escaping double quotes inside it as \\": <answer>{"query": "…"}</answer>\n\n${asked}`,
+    },
+  ];
+}
