@@ -44,6 +44,10 @@ export function classify(err: unknown, c: CallContext): LlmError {
     return new LlmError('LLM_FAILED', `Ollama answered HTTP ${status}: ${message}`, transient ? 'Ollama is overloaded or failed; try again' : 'check the Ollama server log', transient, { cause: err });
   }
   const code = causeCode(err);
+  const cause = (err as { cause?: { message?: unknown } }).cause?.message;
+  if (cause === 'bad port') {
+    return new LlmError('OLLAMA_UNREACHABLE', `${c.host} uses a port that HTTP clients refuse (a browser-blocked port)`, 'set Ollama to another port (OLLAMA_HOST), e.g. the default 11434', false, { cause: err });
+  }
   if (code && UNREACHABLE.has(code)) {
     return new LlmError('OLLAMA_UNREACHABLE', `nothing answers at ${c.host} (${code})`, 'start Ollama (ollama serve, or open the Ollama app) or set its address (OLLAMA_HOST, --ollama)', false, { cause: err });
   }
