@@ -197,3 +197,53 @@ test('the CLI: delve search --mode full --json carries stages, trace.llm and llm
   assert.ok(r.llm.calls > 0 && r.llm.promptTokens > 0 && r.llm.completionTokens > 0);
   engine = await createEngine({ dbPath, workers: 1, llm: { host: server.url } });
 });
+
+test('listwise pass (DIVER v2): merged with the pointwise ranking as 0.6·(−ln(r+1)) + 0.4·(−ln(r+1))', async () => {
+  let ids: number[] = [];
+  server.reset();
+  server.respond((call) => {
+    const role = roleOf(call);
+    if (role === 'judge') return { json: { score: random(documentOf(call)), reason: 'r' } };
+    if (role === 'listwise') {
+      const n = (lastUserMessage(call).match(/^\[\d+\]\. /gm) ?? []).length;
+      ids = Array.from({ length: n }, (_, i) => n - i); // the reverse of retrieval order
+      return { json: { ranking: ids } };
+    }
+    return role === 'rewriter' ? rewriter() : expander(call);
+  });
+  const r = await full('Folic acid in pregnancy prevents neural tube defects.', { k: 10, pipeline: { rounds: 0, rewrite: false, rerankTop: 10, listwise: true } });
+  assert.equal(r.status, null);
+  assert.equal(ids.length, 10);
+  const pointRank = [...r.results].sort((a, b) => b.trace.rerank!.pointwise - a.trace.rerank!.pointwise).map((x) => x.chunkId);
+  for (const x of r.results) {
+    const rp = pointRank.indexOf(x.chunkId);
+    const rl = x.trace.rerank!.listRank! - 1;
+    assert.ok(Math.abs(x.score - (0.6 * -Math.log(rp + 1) + 0.4 * -Math.log(rl + 1))) < 1e-9, `rank ${x.rank}`);
+  }
+  assert.ok(r.stages!.some((s) => s.name === 'listwise' && !s.note));
+});
+
+test('a missing model or a judge too slow: the ranking still comes back, with MODEL_MISSING or LLM_TIMEOUT and the fix', async () => {
+  script((call) => ({ json: { score: random(documentOf(call)), reason: 'r' } }));
+  const missing = await engine.search('Aspirin and colorectal cancer.', { mode: 'full', k: 5 });
+  assert.equal(missing.status, null);
+  const other = await createEngine({ dbPath, workers: 1, llm: { host: server.url, model: 'llama9:70b' } });
+  try {
+    const r = await other.search('Aspirin and colorectal cancer.', { mode: 'full', k: 5 });
+    assert.equal(r.status?.code, 'MODEL_MISSING');
+    assert.equal(r.status?.hint, 'run: ollama pull llama9:70b');
+    assert.equal(r.results.length, 5);
+  } finally {
+    other.close();
+  }
+  script((call) => ({ json: { score: 1, reason: 'slow' }, delayMs: roleOf(call) === 'judge' ? 2000 : 0 }));
+  const slow = await createEngine({ dbPath, workers: 1, llm: { host: server.url, timeoutMs: 300 } });
+  try {
+    const r = await slow.search('Iron supplements and anaemia in infants.', { mode: 'full', k: 5, pipeline: { rounds: 0, rewrite: false } });
+    assert.equal(r.status?.code, 'LLM_TIMEOUT');
+    assert.equal(r.results.length, 5);
+    assert.match(r.stages!.at(-1)!.note ?? '', /^partial: 0 of \d+ judged \(LLM_TIMEOUT\)/, JSON.stringify(r.stages));
+  } finally {
+    slow.close();
+  }
+});
