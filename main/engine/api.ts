@@ -122,6 +122,8 @@ export interface StatusReport {
     documents: number;
     pdfs: number;
     notes: number;
+    /** PubMed records imported into the library (`pubmed:<PMID>` documents). */
+    pubmed: number;
     pages: number;
     chunks: number;
     errors: number;

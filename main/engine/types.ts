@@ -4,7 +4,10 @@
  */
 import type { ErrorData } from './errors.js';
 
-export type DocKind = 'pdf' | 'note';
+/** What the indexer reads from disk. */
+export type FileKind = 'pdf' | 'note';
+/** A stored document: a file, or a PubMed record imported at path `pubmed:<PMID>` (no file, no pages). */
+export type DocKind = FileKind | 'pubmed';
 
 /** One physical page of a PDF, text in reading order. Notes have no pages. */
 export interface ExtractedPage {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { delve, type IpcError, type SearchResponse } from './api.js';
-import { fileName } from './format.js';
+import { fileName, sourceLabel } from './format.js';
 import { Snippet } from './Snippet.js';
 
 /** A search box and the result list: title, page, snippet. */
@@ -29,7 +29,7 @@ export function Search({ onError }: { onError(error: IpcError): void }) {
           <li key={r.chunkId}>
             <div className="result-head">
               <span className="title" title={r.path}>{r.title ?? fileName(r.path)}</span>
-              {r.page !== null && <span className="page">p. {r.pageLabel ?? r.page}</span>}
+              {sourceLabel(r) !== '' && <span className="page">{sourceLabel(r)}</span>}
             </div>
             <Snippet result={r} />
           </li>

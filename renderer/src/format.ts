@@ -1,5 +1,7 @@
 /** Human-readable lines for progress and counts. Pure functions. */
-import type { IndexProgress } from './api.js';
+import type { IndexProgress, SearchResponse } from './api.js';
+
+type Result = SearchResponse['results'][number];
 
 const PHASES: Record<IndexProgress['phase'], string> = {
   scan: 'Scanning',
@@ -29,3 +31,12 @@ export function formatProgress(p: IndexProgress): string {
 export const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 export const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+/** Where a result comes from: "p. iv" for a PDF page, "PubMed 31234567" for an imported record, "" for a note. */
+export function sourceLabel(r: Pick<Result, 'kind' | 'path' | 'page' | 'pageLabel'>): string {
+  switch (r.kind) {
+    case 'pdf': return r.page === null ? '' : `p. ${r.pageLabel ?? r.page}`;
+    case 'pubmed': return `PubMed ${r.path.replace(/^pubmed:/, '')}`;
+    case 'note': return '';
+  }
+}

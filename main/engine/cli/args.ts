@@ -13,6 +13,8 @@ export const USAGE = `usage:
   delve llm status|pull <model> [--ollama URL] [--llm-model M] [--json]
   delve pubmed check "<PubMed query>" [--json]
   delve pubmed search "<PubMed query>" [--seeds PMID,…] [--eutils URL] [--api-key K] [--email E] [--json]
+  delve pubmed import <PMID…> [--db <file>] [--eutils URL]      (records into the library, searchable offline)
+  delve pubmed offline "<PubMed query>" [--db <file>] [--json]   (run a Boolean query against the library)
   delve pubmed draft "<question>" [--seeds PMID,…] [--candidates 4] [--ollama URL] [--llm-model M] [--eutils URL] [--json]
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
              [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]

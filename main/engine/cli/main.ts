@@ -24,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     const a = parse(argv);
     if (a.help || a.command === 'help') { out(USAGE); return 0; }
     if (a.command === 'llm') return await llmCommand(a, out, err); // no database needed
-    if (a.command === 'pubmed') return await pubmedCommand(a, out, err); // no database needed
+    if (a.command === 'pubmed') return await pubmedCommand(a, defaultDataDir(), out, err); // no database needed
     if (a.command === 'models') { await modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
     if (!['index', 'status', 'search', 'watch', 'embed', 'eval'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');

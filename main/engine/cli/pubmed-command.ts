@@ -1,22 +1,32 @@
 /**
  * `delve pubmed check "<query>"` (parse and validate PubMed Boolean syntax, offline),
  * `delve pubmed search "<query>" [--seeds …]` (count, ids, translation and seed recall through NCBI
- * E-utilities) and `delve pubmed draft "<question>"` (LLM candidates ranked by seed recall). No database needed.
+ * E-utilities), `delve pubmed draft "<question>"` (LLM candidates ranked by seed recall), and, on the
+ * library database, `delve pubmed import <PMID…>` and `delve pubmed offline "<query>"`.
  */
+import { join } from 'node:path';
 import { UsageError, type Parsed } from './args.js';
 import { pubmedCheck } from './pubmed-check-command.js';
 import { pubmedDraft } from './pubmed-draft-command.js';
+import { pubmedImport } from './pubmed-import-command.js';
+import { pubmedOffline } from './pubmed-offline-command.js';
 import { pubmedSearch } from './pubmed-search-command.js';
 
 type Out = (s: string) => void;
 
-export async function pubmedCommand(a: Parsed, out: Out, err: Out): Promise<number> {
+export async function pubmedCommand(a: Parsed, dataDir: string, out: Out, err: Out): Promise<number> {
   const [sub, query, ...rest] = a.positionals;
+  const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
+  if (sub === 'import') {
+    if (!query) throw new UsageError('pubmed import needs one or more PMIDs');
+    return pubmedImport(dbPath, { pmids: [query, ...rest], eutils: a.eutils, apiKey: a.apiKey, email: a.email, json: a.json }, out, err);
+  }
   if (!query || rest.length > 0) throw new UsageError(`pubmed ${sub ?? ''} needs exactly one query (quote it)`.replace('  ', ' '));
   switch (sub) {
     case 'check': return pubmedCheck(query, a.json, out);
     case 'draft': return pubmedDraft({ question: query, seeds: a.seeds, eutils: a.eutils, ollama: a.ollama, llmModel: a.llmModel, k: a.candidates, apiKey: a.apiKey, email: a.email, json: a.json }, out, err);
+    case 'offline': return pubmedOffline(dbPath, query, a.json, out);
     case 'search': return pubmedSearch({ query, seeds: a.seeds, eutils: a.eutils, apiKey: a.apiKey, email: a.email, json: a.json }, out);
-    default: throw new UsageError('pubmed needs "check", "search" or "draft"');
+    default: throw new UsageError('pubmed needs "check", "search", "draft", "import" or "offline"');
   }
 }

@@ -8,11 +8,11 @@ import { chunkBlocks } from '../chunk/chunker.js';
 import { EngineError, toErrorData, type ErrorData } from '../errors.js';
 import { extractNote } from '../ingest/notes/extract.js';
 import { extractPdf } from '../ingest/pdf/extract.js';
-import type { ChunkDraft, ChunkOptions, DocKind, ExtractedDoc } from '../types.js';
+import type { ChunkDraft, ChunkOptions, ExtractedDoc, FileKind } from '../types.js';
 
 export interface ParseTask {
   path: string;
-  kind: DocKind;
+  kind: FileKind;
   /** Hash stored for this path; when the bytes still match and `rechunk` is false, nothing is parsed. */
   knownHash: string | null;
   rechunk: boolean;

@@ -8,11 +8,11 @@ import { opendir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { SkippedFile } from '../api.js';
 import { toErrorData } from '../errors.js';
-import type { DocKind } from '../types.js';
+import type { FileKind } from '../types.js';
 
 export interface ScannedFile {
   path: string;
-  kind: DocKind;
+  kind: FileKind;
   size: number;
   mtimeMs: number;
 }
@@ -24,10 +24,10 @@ export interface ScanResult {
   problems: SkippedFile[];
 }
 
-const KINDS: Record<string, DocKind> = { '.pdf': 'pdf', '.md': 'note', '.markdown': 'note', '.txt': 'note' };
+const KINDS: Record<string, FileKind> = { '.pdf': 'pdf', '.md': 'note', '.markdown': 'note', '.txt': 'note' };
 const SKIP_DIRS = new Set(['node_modules']);
 
-export function kindOf(path: string): DocKind | null {
+export function kindOf(path: string): FileKind | null {
   return KINDS[extname(path).toLowerCase()] ?? null;
 }
 

@@ -8,11 +8,18 @@ import * as m0001 from './0001-documents.js';
 import * as m0002 from './0002-fts.js';
 import * as m0003 from './0003-vectors.js';
 import * as m0004 from './0004-llm-cache.js';
+import * as m0005 from './0005-pubmed.js';
 
 export interface Migration {
   version: number;
   name: string;
   up(db: Database.Database): void;
+  /**
+   * Rebuilds a parent table (SQLite's "make other kinds of table schema changes" procedure): runs with
+   * foreign keys off, since dropping the old table would otherwise cascade-delete its children, and
+   * checks every foreign key before committing.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -20,6 +27,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: 'fts', up: m0002.up },
   { version: 3, name: 'vectors', up: m0003.up },
   { version: 4, name: 'llm-cache', up: m0004.up },
+  { version: 5, name: 'pubmed', up: m0005.up, rebuildsTables: true },
 ];
 
 export function schemaVersion(db: Database.Database): number {
@@ -33,10 +41,21 @@ export function migrate(db: Database.Database, to = MIGRATIONS.length): number {
   }
   for (const m of MIGRATIONS) {
     if (m.version <= from || m.version > to) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    // PRAGMA foreign_keys is a no-op inside a transaction: it is switched outside, and restored.
+    const fkOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.rebuildsTables && fkOn) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.rebuildsTables) {
+          const bad = db.pragma('foreign_key_check') as unknown[];
+          if (bad.length > 0) throw new Error(`migration ${m.version} (${m.name}) broke ${bad.length} foreign keys`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } finally {
+      if (m.rebuildsTables && fkOn) db.pragma('foreign_keys = ON');
+    }
   }
   return schemaVersion(db);
 }

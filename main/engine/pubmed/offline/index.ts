@@ -1,0 +1,2 @@
+/** PubMed Boolean queries run offline over the library (imported records, PDFs, notes). */
+export { runOffline, NOTES, type OfflineOptions, type OfflineResult, type Unsupported } from './run.js';
