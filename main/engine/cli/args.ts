@@ -12,7 +12,7 @@ export const USAGE = `usage:
   delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
   delve llm status|pull <model> [--ollama URL] [--llm-model M] [--json]
   delve pubmed check "<PubMed query>" [--json]
-  delve pubmed search "<PubMed query>" [--seeds PMID,…] [--eutils URL] [--api-key K] [--email E] [--json]
+  delve pubmed search "<PubMed query>" [--seeds PMID,…] [--db <file>: show records, marking those in the library] [--eutils URL] [--api-key K] [--email E] [--json]
   delve pubmed import <PMID…> [--db <file>] [--eutils URL]      (records into the library, searchable offline)
   delve pubmed offline "<PubMed query>" [--db <file>] [--json]   (run a Boolean query against the library)
   delve pubmed draft "<question>" [--seeds PMID,…] [--candidates 4] [--ollama URL] [--llm-model M] [--eutils URL] [--json]

@@ -26,7 +26,7 @@ export async function pubmedCommand(a: Parsed, dataDir: string, out: Out, err: O
     case 'check': return pubmedCheck(query, a.json, out);
     case 'draft': return pubmedDraft({ question: query, seeds: a.seeds, eutils: a.eutils, ollama: a.ollama, llmModel: a.llmModel, k: a.candidates, apiKey: a.apiKey, email: a.email, json: a.json }, out, err);
     case 'offline': return pubmedOffline(dbPath, query, a.json, out);
-    case 'search': return pubmedSearch({ query, seeds: a.seeds, eutils: a.eutils, apiKey: a.apiKey, email: a.email, json: a.json }, out);
+    case 'search': return pubmedSearch({ query, seeds: a.seeds, eutils: a.eutils, apiKey: a.apiKey, email: a.email, json: a.json, ...(a.db ? { library: a.db } : {}) }, out);
     default: throw new UsageError('pubmed needs "check", "search", "draft", "import" or "offline"');
   }
 }

@@ -3,7 +3,11 @@
  * and measures it as DeepRetrieval does: the first 3,000 PMIDs (Recall@3K) and, with seed PMIDs,
  * recall = |seeds ∩ first 3,000| / |seeds|. Without --api-key / --email the environment's
  * NCBI_API_KEY / NCBI_EMAIL are used when set. Failures are thrown (PubmedError is an EngineError).
+ * With `library` (a Delve database), the first `show` records are fetched (title, journal, year, DOI)
+ * and each is marked with the library document that already holds it (by PMID or DOI).
  */
+import { openDb } from '../store/db.js';
+import { knownInLibrary } from '../pubmed/library/known.js';
 import { createEutils } from '../pubmed/eutils/client.js';
 import { UsageError } from './args.js';
 
@@ -20,6 +24,24 @@ export interface PubmedSearchArgs {
   apiKey?: string;
   email?: string;
   json: boolean;
+  /** A Delve database: mark the records it already has. */
+  library?: string;
+  /** How many records to fetch and show with `library` (default 20). */
+  show?: number;
+}
+
+interface Shown { pmid: string; title: string; journal: string | null; year: number | null; doi: string | null; inLibrary: number | null }
+
+async function recordsWithLibrary(eutils: ReturnType<typeof createEutils>, ids: string[], library: string, signal: AbortSignal): Promise<Shown[]> {
+  if (ids.length === 0) return [];
+  const records = await eutils.efetch(ids, { signal });
+  const { db } = await openDb(library);
+  try {
+    const known = knownInLibrary(db, records.map((r) => ({ pmid: r.pmid, doi: r.doi })));
+    return records.map((r, i) => ({ pmid: r.pmid, title: r.title, journal: r.journal, year: r.year, doi: r.doi, inLibrary: known[i]?.docId ?? null }));
+  } finally {
+    db.close();
+  }
 }
 
 export async function pubmedSearch(a: PubmedSearchArgs, out: Out): Promise<number> {
@@ -35,8 +57,10 @@ export async function pubmedSearch(a: PubmedSearchArgs, out: Out): Promise<numbe
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
   let r;
+  let shown: Shown[] | null = null;
   try {
     r = await eutils.esearchAll(a.query, { limit: RECALL_AT, signal: controller.signal });
+    if (a.library) shown = await recordsWithLibrary(eutils, r.ids.slice(0, a.show ?? 20), a.library, controller.signal);
   } finally {
     process.off('SIGINT', stop);
   }
@@ -46,7 +70,7 @@ export async function pubmedSearch(a: PubmedSearchArgs, out: Out): Promise<numbe
   const recall = seeds.length ? seedsFound.length / seeds.length : null;
 
   if (a.json) {
-    out(JSON.stringify({ count: r.count, ids: r.ids, translation: r.translation, recall, seedsFound, seedsMissed, errors: r.errors, warnings: r.warnings }));
+    out(JSON.stringify({ count: r.count, ids: r.ids, translation: r.translation, recall, seedsFound, seedsMissed, errors: r.errors, warnings: r.warnings, ...(shown ? { records: shown } : {}) }));
     return 0;
   }
   out(`PubMed: ${r.count.toLocaleString('en-US')} records${r.count > r.ids.length ? ` (first ${r.ids.length.toLocaleString('en-US')} retrieved)` : ''}`);
@@ -57,6 +81,8 @@ export async function pubmedSearch(a: PubmedSearchArgs, out: Out): Promise<numbe
   if (recall !== null) {
     out(`recall@${RECALL_AT}: ${recall.toFixed(3)} (${seedsFound.length}/${seeds.length} seeds)${seedsMissed.length ? `; missed: ${seedsMissed.join(', ')}` : ''}`);
   }
-  if (r.ids.length) out(`first ${Math.min(20, r.ids.length)} ids: ${r.ids.slice(0, 20).join(' ')}`);
+  if (shown) {
+    for (const s of shown) out(`  ${s.pmid}  ${s.title} — ${s.journal ?? '?'} ${s.year ?? ''}${s.inLibrary !== null ? '  [in library]' : ''}`);
+  } else if (r.ids.length) out(`first ${Math.min(20, r.ids.length)} ids: ${r.ids.slice(0, 20).join(' ')}`);
   return 0;
 }
