@@ -179,9 +179,13 @@ async function attemptOnce(spec: DownloadSpec, part: string, metaPath: string, o
       cb(null, chunk);
     },
   });
+  const out = createWriteStream(part, { flags: start > 0 ? 'a' : 'w' });
   try {
-    await pipeline(res, count, createWriteStream(part, { flags: start > 0 ? 'a' : 'w' }));
+    await pipeline(res, count, out);
   } catch (err) {
+    // A write may still be in flight when the pipeline fails: wait until the file is closed, so the
+    // next attempt measures the .part it will append to (else late bytes land after its Range start).
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     if (err instanceof EngineError) { rmSync(part, { force: true }); throw err; }
     const e = err as Error & { code?: string };
     if (o.signal?.aborted || e.code === 'ENOSPC') throw err;
