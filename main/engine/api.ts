@@ -2,6 +2,7 @@
  * The engine facade's public shapes: what the CLI prints with --json, what IPC carries to the
  * renderer. Plain data only.
  */
+import type { ZoteroImportSummary } from './zotero/import.js';
 import type { ErrorCode, ErrorData } from './errors.js';
 import type { ChunkOptions, DocKind, IndexProgress } from './types.js';
 import type { LlmConfig } from './llm/types.js';
@@ -209,6 +210,8 @@ export interface SearchOptions {
   ollama?: string;
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
+  /** false: leave this search out of the search history (default: recorded). */
+  history?: boolean;
 }
 
 export interface SearchResponse {
@@ -233,4 +236,86 @@ export interface Engine {
   /** Watches folders and re-indexes on change (debounced); resolves to a stop function. */
   watch(paths: string[], opts?: JobOptions & { debounceMs?: number; onIndexed?: (s: IndexSummary) => void }): Promise<() => Promise<void>>;
   close(): void;
+  /** Evidence collections, by name. */
+  collections(): CollectionInfo[];
+  createCollection(name: string, description?: string): CollectionInfo;
+  /** Saves a chunk (or an excerpt of a document's page) into a collection; it survives re-indexing. */
+  addEvidence(collection: string, target: EvidenceTarget, fields?: EvidenceFields): EvidenceRow;
+  /** The collection's evidence table, with each document's title, authors, year and DOI. */
+  evidence(collection: string, sort?: EvidenceSort, order?: 'asc' | 'desc'): EvidenceRow[];
+  exportCollection(collection: string, format: CollectionExportFormat): string;
+  /** The most recent searches first. */
+  history(limit?: number): SearchHistoryEntry[];
+  /** Runs a search from the history again, with its saved options. */
+  rerun(id: number): Promise<SearchResponse>;
+  /** Indexes a Zotero data folder's PDFs (read-only; never writes there) with Zotero's metadata; a second import applies only the changes. */
+  importZotero(dataDir: string, opts?: JobOptions): Promise<ZoteroImportSummary>;
 }
+
+export interface CollectionInfo {
+  id: number;
+  name: string;
+  description: string;
+  evidence: number;
+  createdAt: number;
+}
+
+export type Stance = 'supports' | 'contradicts' | 'background';
+export type EvidenceSort = 'document' | 'page' | 'tag' | 'stance' | 'added';
+export type CollectionExportFormat = 'md' | 'csv' | 'bib' | 'ris';
+
+/** A whole chunk (optionally an excerpt of it), or an excerpt found on a document's page. */
+export type EvidenceTarget =
+  | { chunkId: number; quote?: string }
+  | { docId: number; page: number | null; quote: string };
+
+/** The query that found a piece of evidence. */
+export interface EvidenceQuery {
+  text: string;
+  mode?: string | null;
+  settings?: Record<string, unknown>;
+}
+
+export interface EvidenceFields {
+  note?: string;
+  tags?: string[];
+  stance?: Stance | null;
+  query?: EvidenceQuery | null;
+}
+
+export interface EvidenceRow {
+  id: number;
+  collection: string;
+  /** Live links (null while the document or chunk is not in the library). */
+  docId: number | null;
+  chunkId: number | null;
+  path: string;
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  doi: string | null;
+  page: number | null;
+  pageLabel: string | null;
+  quote: string;
+  /** [start, end) of the quote in the document's text, when known. */
+  charStart: number | null;
+  charEnd: number | null;
+  note: string;
+  tags: string[];
+  stance: Stance | null;
+  query: EvidenceQuery | null;
+  createdAt: number;
+}
+
+export interface SearchHistoryEntry {
+  id: number;
+  query: string;
+  mode: string;
+  /** The options as given (plain data only: no signal or callbacks). */
+  options: SearchOptions;
+  results: number;
+  ms: number;
+  at: number;
+}
+
+export type { ZoteroImportSummary } from './zotero/import.js';

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'OLLAMA_UNREACHABLE', 'MODEL_MISSING', 'LLM_TIMEOUT', 'LLM_FAILED',
   // PubMed (NCBI E-utilities)
   'PUBMED_UNREACHABLE', 'PUBMED_RATE_LIMITED', 'PUBMED_QUERY_INVALID', 'PUBMED_TIMEOUT', 'PUBMED_FAILED',
+  // Zotero data directories
+  'ZOTERO_INVALID',
   // usage
   'BAD_ARGUMENT', 'INTERNAL',
 ] as const;

@@ -13,7 +13,11 @@ import { watchFolders } from './index/watch.js';
 import { search } from './search/search.js';
 import { fullSearch } from './reason/full-search.js';
 import { openDb, type OpenedDb } from './store/db.js';
+import { importZotero } from './zotero/import.js';
 import { statusReport } from './store/summary.js';
+import { addEvidence, createCollection, evidenceTable, listCollections } from './review/collections.js';
+import { exportCollection } from './review/export.js';
+import { historyEntry, recordSearch, searchHistory } from './review/history.js';
 
 export type * from './api.js';
 export { EngineError } from './errors.js';
@@ -59,6 +63,29 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     }
     return summary;
   });
+  const runSearch = async (query: string, opts: SearchOptions): Promise<SearchResponse> => {
+    guard();
+    if (opts.mode === 'full') {
+      // The LLM stages use dense retrieval where the model's vectors exist, BM25 alone otherwise.
+      const dense = embedding && vec.version ? await embedding.dense() : null;
+      return fullSearch(db, query, opts, dense, config.llm);
+    }
+    // BM25 needs no model; the default mode is hybrid only where the model's vectors exist.
+    const wantsDense = opts.mode === 'dense' || opts.mode === 'hybrid' || (opts.mode === undefined && embedding !== null && vec.version !== null);
+    const dense = wantsDense ? await needEmbedding().dense() : null;
+    if (wantsDense && !dense && opts.mode !== undefined) {
+      throw new EngineError('NO_EMBEDDINGS', `${opts.mode} search needs vectors: none are stored for this model yet (run delve embed or delve index)`);
+    }
+    return search(db, query, opts, dense);
+  };
+  /** Every search goes into the search history, unless `history: false`. */
+  const searchRecorded = async (query: string, opts: SearchOptions): Promise<SearchResponse> => {
+    const r = await runSearch(query, opts);
+    if (opts.history !== false) {
+      try { recordSearch(db, query, r.mode, opts, r.results.length, r.ms); } catch { /* a search never fails for its history */ }
+    }
+    return r;
+  };
   return {
     vec,
     index,
@@ -66,20 +93,8 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       guard();
       return statusReport(db, ctx.chunking);
     },
-    async search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
-      guard();
-      if (opts.mode === 'full') {
-        // The LLM stages use dense retrieval where the model's vectors exist, BM25 alone otherwise.
-        const dense = embedding && vec.version ? await embedding.dense() : null;
-        return fullSearch(db, query, opts, dense, config.llm);
-      }
-      // BM25 needs no model; the default mode is hybrid only where the model's vectors exist.
-      const wantsDense = opts.mode === 'dense' || opts.mode === 'hybrid' || (opts.mode === undefined && embedding !== null && vec.version !== null);
-      const dense = wantsDense ? await needEmbedding().dense() : null;
-      if (wantsDense && !dense && opts.mode !== undefined) {
-        throw new EngineError('NO_EMBEDDINGS', `${opts.mode} search needs vectors: none are stored for this model yet (run delve embed or delve index)`);
-      }
-      return search(db, query, opts, dense);
+    search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
+      return searchRecorded(query, opts);
     },
     embed(opts?: JobOptions) {
       const rt = needEmbedding();
@@ -98,6 +113,20 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       closed = true;
       void embedding?.close();
       db.close();
+    },
+    importZotero(dataDir: string, opts?: JobOptions) {
+      return serial(() => importZotero(ctx, dataDir, opts, cfg.nativeBinding));
+    },
+    collections() { guard(); return listCollections(db); },
+    createCollection(name, description) { guard(); return createCollection(db, name, description); },
+    addEvidence(collection, target, fields) { guard(); return addEvidence(db, collection, target, fields); },
+    evidence(collection, sort, order) { guard(); return evidenceTable(db, collection, { sort, order }); },
+    exportCollection(collection, format) { guard(); return exportCollection(db, collection, format); },
+    history(limit) { guard(); return searchHistory(db, limit); },
+    async rerun(id) {
+      guard();
+      const h = historyEntry(db, id);
+      return searchRecorded(h.query, h.options);
     },
   };
 }

@@ -34,9 +34,17 @@ function fakeEngine(calls: unknown[][]): Engine {
     embed: () => Promise.reject(new EngineError('NO_EMBEDDINGS', 'no model')),
     embeddingStatus: () => Promise.resolve(null),
     watch: () => Promise.resolve(async () => undefined),
+    importZotero: () => Promise.reject(new EngineError('BAD_ARGUMENT', 'not used here')),
     close() {
       calls.push(['close']);
     },
+    collections: () => [],
+    createCollection: () => { throw new EngineError('BAD_ARGUMENT', 'not used here'); },
+    addEvidence: () => { throw new EngineError('BAD_ARGUMENT', 'not used here'); },
+    evidence: () => [],
+    exportCollection: () => '',
+    history: () => [],
+    rerun: () => Promise.reject(new EngineError('BAD_ARGUMENT', 'not used here')),
   };
 }
 

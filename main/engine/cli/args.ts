@@ -19,6 +19,11 @@ export const USAGE = `usage:
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
              [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]
   delve models list|pull <id>|import <folder> [--id <id>]|remove <id> [--json]
+  delve collection create <name> | list [<name>] [--sort document|page|tag|stance|added] [--json]
+  delve collection add <name> --chunk <id> [--note "…"] [--tag t]… [--stance supports|contradicts|background] [--query "…"]
+  delve collection export <name> --format md|csv|bib|ris [--out <file>]
+  delve history [--limit 50] [--json]
+  delve zotero import <Zotero data folder> [--db <file>] [--json]   (read-only; a second import applies only the changes)
 Models are installed in the app's data folder (models/<id>); $DELVE_HF_BASE sets a hub mirror, and
 HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. Ctrl-C stops a pull; pulling again resumes it.
 Embedding (index, embed, search, status): --model names an installed model id or a model folder
@@ -54,6 +59,14 @@ const OPTIONS = {
   'api-key': { type: 'string' },
   email: { type: 'string' },
   id: { type: 'string' },
+  chunk: { type: 'string' },
+  note: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  stance: { type: 'string' },
+  sort: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  query: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -94,6 +107,15 @@ export interface Parsed {
   email: string | undefined;
   /** models import: the id to install under. */
   id: string | undefined;
+  /** collection: the chunk to add, its note, tags (repeated or comma-separated), stance, the query that found it; list's sort; export's format and file. */
+  chunk: number | undefined;
+  note: string | undefined;
+  tags: string[] | undefined;
+  stance: string | undefined;
+  sort: string | undefined;
+  format: string | undefined;
+  out: string | undefined;
+  query: string | undefined;
   help: boolean;
 }
 
@@ -138,6 +160,14 @@ export function parse(argv: string[]): Parsed {
     apiKey: values['api-key'] ?? process.env.NCBI_API_KEY,
     email: values.email ?? process.env.NCBI_EMAIL,
     id: values.id,
+    chunk: int('--chunk', values.chunk, 1, Number.MAX_SAFE_INTEGER),
+    note: values.note,
+    tags: values.tag?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean),
+    stance: values.stance,
+    sort: values.sort,
+    format: values.format,
+    out: values.out,
+    query: values.query,
     help: values.help ?? false,
   };
 }

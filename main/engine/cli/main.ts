@@ -15,6 +15,8 @@ import { embedCommand } from './embed-command.js';
 import { evalCommand } from './eval-command.js';
 import { embeddingFromArgs } from './embedding-config.js';
 import { modelsCommand } from './models-command.js';
+import { collectionCommand, historyCommand } from './collection-command.js';
+import { zoteroCommand } from './zotero-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => void process.stdout.write(s + '\n');
@@ -26,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     if (a.command === 'llm') return await llmCommand(a, out, err); // no database needed
     if (a.command === 'pubmed') return await pubmedCommand(a, defaultDataDir(), out, err); // no database needed
     if (a.command === 'models') { await modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
-    if (!['index', 'status', 'search', 'watch', 'embed', 'eval'].includes(a.command)) {
+    if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');
     }
     const dataDir = defaultDataDir();
@@ -43,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'embed': await embedCommand(engine, a, out); break;
       case 'search': await searchCommand(engine, a, out, err); break;
       case 'watch': await watchCommand(engine, a, out, err); break;
+      case 'collection': await collectionCommand(engine, a, out); break;
+      case 'history': await historyCommand(engine, a, out); break;
+      case 'zotero': await zoteroCommand(engine, a, out); break;
     }
     return 0;
   } catch (e) {

@@ -16,7 +16,7 @@ test('0005 rebuilds documents for kind pubmed without losing a page, a chunk or 
   db.prepare("INSERT INTO chunks (id, doc_id, ordinal, char_start, char_end, text, hash) VALUES (3, 7, 0, 0, 20, 'exercise training helps', 'h')").run();
   assert.throws(() => db.prepare("UPDATE documents SET kind = 'pubmed' WHERE id = 7").run(), /CHECK/);
 
-  migrate(db);
+  migrate(db, 5);
   assert.equal(schemaVersion(db), 5);
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are back on');
   assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');

@@ -9,6 +9,8 @@ import * as m0002 from './0002-fts.js';
 import * as m0003 from './0003-vectors.js';
 import * as m0004 from './0004-llm-cache.js';
 import * as m0005 from './0005-pubmed.js';
+import * as m0006 from './0006-collections.js';
+import * as m0007 from './0007-zotero.js';
 
 export interface Migration {
   version: number;
@@ -28,6 +30,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'vectors', up: m0003.up },
   { version: 4, name: 'llm-cache', up: m0004.up },
   { version: 5, name: 'pubmed', up: m0005.up, rebuildsTables: true },
+  { version: 6, name: 'collections', up: m0006.up },
+  { version: 7, name: 'zotero', up: m0007.up },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -1,0 +1,128 @@
+/**
+ * Collections and their evidence. A piece of evidence copies what it shows (quote, page, label,
+ * document path, title, authors, year, DOI, the chunk's text hash) so it survives re-indexing;
+ * `doc_id`/`chunk_id` are live links, re-resolved by path and chunk hash when a collection is read.
+ */
+import type { CollectionInfo, EvidenceFields, EvidenceRow, EvidenceTarget, Stance } from '../api.js';
+import { EngineError } from '../errors.js';
+import type { Db } from '../store/db.js';
+import { relink } from './relink.js';
+import { evidenceRows } from './table.js';
+
+export { evidenceTable } from './table.js';
+
+const STANCES: readonly Stance[] = ['supports', 'contradicts', 'background'];
+
+export function listCollections(db: Db): CollectionInfo[] {
+  return db.prepare(`SELECT c.id, c.name, c.description, c.created_at AS createdAt,
+      (SELECT COUNT(*) FROM evidence e WHERE e.collection_id = c.id) AS evidence
+    FROM collections c ORDER BY c.name`).all() as CollectionInfo[];
+}
+
+export function createCollection(db: Db, name: string, description = ''): CollectionInfo {
+  const clean = name.trim();
+  if (!clean) throw new EngineError('BAD_ARGUMENT', 'a collection needs a name');
+  try {
+    const id = db.prepare('INSERT INTO collections (name, description, created_at) VALUES (?, ?, ?)').run(clean, description, Date.now()).lastInsertRowid;
+    return listCollections(db).find((c) => c.id === Number(id))!;
+  } catch (err) {
+    if (/UNIQUE/.test((err as Error).message)) throw new EngineError('BAD_ARGUMENT', `a collection named "${clean}" already exists`);
+    throw err;
+  }
+}
+
+/** The collection's id; BAD_ARGUMENT when there is none of that name. */
+export function collectionId(db: Db, name: string): number {
+  const id = db.prepare('SELECT id FROM collections WHERE name = ?').pluck().get(name.trim()) as number | undefined;
+  if (id === undefined) throw new EngineError('BAD_ARGUMENT', `no collection named "${name}"`);
+  return id;
+}
+
+export function renameCollection(db: Db, name: string, to: string): void {
+  const id = collectionId(db, name);
+  if (!to.trim()) throw new EngineError('BAD_ARGUMENT', 'a collection needs a name');
+  try {
+    db.prepare('UPDATE collections SET name = ? WHERE id = ?').run(to.trim(), id);
+  } catch (err) {
+    if (/UNIQUE/.test((err as Error).message)) throw new EngineError('BAD_ARGUMENT', `a collection named "${to}" already exists`);
+    throw err;
+  }
+}
+
+/** Deletes the collection and its evidence. */
+export function deleteCollection(db: Db, name: string): void {
+  db.prepare('DELETE FROM collections WHERE id = ?').run(collectionId(db, name));
+}
+
+interface ChunkRow { id: number; doc_id: number; text: string; hash: string; char_start: number; first_page: number | null }
+interface DocRow { id: number; path: string; title: string | null; authors: string; year: number | null; doi: string | null }
+
+function checkFields(f: EvidenceFields): void {
+  if (f.stance != null && !STANCES.includes(f.stance)) throw new EngineError('BAD_ARGUMENT', `stance must be one of ${STANCES.join(', ')}`);
+  if (f.tags && !f.tags.every((t) => typeof t === 'string')) throw new EngineError('BAD_ARGUMENT', 'tags must be strings');
+}
+
+const cleanTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+
+/** Saves evidence into a collection; returns its row of the evidence table. */
+export function addEvidence(db: Db, collection: string, target: EvidenceTarget, f: EvidenceFields = {}): EvidenceRow {
+  checkFields(f);
+  const cid = collectionId(db, collection);
+  const chunkSql = 'SELECT id, doc_id, text, hash, char_start, first_page FROM chunks';
+  let chunk: ChunkRow | undefined;
+  let quote: string;
+  let page: number | null;
+  if ('chunkId' in target) {
+    chunk = db.prepare(`${chunkSql} WHERE id = ?`).get(target.chunkId) as ChunkRow | undefined;
+    if (!chunk) throw new EngineError('BAD_ARGUMENT', `no chunk ${target.chunkId} in the library`);
+    quote = target.quote?.trim() || chunk.text;
+    if (!chunk.text.includes(quote)) throw new EngineError('BAD_ARGUMENT', 'the quote is not in that chunk');
+    page = chunk.first_page;
+  } else {
+    quote = target.quote.trim();
+    if (!quote) throw new EngineError('BAD_ARGUMENT', 'an excerpt needs its quote');
+    page = target.page;
+    // The chunk holding the excerpt on that page (the first one, when chunks overlap).
+    chunk = db.prepare(`${chunkSql} WHERE doc_id = @d AND instr(text, @q) > 0
+      AND (@p IS NULL OR first_page IS NULL OR (first_page <= @p AND last_page >= @p)) ORDER BY ordinal LIMIT 1`)
+      .get({ d: target.docId, q: quote, p: page }) as ChunkRow | undefined;
+  }
+  const docId = chunk?.doc_id ?? ('docId' in target ? target.docId : null);
+  const doc = db.prepare('SELECT id, path, title, authors, year, doi FROM documents WHERE id = ?').get(docId) as DocRow | undefined;
+  if (!doc) throw new EngineError('BAD_ARGUMENT', `no document ${docId} in the library`);
+  if ('docId' in target && page !== null) {
+    const onPage = db.prepare('SELECT COUNT(*) FROM pages WHERE doc_id = ? AND number = ?').pluck().get(doc.id, page) as number;
+    if (onPage === 0) throw new EngineError('BAD_ARGUMENT', `document ${doc.id} has no page ${page}`);
+  }
+  const label = page === null ? null : (db.prepare('SELECT label FROM pages WHERE doc_id = ? AND number = ?').pluck().get(doc.id, page) as string | null | undefined) ?? null;
+  const at = chunk ? chunk.text.indexOf(quote) : -1;
+  const start = chunk && at >= 0 ? chunk.char_start + at : null;
+  const id = db.prepare(`INSERT INTO evidence (collection_id, doc_id, chunk_id, chunk_hash, doc_path, doc_title, doc_authors, doc_year, doc_doi,
+      page, page_label, quote, char_start, char_end, note, tags, stance, query_text, query_mode, query_settings, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    cid, doc.id, chunk?.id ?? null, chunk?.hash ?? null, doc.path, doc.title, doc.authors, doc.year, doc.doi,
+    page, label, quote, start, start === null ? null : start + quote.length, f.note ?? '', JSON.stringify(cleanTags(f.tags ?? [])),
+    f.stance ?? null, f.query?.text ?? null, f.query?.mode ?? null, f.query ? JSON.stringify(f.query.settings ?? {}) : null, Date.now(),
+  ).lastInsertRowid;
+  return evidenceById(db, Number(id));
+}
+
+export function updateEvidence(db: Db, id: number, f: EvidenceFields): EvidenceRow {
+  checkFields(f);
+  evidenceById(db, id);
+  if (f.note !== undefined) db.prepare('UPDATE evidence SET note = ? WHERE id = ?').run(f.note, id);
+  if (f.tags !== undefined) db.prepare('UPDATE evidence SET tags = ? WHERE id = ?').run(JSON.stringify(cleanTags(f.tags)), id);
+  if (f.stance !== undefined) db.prepare('UPDATE evidence SET stance = ? WHERE id = ?').run(f.stance, id);
+  return evidenceById(db, id);
+}
+
+export function removeEvidence(db: Db, id: number): void {
+  if (db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes === 0) throw new EngineError('BAD_ARGUMENT', `no evidence ${id}`);
+}
+
+export function evidenceById(db: Db, id: number): EvidenceRow {
+  relink(db, { evidenceId: id });
+  const row = evidenceRows(db, 'e.id = ?', [id])[0];
+  if (!row) throw new EngineError('BAD_ARGUMENT', `no evidence ${id}`);
+  return row;
+}
