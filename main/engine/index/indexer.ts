@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { IndexSummary, JobOptions, SkippedFile } from '../api.js';
 import { EngineError, toErrorData } from '../errors.js';
+import { compiledPdfium } from '../ingest/pdf/pdfium/module.js';
 import { WorkerPool } from '../jobs/pool.js';
 import type { Db } from '../store/db.js';
 import { docsUnder, moveDoc, removeDocs, touchDoc, upsertRoot } from '../store/documents.js';
@@ -81,7 +82,10 @@ export async function runIndex(ctx: IndexContext, paths: string[], opts: JobOpti
 async function parseAll(ctx: IndexContext, reads: PlannedRead[], state: RunState, meter: ProgressMeter, signal?: AbortSignal): Promise<void> {
   if (reads.length === 0) return;
   const groups = groupReads(reads);
+  // PDFs ahead: the workers share one compiled pdfium module (null: each compiles its own).
+  const pdfium = reads.some((r) => r.file.kind === 'pdf') ? await compiledPdfium().catch(() => null) : null;
   const pool = new WorkerPool<ParseTask[], ParseOutcome[]>(WORKER_SCRIPT, {
+    workerData: { pdfium },
     size: Math.max(1, Math.min(ctx.workers, groups.length)),
     taskTimeoutMs: ctx.taskTimeoutMs,
     timeoutCode: 'PDF_TIMEOUT',

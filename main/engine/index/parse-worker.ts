@@ -1,7 +1,11 @@
 /** Worker-thread entry: parses the group of files posted by the indexer's pool, in order. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorData } from '../errors.js';
+import { usePdfiumModule } from '../ingest/pdf/pdfium/module.js';
 import { parseFile, type ParseOutcome, type ParseTask } from './parse.js';
+
+// The indexer hands its compiled pdfium module over, so the workers share its machine code.
+usePdfiumModule((workerData as { pdfium?: unknown } | null)?.pdfium);
 
 parentPort?.on('message', async (tasks: ParseTask[]) => {
   try {

@@ -12,6 +12,8 @@ export interface PoolOptions {
   taskTimeoutMs?: number;
   timeoutCode?: ErrorCode;
   maxOldGenerationSizeMb?: number;
+  /** Given to every worker (and its replacements) as `workerData`. */
+  workerData?: unknown;
 }
 
 interface Pending<T, R> {
@@ -60,6 +62,7 @@ export class WorkerPool<T, R> {
   private spawn(): Slot<T, R> {
     const worker = new Worker(this.script, {
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb ?? 2048 },
+      workerData: this.opts.workerData,
     });
     const slot: Slot<T, R> = { worker, job: null, timer: null };
     worker.on('message', (msg: { ok: true; value: R } | { ok: false; error: { code: ErrorCode; message: string } }) => {

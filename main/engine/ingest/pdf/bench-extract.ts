@@ -6,7 +6,8 @@
  *
  * Each round times every file once with each tool (extractPdf in this thread after one warm-up
  * pass; pdftotext as a process per file, as an indexer would spawn it). Reports the median over
- * rounds of the total time and the resulting pages per second.
+ * rounds of the total time and the resulting pages per second. DELVE_PDF_BACKEND=pdfjs times the
+ * pdf.js backend instead of pdfium.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

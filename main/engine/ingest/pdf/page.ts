@@ -7,7 +7,7 @@ import { toFragments, type TextContent } from './items.js';
 import { readingOrder } from './layout.js';
 import { buildSegments } from './lines.js';
 import { titleFromPage } from './metadata.js';
-import type { Line } from './model.js';
+import type { Frag, Line } from './model.js';
 import { toParagraphs } from './paragraphs.js';
 
 export interface PagePara {
@@ -24,8 +24,13 @@ export interface PageLayout {
 
 /** Lines of every orientation group, main orientation first. */
 export function pageLines(content: TextContent): Line[] {
+  return groupLines(toFragments(content));
+}
+
+/** Lines of fragments grouped by orientation (see toFragments), main orientation first. */
+export function groupLines(groups: Frag[][]): Line[] {
   const lines: Line[] = [];
-  toFragments(content).forEach((frags, group) => {
+  groups.forEach((frags, group) => {
     for (const l of readingOrder(buildSegments(frags), group)) lines.push(l);
   });
   return lines;
@@ -33,7 +38,12 @@ export function pageLines(content: TextContent): Line[] {
 
 /** On the first page the title lines are not taken for headings. */
 export function layoutPage(content: TextContent, firstPage = false): PageLayout {
-  const lines = pageLines(content);
+  return layoutFrags(toFragments(content), firstPage);
+}
+
+/** layoutPage over fragments already grouped by orientation (any backend). */
+export function layoutFrags(groups: Frag[][], firstPage = false): PageLayout {
+  const lines = groupLines(groups);
   const title = firstPage ? titleFromPage(lines) : null;
   const style = pageStyle(lines);
   const headingAt = new Map<Line, Heading>();

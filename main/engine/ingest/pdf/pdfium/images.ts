@@ -1,0 +1,37 @@
+/**
+ * Image-only page detection for pdfium pages: an image object (directly or inside form XObjects)
+ * covering a large part of the page.
+ */
+import type { Pdfium } from './module.js';
+
+/** FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_FORM. */
+const OBJ_IMAGE = 3;
+const OBJ_FORM = 5;
+/** Same threshold as ocr.ts: a placed image must cover at least this share of the page. */
+const MIN_IMAGE_AREA = 0.1;
+const MAX_DEPTH = 8;
+
+export function hasLargeImage(p: Pdfium, page: number): boolean {
+  const { m } = p;
+  const area = Math.abs(m.FPDF_GetPageWidthF(page) * m.FPDF_GetPageHeightF(page));
+  if (!(area > 0)) return false;
+  const min = MIN_IMAGE_AREA * area;
+  const f32 = p.scratch >> 2;
+  const visit = (count: number, get: (i: number) => number, depth: number): boolean => {
+    for (let i = 0; i < count; i++) {
+      const obj = get(i);
+      if (!obj) continue;
+      const type = m.FPDFPageObj_GetType(obj);
+      if (type === OBJ_IMAGE) {
+        if (!m.FPDFPageObj_GetBounds(obj, p.scratch, p.scratch + 4, p.scratch + 8, p.scratch + 12)) continue;
+        const h = p.heapF32();
+        const [l = 0, b = 0, r = 0, t = 0] = [h[f32], h[f32 + 1], h[f32 + 2], h[f32 + 3]];
+        if (Math.abs((r - l) * (t - b)) >= min) return true;
+      } else if (type === OBJ_FORM && depth < MAX_DEPTH) {
+        if (visit(m.FPDFFormObj_CountObjects(obj), (j) => m.FPDFFormObj_GetObject(obj, j), depth + 1)) return true;
+      }
+    }
+    return false;
+  };
+  return visit(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), 0);
+}
