@@ -14,6 +14,7 @@ export const USAGE = `usage:
   delve pubmed check "<PubMed query>" [--json]
   delve pubmed search "<PubMed query>" [--seeds PMID,…] [--db <file>: show records, marking those in the library] [--eutils URL] [--api-key K] [--email E] [--json]
   delve pubmed import <PMID…> [--db <file>] [--eutils URL]      (records into the library, searchable offline)
+  delve pubmed export <PMID…> --format ris|bib|csv [--out <file>] [--eutils URL]
   delve pubmed offline "<PubMed query>" [--db <file>] [--json]   (run a Boolean query against the library)
   delve pubmed draft "<question>" [--seeds PMID,…] [--candidates 4] [--ollama URL] [--llm-model M] [--eutils URL] [--json]
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]

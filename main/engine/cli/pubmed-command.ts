@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { UsageError, type Parsed } from './args.js';
 import { pubmedCheck } from './pubmed-check-command.js';
 import { pubmedDraft } from './pubmed-draft-command.js';
+import { pubmedExport } from './pubmed-export-command.js';
 import { pubmedImport } from './pubmed-import-command.js';
 import { pubmedOffline } from './pubmed-offline-command.js';
 import { pubmedSearch } from './pubmed-search-command.js';
@@ -17,6 +18,10 @@ type Out = (s: string) => void;
 export async function pubmedCommand(a: Parsed, dataDir: string, out: Out, err: Out): Promise<number> {
   const [sub, query, ...rest] = a.positionals;
   const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
+  if (sub === 'export') {
+    if (!query) throw new UsageError('pubmed export needs one or more PMIDs');
+    return pubmedExport({ pmids: [query, ...rest], format: a.format, out: a.out, eutils: a.eutils, apiKey: a.apiKey, email: a.email }, out, err);
+  }
   if (sub === 'import') {
     if (!query) throw new UsageError('pubmed import needs one or more PMIDs');
     return pubmedImport(dbPath, { pmids: [query, ...rest], eutils: a.eutils, apiKey: a.apiKey, email: a.email, json: a.json }, out, err);
@@ -27,6 +32,6 @@ export async function pubmedCommand(a: Parsed, dataDir: string, out: Out, err: O
     case 'draft': return pubmedDraft({ question: query, seeds: a.seeds, eutils: a.eutils, ollama: a.ollama, llmModel: a.llmModel, k: a.candidates, apiKey: a.apiKey, email: a.email, json: a.json }, out, err);
     case 'offline': return pubmedOffline(dbPath, query, a.json, out);
     case 'search': return pubmedSearch({ query, seeds: a.seeds, eutils: a.eutils, apiKey: a.apiKey, email: a.email, json: a.json, ...(a.db ? { library: a.db } : {}) }, out);
-    default: throw new UsageError('pubmed needs "check", "search", "draft", "import" or "offline"');
+    default: throw new UsageError('pubmed needs "check", "search", "draft", "import", "export" or "offline"');
   }
 }
