@@ -65,6 +65,8 @@ export interface EngineConfig {
 export interface JobOptions {
   signal?: AbortSignal;
   onProgress?: (p: IndexProgress) => void;
+  /** Least time between progress events of an embedding job, in ms (default 100; 0: after every group of texts). */
+  progressMs?: number;
 }
 
 export interface SkippedFile extends ErrorData {

@@ -69,7 +69,7 @@ test('a cancelled embedding job resumes where it stopped', async () => {
   try {
     const controller = new AbortController();
     let seen = 0;
-    await assert.rejects(engine.embed({ signal: controller.signal, onProgress: (p) => { if (p.done > 0) { seen = p.done; controller.abort(); } } }), { code: 'CANCELLED' });
+    await assert.rejects(engine.embed({ signal: controller.signal, progressMs: 0, onProgress: (p) => { if (p.done > 0) { seen = p.done; controller.abort(); } } }), { code: 'CANCELLED' });
     const rest = await engine.embed();
     assert.ok(seen > 0 && rest.reused >= seen && rest.embedded + rest.reused === chunks, JSON.stringify({ seen, rest, chunks }));
   } finally {
@@ -95,7 +95,7 @@ test('changing the model keeps the old vectors until the new set is complete; as
       try { return (db.prepare('SELECT id, complete FROM embedding_models ORDER BY created_at').all() as { id: string; complete: number }[]).map((r) => `${r.id.split('@')[0]}:${r.complete}`); } finally { db.close(); }
     };
     const controller = new AbortController();
-    await assert.rejects(second.embed({ signal: controller.signal, onProgress: (p) => { if (p.done > 0) controller.abort(); } }), { code: 'CANCELLED' });
+    await assert.rejects(second.embed({ signal: controller.signal, progressMs: 0, onProgress: (p) => { if (p.done > 0) controller.abort(); } }), { code: 'CANCELLED' });
     const mid = await second.embeddingStatus();
     assert.equal(mid?.complete, false);
     assert.deepEqual(models(), ['bert-tiny-random:1', 'cls-model:0'], 'the old set is kept while the new one is incomplete');

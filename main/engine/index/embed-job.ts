@@ -20,6 +20,8 @@ export interface EmbedJobOptions {
   onProgress?: (p: IndexProgress) => void;
   /** Texts handed to the embedder and committed together (default 256). */
   group?: number;
+  /** Least time between progress events, in ms (default 100). */
+  progressMs?: number;
 }
 
 export const STATS_KEY = 'embedding.stats';
@@ -37,7 +39,7 @@ export async function runEmbedJob(db: Db, embedder: Embedder, model: ModelFolder
 
   const textOf = db.prepare('SELECT text FROM chunks WHERE hash = ? LIMIT 1').pluck();
   const insert = db.prepare(`INSERT INTO ${t.table} (chunk_hash, embedding) VALUES (?, ?)`);
-  const progress = opts.onProgress ? throttle(opts.onProgress, 100) : null;
+  const progress = opts.onProgress ? throttle(opts.onProgress, opts.progressMs ?? 100) : null;
   const group = Math.max(1, opts.group ?? 256);
   let done = 0;
   let embedMs = 0;
@@ -61,6 +63,8 @@ export async function runEmbedJob(db: Db, embedder: Embedder, model: ModelFolder
     done += slice.length;
     report();
   }
+  // A cancel that arrived during the last group: its vectors are kept, the set is not marked complete.
+  if (opts.signal?.aborted && todo.length > 0) throw new EngineError('CANCELLED', `embedding cancelled after ${done} of ${todo.length} chunks; the next run resumes`);
   const orphans = [...have].filter((h) => !live.has(h));
   const del = db.prepare(`DELETE FROM ${t.table} WHERE chunk_hash = ?`);
   db.transaction(() => { for (const h of orphans) del.run(h); })();
