@@ -1,0 +1,52 @@
+/** The benchmark's report and its printed table. */
+import type { RssReport } from './rss.js';
+
+export const NAMES = {
+  delve: 'Delve createEmbedder.embedDocuments', bare: 'bare InferenceSession.run (floor)',
+  tjs: 'transformers.js pipeline', tjsSorted: 'transformers.js, texts pre-sorted',
+} as const;
+export type Name = keyof typeof NAMES;
+
+export interface BenchReport {
+  model: { shape: string; dir: string; maxTokens: number };
+  cores: number; threads: number; batchSize: number; rounds: number;
+  texts: { count: number; source: string; meanTokens: number; maxTokens: number; truncated: number;
+    paddingEfficiencySorted: number; paddingEfficiencyInputOrder: number };
+  chunksPerSec: Record<Name, number>;
+  perRoundChunksPerSec: Record<Name, number[]>;
+  /** Medians of per-round paired values; the step-paired overhead is 1 − median(bare ms / Delve ms) over every batch. */
+  overheadVsBare: number; perRoundOverhead: number[]; overheadVsBareStepPaired: number;
+  ratioVsTransformersJs: number; perRoundRatioVsTransformersJs: number[];
+  ratioVsTransformersJsSorted: number;
+  agreement: { minCosine: number; texts: number; cosineBetweenDifferentTexts: number };
+  rss: RssReport | null;
+}
+
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+export function printTable(r: BenchReport): void {
+  const t = r.texts;
+  console.log(`\nEmbedding benchmark: random-weight MiniLM-shaped encoder (${r.model.shape}), batch ${r.batchSize}, ` +
+    `${r.threads} intra-op threads on ${r.cores} cores, truncation at ${r.model.maxTokens} tokens for every contender`);
+  console.log(`${t.count} ${t.source} texts: mean ${t.meanTokens} tokens, max ${t.maxTokens}, ${t.truncated} truncated; ` +
+    `padding efficiency ${t.paddingEfficiencySorted} length-sorted vs ${t.paddingEfficiencyInputOrder} in input order\n`);
+  console.log(`${'contender'.padEnd(40)}${'chunks/s (median)'.padStart(18)}   per round`);
+  for (const n of Object.keys(NAMES) as Name[]) {
+    console.log(`${NAMES[n].padEnd(40)}${String(r.chunksPerSec[n]).padStart(18)}   ${r.perRoundChunksPerSec[n].join('  ')}`);
+  }
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  console.log(`\noverhead vs bare ORT (1 − delve/bare, median of rounds): ${pct(r.overheadVsBare)} (per round ${r.perRoundOverhead.map(pct).join(', ')}; ` +
+    `goal ≤ 10%: ${met(r.overheadVsBare <= 0.1)}); median of batch-by-batch pairs: ${pct(r.overheadVsBareStepPaired)} ` +
+    `(goal: ${met(r.overheadVsBareStepPaired <= 0.1)})`);
+  console.log(`Delve / transformers.js (median of rounds): ${r.ratioVsTransformersJs}× (per round ${r.perRoundRatioVsTransformersJs.join(', ')}; ` +
+    `goal ≥ 1.3×: ${met(r.ratioVsTransformersJs >= 1.3)}); vs transformers.js on pre-sorted texts: ${r.ratioVsTransformersJsSorted}×`);
+  console.log(`vectors Delve vs transformers.js: min cosine ${r.agreement.minCosine} over ${r.agreement.texts} texts ` +
+    `(the 4 longest and 4 shortest; cosine between two different texts: ${r.agreement.cosineBetweenDifferentTexts})`);
+  if (r.rss) {
+    const s = r.rss;
+    const series = Object.entries(s.at).map(([k, v]) => `${k} ${v}`).join(', ');
+    console.log(`RSS over ${s.chunks} chunks through Delve (${s.chunksPerSec} chunks/s, groups of ${s.group}): ` +
+      `start ${s.startMiB} MiB; ${series} MiB; max ${s.maxMiB} MiB; last/5k ${s.growthAfterWarmup} ` +
+      `(goal flat, within 10%: ${met(s.growthAfterWarmup <= 1.1)})`);
+  }
+}
