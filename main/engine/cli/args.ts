@@ -155,7 +155,7 @@ export function parse(argv: string[]): Parsed {
     alpha: fraction('--alpha', values.alpha),
     listwise: values.listwise ?? false,
     quantize: values.quantize === undefined ? undefined : quantize(values.quantize),
-    seeds: values.seeds === undefined ? undefined : pmids(values.seeds),
+    seeds: values.seeds === undefined ? undefined : pmidList([values.seeds], '--seeds'),
     eutils: values.eutils,
     candidates: int('--candidates', values.candidates, 1, 16),
     apiKey: values['api-key'] ?? process.env.NCBI_API_KEY,
@@ -184,11 +184,19 @@ function quantize(v: string): 'bit' | 'int8' {
   return v;
 }
 
-function pmids(v: string): string[] {
-  const ids = v.split(/[\s,;]+/).filter(Boolean);
-  const bad = ids.find((id) => !/^\d{1,9}$/.test(id));
-  if (bad !== undefined) throw new UsageError(`--seeds takes PMIDs (digits), comma-separated; "${bad}" is not one`);
+/** PMIDs from values that may each hold several (comma- or space-separated), de-duplicated and checked. */
+export function pmidList(values: readonly string[] | undefined, what: string): string[] {
+  const ids = [...new Set((values ?? []).flatMap((v) => v.split(/[\s,;]+/)).filter(Boolean))];
+  const bad = ids.filter((id) => !/^\d{1,9}$/.test(id));
+  if (bad.length) throw new UsageError(`${what} takes PMIDs; not PMIDs: ${bad.slice(0, 5).join(', ')}`);
   return ids;
+}
+
+/** NCBI settings from the CLI's --eutils/--api-key/--email, else $NCBI_API_KEY/$NCBI_EMAIL. */
+export function ncbiSettings(a: { eutils?: string; apiKey?: string; email?: string }): { baseUrl?: string; apiKey?: string; email?: string } {
+  const apiKey = a.apiKey ?? (process.env.NCBI_API_KEY || undefined);
+  const email = a.email ?? (process.env.NCBI_EMAIL || undefined);
+  return { ...(a.eutils ? { baseUrl: a.eutils } : {}), ...(apiKey ? { apiKey } : {}), ...(email ? { email } : {}) };
 }
 
 function fusion(v: string | undefined): 'minmax' | 'rrf' | undefined {

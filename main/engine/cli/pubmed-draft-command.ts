@@ -15,7 +15,7 @@ import { LlmError } from '../llm/failure.js';
 import { createEutils } from '../pubmed/eutils/client.js';
 import { PubmedError, type PubmedErrorCode } from '../pubmed/eutils/errors.js';
 import { createMeshClient, draftAndCheck, parsePico, RECALL_AT, type CheckedCandidate } from '../pubmed/draft/index.js';
-import { UsageError } from './args.js';
+import { ncbiSettings, pmidList, UsageError } from './args.js';
 
 type Out = (s: string) => void;
 
@@ -77,14 +77,10 @@ function printHuman(cands: CheckedCandidate[], seeds: number, out: Out): void {
 
 export async function pubmedDraft(a: PubmedDraftArgs, out: Out, err: Out): Promise<number> {
   if (a.question.trim() === '') throw new UsageError('pubmed draft needs a review question (quote it)');
-  const seeds = [...new Set((a.seeds ?? []).flatMap((s) => s.split(/[\s,]+/)).filter(Boolean))];
-  const bad = seeds.filter((s) => !/^\d{1,9}$/.test(s));
-  if (bad.length) throw new UsageError(`--seeds takes PMIDs; not PMIDs: ${bad.slice(0, 5).join(', ')}`);
+  const seeds = pmidList(a.seeds, '--seeds');
   const k = a.k ?? 4;
   if (!Number.isInteger(k) || k < 1 || k > 16) throw new UsageError('the number of candidates (k) must be a whole number from 1 to 16');
-  const apiKey = a.apiKey ?? (process.env.NCBI_API_KEY || undefined);
-  const email = a.email ?? (process.env.NCBI_EMAIL || undefined);
-  const ncbi = { ...(a.eutils ? { baseUrl: a.eutils } : {}), ...(apiKey ? { apiKey } : {}), ...(email ? { email } : {}) };
+  const ncbi = ncbiSettings(a);
   const llm = new Llm(resolveLlmConfig({ ...(a.ollama ? { host: a.ollama } : {}), ...(a.llmModel ? { model: a.llmModel } : {}) }));
   const pico = parsePico(a.question);
 

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { createEutils } from '../pubmed/eutils/client.js';
 import { exportRecords, type ExportFormat } from '../pubmed/library/export.js';
-import { UsageError } from './args.js';
+import { ncbiSettings, pmidList, UsageError } from './args.js';
 
 type Out = (s: string) => void;
 
@@ -16,12 +16,11 @@ export interface PubmedExportArgs { pmids: string[]; format?: string; out?: stri
 export async function pubmedExport(a: PubmedExportArgs, out: Out, err: Out): Promise<number> {
   const format = FORMATS[a.format ?? ''];
   if (!format) throw new UsageError('pubmed export needs --format ris, bib or csv');
-  const bad = a.pmids.filter((p) => !/^\d{1,9}$/.test(p));
-  if (a.pmids.length === 0 || bad.length) throw new UsageError(`pubmed export takes PMIDs${bad.length ? `; not PMIDs: ${bad.slice(0, 5).join(', ')}` : ''}`);
-  const eutils = createEutils({ ...(a.eutils ? { baseUrl: a.eutils } : {}), ...(a.apiKey ? { apiKey: a.apiKey } : {}), ...(a.email ? { email: a.email } : {}) });
-  const records = await eutils.efetch(a.pmids);
+  const pmids = pmidList(a.pmids, 'pubmed export');
+  if (pmids.length === 0) throw new UsageError('pubmed export needs one or more PMIDs');
+  const records = await createEutils(ncbiSettings(a)).efetch(pmids);
   const text = exportRecords(format, records);
-  const missing = a.pmids.filter((p) => !records.some((r) => r.pmid === p));
+  const missing = pmids.filter((p) => !records.some((r) => r.pmid === p));
   if (a.out) {
     writeFileSync(a.out, text);
     err(`delve: ${records.length} records written to ${a.out}`);

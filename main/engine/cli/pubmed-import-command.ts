@@ -12,7 +12,7 @@ import { resolveConfig } from '../config.js';
 import { createEutils } from '../pubmed/eutils/client.js';
 import { importRecords } from '../pubmed/library/import.js';
 import { openDb } from '../store/db.js';
-import { UsageError } from './args.js';
+import { ncbiSettings, pmidList, UsageError } from './args.js';
 
 export { pubmedOffline } from './pubmed-offline-command.js';
 
@@ -28,13 +28,9 @@ export interface PubmedImportArgs {
 }
 
 export async function pubmedImport(engineDbPath: string, a: PubmedImportArgs, out: Out, err: Out): Promise<number> {
-  const pmids = [...new Set(a.pmids.flatMap((s) => s.split(/[\s,]+/)).filter(Boolean))];
+  const pmids = pmidList(a.pmids, 'pubmed import');
   if (pmids.length === 0) throw new UsageError('pubmed import needs one or more PMIDs');
-  const bad = pmids.filter((s) => !/^\d{1,9}$/.test(s));
-  if (bad.length) throw new UsageError(`pubmed import takes PMIDs; not PMIDs: ${bad.slice(0, 5).join(', ')}`);
-  const apiKey = a.apiKey ?? (process.env.NCBI_API_KEY || undefined);
-  const email = a.email ?? (process.env.NCBI_EMAIL || undefined);
-  const eutils = createEutils({ ...(a.eutils ? { baseUrl: a.eutils } : {}), ...(apiKey ? { apiKey } : {}), ...(email ? { email } : {}) });
+  const eutils = createEutils(ncbiSettings(a));
 
   const controller = new AbortController();
   const stop = () => controller.abort();

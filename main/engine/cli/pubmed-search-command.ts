@@ -9,7 +9,7 @@
 import { openDb } from '../store/db.js';
 import { knownInLibrary } from '../pubmed/library/known.js';
 import { createEutils } from '../pubmed/eutils/client.js';
-import { UsageError } from './args.js';
+import { ncbiSettings, pmidList, UsageError } from './args.js';
 
 type Out = (s: string) => void;
 
@@ -46,12 +46,8 @@ async function recordsWithLibrary(eutils: ReturnType<typeof createEutils>, ids: 
 
 export async function pubmedSearch(a: PubmedSearchArgs, out: Out): Promise<number> {
   if (a.query.trim() === '') throw new UsageError('pubmed search needs a query (quote it)');
-  const seeds = [...new Set((a.seeds ?? []).flatMap((s) => s.split(/[\s,]+/)).filter(Boolean))];
-  const bad = seeds.filter((s) => !/^\d{1,9}$/.test(s));
-  if (bad.length) throw new UsageError(`--seeds takes PMIDs; not PMIDs: ${bad.slice(0, 5).join(', ')}`);
-  const apiKey = a.apiKey ?? (process.env.NCBI_API_KEY || undefined);
-  const email = a.email ?? (process.env.NCBI_EMAIL || undefined);
-  const eutils = createEutils({ ...(a.eutils ? { baseUrl: a.eutils } : {}), ...(apiKey ? { apiKey } : {}), ...(email ? { email } : {}) });
+  const seeds = pmidList(a.seeds, '--seeds');
+  const eutils = createEutils(ncbiSettings(a));
 
   const controller = new AbortController();
   const stop = () => controller.abort();

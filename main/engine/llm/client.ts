@@ -34,6 +34,14 @@ export interface LlmReply extends CachedReply {
   ms: number;
 }
 
+/**
+ * An `ollama` client whose every request carries `signal`: the client passes no signal for
+ * non-streamed calls, so a timeout or a cancel can only cut the HTTP request through its fetch.
+ */
+export function ollamaClient(host: string, signal: AbortSignal): Ollama {
+  return new Ollama({ host, fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }) });
+}
+
 export interface LlmUsage { calls: number; promptTokens: number; completionTokens: number; cacheHits: number; failures: number }
 
 export class Llm {
@@ -92,10 +100,7 @@ export class Llm {
   private async once(req: ChatRequest & { stream: false }, signal?: AbortSignal): Promise<LlmReply> {
     const timeout = AbortSignal.timeout(this.config.timeoutMs);
     const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    const client = new Ollama({
-      host: this.config.host,
-      fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, both]) : both }),
-    });
+    const client = ollamaClient(this.config.host, both);
     const started = performance.now();
     this.usage.calls++;
     try {

@@ -3,7 +3,7 @@
  * models Delve's roles need are missing (with the command that fixes it). `pullModel` downloads one
  * through Ollama with progress and cancel.
  */
-import { Ollama } from 'ollama';
+import { ollamaClient as client } from './client.js';
 import type { ResolvedLlmConfig } from './config.js';
 import { LlmError, classify } from './failure.js';
 
@@ -18,9 +18,6 @@ export interface LlmHealth {
 
 const withTag = (m: string) => (m.includes(':') ? m : `${m}:latest`);
 
-function client(host: string, signal: AbortSignal): Ollama {
-  return new Ollama({ host, fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }) });
-}
 
 export async function checkLlm(cfg: ResolvedLlmConfig, timeoutMs = 3000): Promise<LlmHealth> {
   const wanted = [...new Set(Object.values(cfg.models))];

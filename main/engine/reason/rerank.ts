@@ -68,14 +68,14 @@ export async function rerank(ctx: PipelineContext, query: string, ranking: Searc
     }
   }
   const byId = new Map(head.map((r) => [r.chunkId, r]));
-  const fusedUsed = new Map(merged.map((m) => [m.chunkId, m.fusedUsed]));
+  const pointOf = new Map(merged.map((m) => [m.chunkId, m]));
   const results = order.map((m, i): SearchResult => {
     const r = byId.get(m.chunkId)!;
     const j = judgements.get(m.chunkId);
     return {
       ...r, rank: i + 1, score: m.final,
       trace: { ...r.trace, llm: j ? { score: j.score, sampled: j.sampled, expected: j.expected, reason: j.reason, parsed: j.parsed } : null,
-        rerank: { alpha: o.alpha, fused: fusedUsed.get(m.chunkId)!, pointwise: merged.find((x) => x.chunkId === m.chunkId)!.final, listRank: listRanks?.get(m.chunkId) ?? null } },
+        rerank: { alpha: o.alpha, fused: pointOf.get(m.chunkId)!.fusedUsed, pointwise: pointOf.get(m.chunkId)!.final, listRank: listRanks?.get(m.chunkId) ?? null } },
     };
   });
   const tail = ranking.slice(o.top).map((r, i) => ({ ...r, rank: results.length + i + 1 }));
