@@ -3,9 +3,9 @@
  * IPC commands from preload/contract.ts. Paths are resolved from the app root (app.getAppPath():
  * the project in development, app.asar when packaged).
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import { join } from 'node:path';
-import { EVENT_CHANNELS } from '../preload/contract.js';
+import { EVENT_CHANNELS, type EventName, type Events } from '../preload/contract.js';
 import { registerAppScheme, serveApp } from './host/appProtocol.js';
 import { EngineProcess } from './host/engineProcess.js';
 import { createMainWindow } from './host/mainWindow.js';
@@ -13,8 +13,9 @@ import { nativeBindingPath } from './host/nativeBinding.js';
 import { hardenApp } from './host/security.js';
 import { registerCommands } from './ipc/commands.js';
 
-// One profile folder in development and packaged (the package name is "delve", the product "Delve").
-app.setPath('userData', join(app.getPath('appData'), 'Delve'));
+// One profile folder in development and packaged (the package name is "delve", the product "Delve");
+// DELVE_USER_DATA points a run elsewhere (test/electron/launch.test.ts uses a temp folder).
+app.setPath('userData', process.env.DELVE_USER_DATA || join(app.getPath('appData'), 'Delve'));
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
@@ -33,12 +34,14 @@ if (!app.requestSingleInstanceLock()) {
   const engine = new EngineProcess({
     modulePath: join(root, 'dist', 'main', 'host', 'engineServer.js'),
     config: {
+      dataDir: app.getPath('userData'),
       dbPath: join(app.getPath('userData'), 'delve.db'),
+      catalogDir: app.isPackaged ? join(process.resourcesPath, 'models') : join(root, 'models'),
       nativeBinding: nativeBindingPath({ appPath: root, electronVersion: process.versions.electron, platform: process.platform, arch: process.arch }),
     },
-    onEvent: (event) => {
-      if (event.name === 'index:progress') win?.webContents.send(EVENT_CHANNELS['index:progress'], event.payload);
-      else if (event.name === 'search:event') win?.webContents.send(EVENT_CHANNELS['search:event'], event.payload);
+    onEvent: <E extends EventName>(event: { name: E; payload: Events[E] }) => {
+      const channel = EVENT_CHANNELS[event.name];
+      if (channel !== undefined) win?.webContents.send(channel, event.payload);
     },
   });
 
@@ -49,6 +52,12 @@ if (!app.requestSingleInstanceLock()) {
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
+    pickSavePath: async (defaultName) => {
+      const options: Electron.SaveDialogOptions = { title: 'Export collection', defaultPath: join(app.getPath('documents'), defaultName) };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    openExternal: (url) => shell.openExternal(url),
   });
 
   const openWindow = () => {

@@ -1,30 +1,30 @@
 /**
  * The sandboxed preload: exposes `window.delve` (DelveApi from contract.ts) to the renderer through
- * contextBridge. One function per command, each a single ipcRenderer.invoke; no Electron objects
- * (events, ipcRenderer) ever reach the page. Bundled to dist/preload/index.cjs by
- * scripts/build-preload.mjs, because a sandboxed preload cannot require local files.
+ * contextBridge. One function per command, each a single ipcRenderer.invoke on its channel, and
+ * `on(event, cb)` for the contract's events; no Electron objects (events, ipcRenderer) ever reach
+ * the page. Bundled to dist/preload/index.cjs by scripts/build-preload.mjs, because a sandboxed
+ * preload cannot require local files.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENT_CHANNELS, type DelveApi, type Events, type IndexProgress } from './contract.js';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { CHANNELS, COMMANDS, EVENT_CHANNELS, type DelveApi, type EventName, type Events } from './contract.js';
+
+const commands = Object.fromEntries(
+  COMMANDS.map((name) => [name, (...args: unknown[]) => ipcRenderer.invoke(CHANNELS[name], ...args)]),
+) as Omit<DelveApi, 'on' | 'indexDropped'>;
 
 const api = {
-  index: (paths) => ipcRenderer.invoke(CHANNELS.index, paths),
-  status: () => ipcRenderer.invoke(CHANNELS.status),
-  search: (query, opts) => ipcRenderer.invoke(CHANNELS.search, query, opts),
-  cancelSearch: (searchId) => ipcRenderer.invoke(CHANNELS.cancelSearch, searchId),
-  pickFolders: () => ipcRenderer.invoke(CHANNELS.pickFolders),
-  onIndexProgress(cb) {
-    const listener = (_event: IpcRendererEvent, progress: IndexProgress) => cb(progress);
-    ipcRenderer.on(EVENT_CHANNELS['index:progress'], listener);
-    return () => {
-      ipcRenderer.removeListener(EVENT_CHANNELS['index:progress'], listener);
-    };
+  ...commands,
+  indexDropped(files: File[]) {
+    const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
+    return ipcRenderer.invoke(CHANNELS.indexDropped, paths);
   },
-  onSearchEvent(cb) {
-    const listener = (_event: IpcRendererEvent, e: Events['search:event']) => cb(e);
-    ipcRenderer.on(EVENT_CHANNELS['search:event'], listener);
+  on<E extends EventName>(event: E, cb: (payload: Events[E]) => void) {
+    const channel = EVENT_CHANNELS[event];
+    if (channel === undefined) throw new Error(`unknown event ${String(event)}`);
+    const listener = (_e: IpcRendererEvent, payload: Events[E]) => cb(payload);
+    ipcRenderer.on(channel, listener);
     return () => {
-      ipcRenderer.removeListener(EVENT_CHANNELS['search:event'], listener);
+      ipcRenderer.removeListener(channel, listener);
     };
   },
 } satisfies DelveApi;

@@ -3,12 +3,16 @@
  * renderer. Plain data only.
  */
 import type { ZoteroImportSummary } from './zotero/import.js';
+import type { BibPatch, DocumentDetail, LibraryRoot } from './api-library.js';
+import type { PubmedRecord } from './pubmed/eutils/types.js';
+import type { ImportedRecord } from './pubmed/library/import.js';
 import type { ErrorCode, ErrorData } from './errors.js';
 import type { ChunkOptions, DocKind, IndexProgress } from './types.js';
 import type { LlmConfig } from './llm/types.js';
 import type { LlmSummary, PipelineEvent, PipelineOptions, PipelineStatus, StageInfo } from './reason/types.js';
 
 export type { LlmConfig } from './llm/types.js';
+export type * from './api-library.js';
 export type { LlmSummary, PipelineEvent, PipelineOptions, PipelineStatus, StageInfo } from './reason/types.js';
 
 export interface EmbeddingConfig {
@@ -252,6 +256,18 @@ export interface Engine {
   rerun(id: number): Promise<SearchResponse>;
   /** Indexes a Zotero data folder's PDFs (read-only; never writes there) with Zotero's metadata; a second import applies only the changes. */
   importZotero(dataDir: string, opts?: JobOptions): Promise<ZoteroImportSummary>;
+  /** The library's folders with their totals. */
+  roots(): LibraryRoot[];
+  /** Forgets a folder and its documents (files on disk are not touched). */
+  removeRoot(path: string): { documents: number };
+  /** One document: bibliographic fields with their sources, and its pages' text. */
+  document(docId: number): DocumentDetail;
+  /** The user's correction of bibliographic fields; each changed field's source becomes 'user'. */
+  updateMetadata(docId: number, patch: BibPatch): DocumentDetail;
+  /** Documents already in the library by PMID and by DOI (lower-cased): key → docId. */
+  libraryMatches(keys: { pmids?: string[]; dois?: string[] }): { pmids: Record<string, number>; dois: Record<string, number> };
+  /** Imports PubMed records as `pubmed:<PMID>` documents (a PMID already there is updated). */
+  importPubmed(records: readonly PubmedRecord[]): ImportedRecord[];
 }
 
 export interface CollectionInfo {

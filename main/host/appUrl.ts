@@ -12,7 +12,7 @@ export const APP_ORIGIN = { protocol: `${APP_SCHEME}:`, host: APP_HOST } as cons
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** Hosts whose https links open in the system browser; everything else is dropped. */
-export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['pubmed.ncbi.nlm.nih.gov', 'doi.org', 'www.ncbi.nlm.nih.gov']);
+export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['pubmed.ncbi.nlm.nih.gov', 'www.ncbi.nlm.nih.gov', 'pmc.ncbi.nlm.nih.gov', 'doi.org', 'dx.doi.org']);
 
 export function parseUrl(url: string): URL | null {
   try {

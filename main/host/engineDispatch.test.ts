@@ -1,112 +1,62 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Engine, IndexSummary, SearchResponse, StatusReport } from '../engine/api.js';
 import { EngineError } from '../engine/errors.js';
-import type { IndexProgress } from '../engine/types.js';
 import { createDispatcher } from './engineDispatch.js';
-import type { EngineEvent } from './engineProtocol.js';
-import { configArg, parseConfigArg } from './engineProtocol.js';
+import { configArg, ENGINE_METHODS, parseConfigArg, type EngineService } from './engineProtocol.js';
 
-const progress: IndexProgress = { phase: 'parse', done: 1, total: 4, currentPath: '/p/a.pdf', pagesPerSec: 12, etaMs: 900 };
-
-function fakeEngine(calls: unknown[][]): Engine {
-  return {
-    async index(paths, opts) {
-      calls.push(['index', paths]);
-      opts?.onProgress?.(progress);
-      return { documents: 1 } as IndexSummary;
-    },
-    status() {
-      calls.push(['status']);
-      return { totals: { documents: 1 } } as StatusReport;
-    },
-    search(query, opts) {
-      calls.push(['search', query, opts]);
-      if (query === 'bad') return Promise.reject(new EngineError('BAD_ARGUMENT', 'bad query'));
-      if (query === 'full') {
-        opts?.onEvent?.({ type: 'stage', stage: { name: 'initial', ms: 1 } });
-        return new Promise((resolve, reject) => {
-          opts?.signal?.addEventListener('abort', () => reject(new EngineError('CANCELLED', 'the search was cancelled')));
-        });
-      }
-      return Promise.resolve({ query, mode: 'bm25', results: [], ms: 1 } satisfies SearchResponse);
-    },
-    embed: () => Promise.reject(new EngineError('NO_EMBEDDINGS', 'no model')),
-    embeddingStatus: () => Promise.resolve(null),
-    watch: () => Promise.resolve(async () => undefined),
-    importZotero: () => Promise.reject(new EngineError('BAD_ARGUMENT', 'not used here')),
-    close() {
-      calls.push(['close']);
-    },
-    collections: () => [],
-    createCollection: () => { throw new EngineError('BAD_ARGUMENT', 'not used here'); },
-    addEvidence: () => { throw new EngineError('BAD_ARGUMENT', 'not used here'); },
-    evidence: () => [],
-    exportCollection: () => '',
-    history: () => [],
-    rerun: () => Promise.reject(new EngineError('BAD_ARGUMENT', 'not used here')),
-  };
+/** A service whose every method records its arguments and answers by `reply` (or throws what it returns as an Error). */
+function recording(reply: (name: string, args: unknown[]) => unknown = (name, args) => ({ name, args })) {
+  const calls: [string, unknown[]][] = [];
+  const service = Object.fromEntries(ENGINE_METHODS.map((name) => [name, async (...args: unknown[]) => {
+    calls.push([name, args]);
+    const r = reply(name, args);
+    if (r instanceof Error) throw r;
+    return r;
+  }])) as unknown as EngineService;
+  return { service, calls };
 }
 
-function setup(open: () => Promise<Engine>) {
-  const events: EngineEvent[] = [];
-  const calls: unknown[][] = [];
-  const dispatch = createDispatcher({ getEngine: open, emit: (e) => events.push(e), close: () => calls.push(['closed']) });
-  return { dispatch, events, calls };
-}
-
-test('each request is one engine call; progress is forwarded as events', async () => {
-  const calls: unknown[][] = [];
-  const engine = fakeEngine(calls);
-  const { dispatch, events } = setup(async () => engine);
-  assert.deepEqual(await dispatch({ id: 1, name: 'index', args: [['/p']] }), { id: 1, ok: true, data: { documents: 1 } });
-  assert.deepEqual(events, [{ type: 'event', name: 'index:progress', payload: progress }]);
-  assert.deepEqual(await dispatch({ id: 2, name: 'search', args: ['sleep', { k: 3 }] }), { id: 2, ok: true, data: { query: 'sleep', mode: 'bm25', results: [], ms: 1 } });
-  assert.deepEqual(await dispatch({ id: 3, name: 'status', args: [] }), { id: 3, ok: true, data: { totals: { documents: 1 } } });
-  assert.deepEqual(calls, [['index', ['/p']], ['search', 'sleep', { k: 3 }], ['status']]);
+test('every engine method is one service call with the arguments as sent; the result comes back as data', async () => {
+  const { service, calls } = recording();
+  const dispatch = createDispatcher(service);
+  assert.deepEqual(await dispatch({ id: 1, name: 'search', args: ['sleep', { k: 3, searchId: 's1' }] }), { id: 1, ok: true, data: { name: 'search', args: ['sleep', { k: 3, searchId: 's1' }] } });
+  assert.deepEqual(await dispatch({ id: 2, name: 'addEvidence', args: ['c', { chunkId: 4 }, { tags: ['a'] }] }), { id: 2, ok: true, data: { name: 'addEvidence', args: ['c', { chunkId: 4 }, { tags: ['a'] }] } });
+  assert.deepEqual(await dispatch({ id: 3, name: 'close', args: [] }), { id: 3, ok: true, data: { name: 'close', args: [] } });
+  assert.deepEqual(calls.map(([n]) => n), ['search', 'addEvidence', 'close']);
+  for (const name of ENGINE_METHODS) assert.equal((await dispatch({ id: 9, name, args: [] }))?.ok, true, name);
 });
 
-test('engine errors and open failures come back as {code, message}', async () => {
-  const { dispatch } = setup(async () => fakeEngine([]));
-  assert.deepEqual(await dispatch({ id: 4, name: 'search', args: ['bad'] }), { id: 4, ok: false, error: { code: 'BAD_ARGUMENT', message: 'bad query' } });
-  const failing = setup(() => Promise.reject(new EngineError('DB_OPEN_FAILED', 'no binding')));
-  assert.deepEqual(await failing.dispatch({ id: 5, name: 'status', args: [] }), { id: 5, ok: false, error: { code: 'DB_OPEN_FAILED', message: 'no binding' } });
+test('errors come back as {code, message}: engine codes kept, an abort is CANCELLED, anything else INTERNAL', async () => {
+  const abort = Object.assign(new Error('This operation was aborted'), { name: 'AbortError' });
+  const { service } = recording((name) => ({
+    status: new EngineError('DB_OPEN_FAILED', 'no binding'),
+    index: abort,
+    roots: new TypeError('boom'),
+  } as Record<string, unknown>)[name] ?? null);
+  const dispatch = createDispatcher(service);
+  assert.deepEqual(await dispatch({ id: 4, name: 'status', args: [] }), { id: 4, ok: false, error: { code: 'DB_OPEN_FAILED', message: 'no binding' } });
+  assert.deepEqual(await dispatch({ id: 5, name: 'index', args: [['/p']] }), { id: 5, ok: false, error: { code: 'CANCELLED', message: 'cancelled' } });
+  assert.deepEqual(await dispatch({ id: 6, name: 'roots', args: [] }), { id: 6, ok: false, error: { code: 'INTERNAL', message: 'boom' } });
 });
 
-test('malformed requests are answered when they carry an id, else ignored', async () => {
-  const { dispatch } = setup(async () => fakeEngine([]));
-  const r = await dispatch({ id: 6, name: 'drop tables', args: [] });
-  assert.equal(r?.ok, false);
+test('an unknown method or a malformed request is BAD_ARGUMENT when it carries an id, else ignored; nothing is called', async () => {
+  const { service, calls } = recording();
+  const dispatch = createDispatcher(service);
+  for (const bad of [{ id: 7, name: 'drop tables', args: [] }, { id: 7, name: 'toString', args: [] }, { id: 7, name: 'status' }, { id: 7, name: 'status', args: 'x' }]) {
+    assert.deepEqual(await dispatch(bad), { id: 7, ok: false, error: { code: 'BAD_ARGUMENT', message: 'malformed engine request' } }, JSON.stringify(bad));
+  }
+  assert.equal(await dispatch({ id: 1.5, name: 'status', args: [] }), null);
   assert.equal(await dispatch('junk'), null);
   assert.equal(await dispatch(null), null);
-});
-
-test('close closes without opening the engine', async () => {
-  let opened = false;
-  const { dispatch, calls } = setup(async () => {
-    opened = true;
-    return fakeEngine([]);
-  });
-  assert.deepEqual(await dispatch({ id: 7, name: 'close', args: [] }), { id: 7, ok: true, data: null });
-  assert.deepEqual(calls, [['closed']]);
-  assert.equal(opened, false);
+  assert.deepEqual(calls, []);
 });
 
 test('the server config travels as one argv item', () => {
-  const config = { dbPath: '/home/me/.config/Delve/delve.db', nativeBinding: '/opt/Delve/native/x y/better_sqlite3.node' };
+  const config = { dataDir: '/home/me/.config/Delve', dbPath: '/home/me/.config/Delve/delve.db', nativeBinding: '/opt/Delve/native/x y/better_sqlite3.node', catalogDir: '/opt/Delve/models' };
   assert.deepEqual(parseConfigArg(['electron', 'x.js', configArg(config)]), config);
-  assert.deepEqual(parseConfigArg([configArg({ dbPath: '/d.db' })]), { dbPath: '/d.db' });
-  assert.equal(parseConfigArg(['--delve-engine-config={"dbPath":1}']), null);
+  assert.deepEqual(parseConfigArg([configArg({ dataDir: '/d', dbPath: '/d.db' })]), { dataDir: '/d', dbPath: '/d.db' });
+  assert.equal(parseConfigArg(['--delve-engine-config={"dbPath":"/d.db"}']), null, 'dataDir is required');
+  assert.equal(parseConfigArg(['--delve-engine-config={"dbPath":"/d.db","dataDir":"/d","catalogDir":3}']), null);
   assert.equal(parseConfigArg(['--delve-engine-config={oops']), null);
   assert.equal(parseConfigArg([]), null);
-});
-
-test('a search with an id streams its stage events and can be cancelled by that id', async () => {
-  const { dispatch, events } = setup(async () => fakeEngine([]));
-  const pending = dispatch({ id: 6, name: 'search', args: ['full', { mode: 'full', searchId: 's1' }] });
-  await new Promise((r) => setTimeout(r, 10));
-  assert.deepEqual(events, [{ type: 'event', name: 'search:event', payload: { searchId: 's1', event: { type: 'stage', stage: { name: 'initial', ms: 1 } } } }]);
-  assert.deepEqual(await dispatch({ id: 7, name: 'cancel', args: ['s1'] }), { id: 7, ok: true, data: true });
-  assert.deepEqual(await pending, { id: 6, ok: false, error: { code: 'CANCELLED', message: 'the search was cancelled' } });
-  assert.deepEqual(await dispatch({ id: 8, name: 'cancel', args: ['s1'] }), { id: 8, ok: true, data: false });
 });

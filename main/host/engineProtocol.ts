@@ -4,23 +4,27 @@
  * `{id, ok:false, error:{code,message}}`; events `{type:'event', name, payload}`.
  * Plain data (structured clone) and plain Node.
  */
-import type { IndexSummary, PipelineEvent, SearchOptions, SearchResponse, StatusReport } from '../engine/api.js';
+import { COMMANDS, type CommandName, type Commands, type EventName, type Events } from '../../preload/contract.js';
 import type { ErrorData } from '../engine/errors.js';
-import type { IndexProgress } from '../engine/types.js';
 
-/** Engine method → argument tuple and result. `close` closes the database and ends the process. */
-export interface EngineCalls {
-  index: { args: [paths: string[]]; result: IndexSummary };
-  status: { args: []; result: StatusReport };
-  /** With `searchId` in the options, a full search streams its stages as `search:event` and can be cancelled. */
-  search: { args: [query: string, opts?: SearchOptions & { searchId?: string }]; result: SearchResponse };
-  /** Aborts the search with this id (its LLM calls in flight are cut); false when none is running. */
-  cancel: { args: [searchId: string]; result: boolean };
-  close: { args: []; result: null };
-}
+/** Commands the main process answers itself (dialogs, the browser, dropped files' grants). */
+export type HostCommand = 'pickFolders' | 'indexDropped' | 'saveExport' | 'openExternal';
+const HOST_COMMANDS: readonly string[] = ['pickFolders', 'indexDropped', 'saveExport', 'openExternal'] satisfies HostCommand[];
+
+/**
+ * Engine method → argument tuple and result: every contract command the engine process serves
+ * (main/host/service), plus `close`, which closes the database and ends the process.
+ */
+export type EngineCalls = { [N in Exclude<CommandName, HostCommand>]: Commands[N] } & { close: { args: []; result: null } };
 
 export type EngineMethod = keyof EngineCalls;
-export const ENGINE_METHODS: readonly EngineMethod[] = ['index', 'status', 'search', 'cancel', 'close'];
+export const ENGINE_METHODS: readonly EngineMethod[] = [
+  ...(COMMANDS.filter((n) => !HOST_COMMANDS.includes(n)) as Exclude<CommandName, HostCommand>[]),
+  'close',
+];
+
+/** What the engine process serves: one async function per method. */
+export type EngineService = { [N in EngineMethod]: (...args: EngineCalls[N]['args']) => Promise<EngineCalls[N]['result']> };
 
 export interface EngineRequest {
   id: number;
@@ -30,14 +34,16 @@ export interface EngineRequest {
 
 export type EngineResponse = { id: number; ok: true; data: unknown } | { id: number; ok: false; error: ErrorData };
 
-export type EngineEvent =
-  | { type: 'event'; name: 'index:progress'; payload: IndexProgress }
-  | { type: 'event'; name: 'search:event'; payload: { searchId: string; event: PipelineEvent } };
+export type EngineEvent = { [E in EventName]: { type: 'event'; name: E; payload: Events[E] } }[EventName];
 
 /** What the server needs to open the engine; passed as one argv item (see configArg). */
 export interface EngineServerConfig {
+  /** The app's data folder: settings.json and installed models live here. */
+  dataDir: string;
   dbPath: string;
   nativeBinding?: string;
+  /** Folder of model manifests (the app's `models/`). */
+  catalogDir?: string;
 }
 
 const CONFIG_FLAG = '--delve-engine-config=';
@@ -51,8 +57,13 @@ export function parseConfigArg(argv: readonly string[]): EngineServerConfig | nu
   if (arg === undefined) return null;
   try {
     const c = JSON.parse(arg.slice(CONFIG_FLAG.length)) as Partial<EngineServerConfig>;
-    if (typeof c.dbPath !== 'string' || (c.nativeBinding !== undefined && typeof c.nativeBinding !== 'string')) return null;
-    return { dbPath: c.dbPath, ...(c.nativeBinding !== undefined ? { nativeBinding: c.nativeBinding } : {}) };
+    if (typeof c.dbPath !== 'string' || typeof c.dataDir !== 'string') return null;
+    if ([c.nativeBinding, c.catalogDir].some((v) => v !== undefined && typeof v !== 'string')) return null;
+    return {
+      dataDir: c.dataDir, dbPath: c.dbPath,
+      ...(c.nativeBinding !== undefined ? { nativeBinding: c.nativeBinding } : {}),
+      ...(c.catalogDir !== undefined ? { catalogDir: c.catalogDir } : {}),
+    };
   } catch {
     return null;
   }

@@ -1,15 +1,13 @@
 /**
- * Entry point of the engine's Electron utility process (forked by engineProcess.ts): opens the
- * engine on first use with the Electron build of better-sqlite3, answers requests from the main
- * process and forwards index progress. It never imports electron: a utility process talks to its
- * parent through `process.parentPort`, typed loosely here.
+ * Entry point of the engine's Electron utility process (forked by engineProcess.ts): serves the
+ * engine service (main/host/service) to the main process, one answer per request, events (index
+ * progress, search stages, downloads) as they happen. It never imports electron: a utility process
+ * talks to its parent through `process.parentPort`, typed loosely here.
  */
-import { existsSync } from 'node:fs';
-import type { Engine } from '../engine/api.js';
 import { EngineError } from '../engine/errors.js';
-import { createEngine } from '../engine/index.js';
 import { createDispatcher } from './engineDispatch.js';
-import { isEngineRequest, parseConfigArg } from './engineProtocol.js';
+import { isEngineRequest, parseConfigArg, type EngineService } from './engineProtocol.js';
+import { createEngineService } from './service/index.js';
 
 interface ParentPortLike {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -23,35 +21,15 @@ if (!port) {
 }
 const config = parseConfigArg(process.argv);
 
-let opening: Promise<Engine> | null = null;
-let opened: Engine | null = null;
-
-async function open(): Promise<Engine> {
-  if (!config) throw new EngineError('INTERNAL', 'the engine process was started without its configuration');
-  if (config.nativeBinding !== undefined && !existsSync(config.nativeBinding)) {
-    throw new EngineError(
-      'DB_OPEN_FAILED',
-      `better-sqlite3 has no Electron build at ${config.nativeBinding}; run "npm run rebuild:electron" (needs network) and restart Delve`,
-    );
-  }
-  opened = await createEngine(config);
-  return opened;
-}
-
-/** Opens once; a failed open is retried on the next request (e.g. after a rebuild). */
-function getEngine(): Promise<Engine> {
-  opening ??= open().catch((err: unknown) => {
-    opening = null;
-    throw err;
-  });
-  return opening;
-}
-
-const dispatch = createDispatcher({
-  getEngine,
-  emit: (event) => port.postMessage(event),
-  close: () => opened?.close(),
+/** Without its configuration the process still answers, each call with the reason. */
+const unconfigured = new Proxy({} as EngineService, {
+  get: (_t, name) => (name === 'close'
+    ? async () => null
+    : async () => { throw new EngineError('INTERNAL', 'the engine process was started without its configuration'); }),
 });
+
+const service = config ? createEngineService({ config, emit: (event) => port.postMessage(event) }) : unconfigured;
+const dispatch = createDispatcher(service);
 
 port.on('message', (e) => {
   void dispatch(e.data).then((answer) => {
@@ -59,4 +37,3 @@ port.on('message', (e) => {
     if (isEngineRequest(e.data) && e.data.name === 'close') setImmediate(() => process.exit(0));
   });
 });
-

@@ -1,35 +1,16 @@
 /**
- * Registers every contract command: one engine call each (through the engine's utility process),
- * plus the folder picker, whose answers are the only paths `index` accepts (grants.ts).
+ * Registers every contract command with ipcMain: the handler map (handlers.ts) behind the checks
+ * of handler.ts (app main frame only, zod-validated arguments, errors as data).
  */
-import type { EngineCalls, EngineMethod } from '../host/engineProtocol.js';
-import { FolderGrants } from './grants.js';
+import type { z } from 'zod';
+import { COMMANDS, type CommandArgs, type CommandName } from '../../preload/contract.js';
 import { handle } from './handle.js';
+import { createHandlers, type HandlerDeps, type Handlers } from './handlers.js';
 import { schemas } from './schemas.js';
 
-export interface CommandDeps {
-  engine: { call<N extends EngineMethod>(name: N, args: EngineCalls[N]['args']): Promise<EngineCalls[N]['result']> };
-  /** Shows the system folder picker; [] when cancelled. */
-  pickFolders(): Promise<string[]>;
-}
-
-export function registerCommands(deps: CommandDeps): void {
-  const grants = new FolderGrants();
-
-  handle('pickFolders', schemas.pickFolders, async () => {
-    const folders = await deps.pickFolders();
-    grants.grant(folders);
-    return folders;
-  });
-
-  handle('index', schemas.index, (paths) => {
-    grants.check(paths);
-    return deps.engine.call('index', [paths]);
-  });
-
-  handle('status', schemas.status, () => deps.engine.call('status', []));
-
-  handle('search', schemas.search, (query, opts) => deps.engine.call('search', [query, { ...opts, k: opts?.k ?? 10 }]));
-
-  handle('cancelSearch', schemas.cancelSearch, (searchId) => deps.engine.call('cancel', [searchId]));
+export function registerCommands(deps: HandlerDeps): Handlers {
+  const handlers = createHandlers(deps);
+  const register = <N extends CommandName>(name: N) => handle(name, schemas[name] as unknown as z.ZodType<CommandArgs<N>>, handlers[name]);
+  for (const name of COMMANDS) register(name);
+  return handlers;
 }

@@ -1,0 +1,28 @@
+/**
+ * What the settings mean for the engine: its EngineConfig (database, chunking, the Ollama host and
+ * models per role, the installed embedding model and provider) and the LLM settings alone.
+ */
+import { join } from 'node:path';
+import type { EngineConfig, LlmConfig } from '../../engine/api.js';
+import type { EngineServerConfig } from '../engineProtocol.js';
+import { modelInstalled } from './settings.js';
+import type { Settings } from './types.js';
+
+/** The Ollama host and each role's model ('' in the settings: the engine's default model). */
+export function llmConfigOf(s: Settings): LlmConfig {
+  const models = Object.fromEntries((['expander', 'rewriter', 'judge'] as const).filter((r) => s.ollama[r] !== '').map((r) => [r, s.ollama[r]]));
+  return { host: s.ollama.host, ...(Object.keys(models).length ? { models } : {}) };
+}
+
+export function toEngineConfig(config: EngineServerConfig, s: Settings): EngineConfig {
+  const model = s.embeddingModel;
+  return {
+    dbPath: config.dbPath,
+    ...(config.nativeBinding !== undefined ? { nativeBinding: config.nativeBinding } : {}),
+    chunk: { targetChars: s.chunking.size, overlapChars: s.chunking.overlap },
+    llm: llmConfigOf(s),
+    ...(model !== null && modelInstalled(config.dataDir, model)
+      ? { embedding: { modelDir: join(config.dataDir, 'models', model), provider: s.provider } }
+      : {}),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The engine service the Electron utility process (engineServer.ts) and the browser test bridge
+ * serve: one async function per engine method (engineProtocol.ts). It keeps the settings, opens the
+ * engine lazily with them (engine.ts), runs the cancellable jobs (jobs.ts) and the PubMed, model
+ * and LLM calls, and sends their progress through `emit`.
+ */
+import { resolveConfig } from '../../engine/config.js';
+import type { EngineEvent, EngineServerConfig, EngineService } from '../engineProtocol.js';
+import { documentBytes } from './documents.js';
+import { engineHolder, type OpenEngine } from './engine.js';
+import { toEngineConfig } from './engine-config.js';
+import { jobCalls } from './jobs.js';
+import { cachedHealth, llmHealth, llmPull } from './llm.js';
+import { modelPull, models } from './models.js';
+import { pubmedCheck, pubmedDraft, pubmedImport } from './pubmed.js';
+import { pubmedSearch } from './pubmed-search.js';
+import { loadSettings, mergeSettings, saveSettings } from './settings.js';
+import { appStatus } from './status.js';
+
+export interface EngineServiceOptions {
+  config: EngineServerConfig;
+  emit(e: EngineEvent): void;
+  /** Opens the engine (default createEngine); tests pass their own. */
+  openEngine?: OpenEngine;
+}
+
+export function createEngineService(opts: EngineServiceOptions): EngineService {
+  const { config, emit } = opts;
+  let { settings, stored } = loadSettings(config.dataDir, config.catalogDir);
+  const engine = engineHolder(toEngineConfig(config, settings), opts.openEngine);
+  /**
+   * What is installed decides the embedding config too: recomputed after settings change and model
+   * pulls. Until the user saves settings, the defaults follow what is installed (the default model).
+   */
+  const reconfigure = () => {
+    if (!stored) settings = loadSettings(config.dataDir, config.catalogDir).settings;
+    engine.configure(toEngineConfig(config, settings));
+  };
+  const jobs = jobCalls(engine, emit, () => settings.ollama.host);
+  const health = cachedHealth();
+
+  return {
+    index: jobs.index,
+    cancelIndex: jobs.cancelIndex,
+    search: jobs.search,
+    cancelSearch: jobs.cancelSearch,
+    roots: () => engine.use((e) => e.roots()),
+    removeRoot: (path) => engine.use((e) => e.removeRoot(path)),
+    status: () => engine.use((e) => e.status()),
+    appStatus: () => engine.use((e) => appStatus(e, health.get(settings), jobs.indexing())),
+    document: (docId) => engine.use((e) => e.document(docId)),
+    documentBytes: (docId) => engine.use((e) => documentBytes(e, docId)),
+    updateMetadata: (docId, patch) => engine.use((e) => e.updateMetadata(docId, patch)),
+    history: (limit) => engine.use((e) => e.history(limit)),
+    collections: () => engine.use((e) => e.collections()),
+    createCollection: (name, description) => engine.use((e) => e.createCollection(name, description)),
+    addEvidence: (collection, target, fields) => engine.use((e) => e.addEvidence(collection, target, fields)),
+    evidence: (collection, sort, order) => engine.use((e) => e.evidence(collection, sort, order)),
+    exportCollection: (collection, format) => engine.use((e) => e.exportCollection(collection, format)),
+    pubmedDraft: async (request) => pubmedDraft(settings, request),
+    pubmedCheck: async (query) => pubmedCheck(query),
+    pubmedSearch: (query, o) => pubmedSearch(settings, engine, query, o),
+    pubmedImport: (pmids) => pubmedImport(settings, engine, pmids),
+    getSettings: async () => structuredClone(settings),
+    async setSettings(patch) {
+      const next = mergeSettings(settings, patch);
+      resolveConfig(toEngineConfig(config, next)); // BAD_ARGUMENT for chunking the engine refuses
+      saveSettings(config.dataDir, next);
+      settings = next;
+      stored = true;
+      health.clear();
+      reconfigure();
+      return structuredClone(settings);
+    },
+    llmHealth: () => llmHealth(settings),
+    llmPull: (model) => llmPull(settings, model, emit).finally(() => health.clear()),
+    models: async () => models(config),
+    embeddingStatus: () => engine.use((e) => e.embeddingStatus()),
+    async modelPull(id) {
+      const r = await modelPull(config, id, emit);
+      reconfigure();
+      return r;
+    },
+    async close() {
+      engine.close();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/** The service's cancellable jobs on a real engine: indexing with progress and cancelIndex, a full search's events and cancelSearch against the Ollama stand-in. */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startOllamaServer, type OllamaTestServer } from '../../../test/helpers/ollama-server.js';
+import { tempDir } from '../../../test/helpers/shared.js';
+import { EngineError } from '../../engine/errors.js';
+import { createEngine } from '../../engine/index.js';
+import type { EngineEvent, EngineService } from '../engineProtocol.js';
+import { createEngineService } from './index.js';
+
+const words = ['sleep', 'memory', 'consolidation', 'hippocampus', 'cortex', 'replay', 'spindle', 'rem', 'learning', 'recall'];
+
+function notesFolder(root: string, name: string, n: number): string {
+  const dir = join(root, name);
+  mkdirSync(dir);
+  for (let i = 0; i < n; i++) {
+    const text = Array.from({ length: 60 }, (_, j) => words[(i + j) % words.length]).join(' ');
+    writeFileSync(join(dir, `n${i}.md`), `# Note ${i}\n\n${text}.\n`);
+  }
+  return dir;
+}
+
+let ollama: OllamaTestServer;
+let service: EngineService;
+let events: EngineEvent[];
+let root: string;
+before(async () => {
+  ollama = await startOllamaServer();
+  root = tempDir('delve-jobs-');
+  events = [];
+  service = createEngineService({
+    config: { dataDir: root, dbPath: join(root, 'delve.db') },
+    emit: (e) => events.push(e),
+    openEngine: (c) => createEngine({ ...c, workers: 1 }),
+  });
+  await service.setSettings({ ollama: { host: ollama.url } });
+});
+after(async () => {
+  await service.close();
+  await ollama.close();
+});
+
+test('index: progress comes as index:progress events; cancelIndex stops it, the work done is kept and the next run completes it', async () => {
+  const dir = notesFolder(root, 'cancel', 300);
+  let cancelled: Promise<boolean> | null = null;
+  let indexing: Promise<boolean> | null = null;
+  const first = service.index([dir]);
+  const stop = setInterval(() => {
+    const p = events.find((e) => e.name === 'index:progress' && e.payload.phase === 'parse' && e.payload.done >= 1);
+    if (p && !cancelled) {
+      indexing = service.appStatus().then((s) => s.indexing);
+      cancelled = service.cancelIndex();
+    }
+  }, 1);
+  const err = await first.then(() => null, (e: unknown) => e);
+  clearInterval(stop);
+  assert.ok(err instanceof EngineError && err.code === 'CANCELLED', String(err));
+  assert.match(err.message, /kept/);
+  assert.equal(await cancelled, true);
+  assert.equal(await indexing, true);
+  assert.equal(await service.cancelIndex(), false);
+  assert.equal((await service.appStatus()).indexing, false);
+  const partial = (await service.status()).totals.documents;
+  assert.ok(partial >= 1 && partial < 300, `${partial} documents written before the cancel`);
+  events.length = 0;
+  const s = await service.index([dir]);
+  assert.deepEqual([s.documents, s.changes.unchanged], [300, partial]);
+  const last = events.at(-1);
+  assert.equal(last?.name, 'index:progress');
+  assert.equal(last?.name === 'index:progress' && last.payload.phase, 'done');
+});
+
+test('search: without an id, a plain search; with one, stage events as search:event, and cancelSearch stops it', async () => {
+  const plain = await service.search('hippocampus replay', { k: 3, mode: 'bm25' });
+  assert.equal(plain.results.length, 3);
+  ollama.respond(() => ({ content: 'hippocampus', delayMs: 20_000 }));
+  events.length = 0;
+  const full = service.search('hippocampus replay', { k: 3, mode: 'full', searchId: 's1' });
+  const started = Date.now();
+  while (!events.some((e) => e.name === 'search:event') || ollama.inFlight() === 0) {
+    assert.ok(Date.now() - started < 10_000, 'no search:event');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const ev = events.find((e) => e.name === 'search:event');
+  assert.ok(ev?.name === 'search:event' && ev.payload.searchId === 's1' && ev.payload.event.type === 'stage' && ev.payload.event.stage.name === 'initial', JSON.stringify(ev));
+  assert.equal(await service.cancelSearch('s1'), true);
+  await assert.rejects(full, { code: 'CANCELLED' });
+  assert.ok(Date.now() - started < 10_000, 'the cancel ended the search at once');
+  assert.equal(await service.cancelSearch('s1'), false);
+  assert.equal(ollama.calls[0]?.model, 'qwen3:4b');
+});

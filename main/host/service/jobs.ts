@@ -1,0 +1,67 @@
+/**
+ * The cancellable jobs: indexing (progress as `index:progress`, cancelIndex aborts it; the work
+ * done is kept, as the engine keeps it) and searches with a searchId (stages as `search:event`,
+ * cancelSearch aborts that one search).
+ */
+import type { SearchOptions } from '../../engine/api.js';
+import { EngineError, toErrorData } from '../../engine/errors.js';
+import type { SearchOpts } from '../../../preload/contract.js';
+import type { EngineEvent, EngineService } from '../engineProtocol.js';
+import type { EngineHolder } from './engine.js';
+
+export type JobCalls = Pick<EngineService, 'index' | 'cancelIndex' | 'search' | 'cancelSearch'> & {
+  /** Whether an index job runs. */
+  indexing(): boolean;
+};
+
+export function jobCalls(engine: EngineHolder, emit: (e: EngineEvent) => void, ollamaHost: () => string): JobCalls {
+  const indexJobs = new Set<AbortController>();
+  const searches = new Map<string, AbortController>();
+
+  return {
+    indexing: () => indexJobs.size > 0,
+    async index(paths) {
+      const controller = new AbortController();
+      indexJobs.add(controller);
+      try {
+        return await engine.use((e) => e.index(paths, {
+          signal: controller.signal,
+          onProgress: (payload) => emit({ type: 'event', name: 'index:progress', payload }),
+        }));
+      } catch (err) {
+        if (controller.signal.aborted && toErrorData(err).code === 'CANCELLED') {
+          throw new EngineError('CANCELLED', 'indexing was cancelled; the files indexed so far are kept (index the folder again to finish)', { cause: err });
+        }
+        throw err;
+      } finally {
+        indexJobs.delete(controller);
+      }
+    },
+    async cancelIndex() {
+      const any = indexJobs.size > 0;
+      for (const c of indexJobs) c.abort();
+      return any;
+    },
+    async search(query, opts: SearchOpts = {}) {
+      const { searchId, ...rest } = opts;
+      const base: SearchOptions = { ...rest, ollama: ollamaHost() };
+      if (typeof searchId !== 'string') return engine.use((e) => e.search(query, base));
+      const controller = new AbortController();
+      searches.get(searchId)?.abort();
+      searches.set(searchId, controller);
+      try {
+        return await engine.use((e) => e.search(query, {
+          ...base, signal: controller.signal,
+          onEvent: (event) => emit({ type: 'event', name: 'search:event', payload: { searchId, event } }),
+        }));
+      } finally {
+        if (searches.get(searchId) === controller) searches.delete(searchId);
+      }
+    },
+    async cancelSearch(searchId) {
+      const c = searches.get(searchId);
+      c?.abort();
+      return c !== undefined;
+    },
+  };
+}

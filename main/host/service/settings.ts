@@ -1,0 +1,128 @@
+/**
+ * The user's settings, stored as settings.json in the app's data folder: defaults (from the
+ * environment and what is installed), a load that survives a damaged file (kept as
+ * settings.json.bak, never dropped silently), an atomic save (temporary file + rename) and the
+ * deep merge of a partial update.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CHUNK_OPTIONS } from '../../engine/chunk/chunker.js';
+import { DEFAULT_MODEL_ID } from '../../engine/cli/embedding-config.js';
+import { defaultCatalogDir, loadCatalog } from '../../engine/models/catalog.js';
+import { DEFAULT_OLLAMA_HOST, normalizeHost } from '../../engine/llm/config.js';
+import { DEFAULT_BASE_URL } from '../../engine/pubmed/eutils/client.js';
+import type { Settings, SettingsPatch } from './types.js';
+
+export const SETTINGS_FILE = 'settings.json';
+const PROVIDERS = ['auto', 'cpu', 'cuda', 'dml', 'coreml', 'webgpu'] as const;
+const THEMES = ['system', 'light', 'dark'] as const;
+
+/** Is the model `id` installed in `<dataDir>/models`? */
+export function modelInstalled(dataDir: string, id: string): boolean {
+  return /^[a-z0-9][\w.-]*$/i.test(id) && existsSync(join(dataDir, 'models', id, 'manifest.json'));
+}
+
+function envHost(): string {
+  try {
+    return process.env.OLLAMA_HOST ? normalizeHost(process.env.OLLAMA_HOST) : DEFAULT_OLLAMA_HOST;
+  } catch {
+    return DEFAULT_OLLAMA_HOST;
+  }
+}
+
+/** The catalog's default model (the CLI's when the catalog cannot be read). */
+function defaultModelId(catalogDir: string | undefined): string {
+  try {
+    return loadCatalog(catalogDir ?? defaultCatalogDir()).find((m) => m.default)?.id ?? DEFAULT_MODEL_ID;
+  } catch {
+    return DEFAULT_MODEL_ID;
+  }
+}
+
+export function defaultSettings(dataDir: string, catalogDir?: string): Settings {
+  const model = defaultModelId(catalogDir);
+  return {
+    ollama: { host: envHost(), expander: '', rewriter: '', judge: '' },
+    embeddingModel: modelInstalled(dataDir, model) ? model : null,
+    provider: 'auto',
+    chunking: { size: DEFAULT_CHUNK_OPTIONS.targetChars, overlap: DEFAULT_CHUNK_OPTIONS.overlapChars },
+    pubmed: { apiKey: process.env.NCBI_API_KEY ?? '', email: process.env.NCBI_EMAIL ?? '', eutils: DEFAULT_BASE_URL },
+    theme: 'system',
+  };
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
+const int = (v: unknown, d: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : d);
+const oneOf = <T extends string>(v: unknown, all: readonly T[], d: T): T => ((all as readonly unknown[]).includes(v) ? (v as T) : d);
+
+/** Stored values of the right type over the defaults; anything else keeps its default. */
+export function sanitize(raw: unknown, d: Settings): Settings {
+  const r = isObj(raw) ? raw : {};
+  const o = isObj(r.ollama) ? r.ollama : {};
+  const c = isObj(r.chunking) ? r.chunking : {};
+  const p = isObj(r.pubmed) ? r.pubmed : {};
+  return {
+    ollama: { host: str(o.host, d.ollama.host), expander: str(o.expander, ''), rewriter: str(o.rewriter, ''), judge: str(o.judge, '') },
+    embeddingModel: r.embeddingModel === null ? null : typeof r.embeddingModel === 'string' && r.embeddingModel !== '' ? r.embeddingModel : d.embeddingModel,
+    provider: oneOf(r.provider, PROVIDERS, d.provider),
+    chunking: { size: int(c.size, d.chunking.size), overlap: int(c.overlap, d.chunking.overlap) },
+    pubmed: { apiKey: str(p.apiKey, d.pubmed.apiKey), email: str(p.email, d.pubmed.email), eutils: str(p.eutils, d.pubmed.eutils) },
+    theme: oneOf(r.theme, THEMES, d.theme),
+  };
+}
+
+export interface Loaded {
+  settings: Settings;
+  /** False: no settings.json (yet), these are the defaults. */
+  stored: boolean;
+  /** Set when settings.json could not be read: where the damaged file was kept, and why. */
+  recovered: { backup: string; reason: string } | null;
+}
+
+/** Reads settings.json; a missing file gives the defaults, a damaged one is moved to settings.json.bak (or .N.bak). */
+export function loadSettings(dataDir: string, catalogDir?: string): Loaded {
+  const file = join(dataDir, SETTINGS_FILE);
+  const defaults = defaultSettings(dataDir, catalogDir);
+  if (!existsSync(file)) return { settings: defaults, stored: false, recovered: null };
+  let reason: string;
+  try {
+    const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (isObj(raw)) return { settings: sanitize(raw, defaults), stored: true, recovered: null };
+    reason = 'it does not hold a JSON object';
+  } catch (err) {
+    reason = (err as Error).message;
+  }
+  let backup = `${file}.bak`;
+  for (let n = 1; existsSync(backup); n++) backup = `${file}.${n}.bak`; // an older backup is kept too
+  renameSync(file, backup);
+  console.warn(`delve: ${file} could not be read (${reason}); it was kept as ${backup} and the default settings are used`);
+  return { settings: defaults, stored: false, recovered: { backup, reason } };
+}
+
+/** Writes settings.json through a temporary file, so a crash never leaves half of it. */
+export function saveSettings(dataDir: string, s: Settings): void {
+  const file = join(dataDir, SETTINGS_FILE);
+  const tmp = `${file}.${process.pid}.tmp`;
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(tmp, `${JSON.stringify(s, null, 2)}\n`, 'utf8');
+  renameSync(tmp, file);
+}
+
+/** The fields of `o` that are set (a key present with `undefined` changes nothing). */
+function defined<T extends object>(o: T | null | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The settings with a partial update applied: nested objects merged, other fields replaced. */
+export function mergeSettings(s: Settings, patch: SettingsPatch): Settings {
+  return {
+    ollama: { ...s.ollama, ...defined(patch.ollama) },
+    embeddingModel: patch.embeddingModel === undefined ? s.embeddingModel : patch.embeddingModel,
+    provider: patch.provider ?? s.provider,
+    chunking: { ...s.chunking, ...defined(patch.chunking) },
+    pubmed: { ...s.pubmed, ...defined(patch.pubmed) },
+    theme: patch.theme ?? s.theme,
+  };
+}

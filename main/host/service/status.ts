@@ -1,0 +1,28 @@
+/**
+ * The status bar: library size from the engine's status totals, the embedding model in use, whether
+ * Ollama answers (a quick check, cached; see llm.ts) and whether an index job runs.
+ */
+import type { Engine, EmbeddingStatus } from '../../engine/api.js';
+import type { LlmHealth } from '../../engine/llm/health.js';
+import type { AppStatus } from './types.js';
+
+export function embeddingSummary(e: EmbeddingStatus | null): AppStatus['embedding'] {
+  if (!e) return null;
+  return {
+    model: e.model, provider: e.provider, fallbackReason: e.fallbackReason, vectors: e.vectors, complete: e.complete,
+    chunksPerSec: e.lastJob?.chunksPerSec ?? null,
+  };
+}
+
+export async function appStatus(engine: Engine, health: Promise<LlmHealth>, indexing: boolean): Promise<AppStatus> {
+  const { totals } = engine.status();
+  const [embedding, h] = await Promise.all([engine.embeddingStatus(), health]);
+  return {
+    documents: totals.documents,
+    chunks: totals.chunks,
+    dbBytes: totals.dbBytes,
+    embedding: embeddingSummary(embedding),
+    ollama: { host: h.host, ok: h.ok, message: h.status?.message ?? null },
+    indexing,
+  };
+}

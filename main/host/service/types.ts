@@ -1,0 +1,101 @@
+/**
+ * Shapes the desktop app's engine service answers with, beyond the engine facade's own (api.ts):
+ * settings, PubMed screens, model and LLM status. Types only: the contract imports them.
+ */
+import type { CheckedCandidate } from '../../engine/pubmed/draft/index.js';
+import type { LlmHealth } from '../../engine/llm/health.js';
+import type { ModelListing } from '../../engine/models/manager.js';
+import type { BibFields, BibPatch, DocumentDetail, DocumentPage, EmbeddingStatus, FieldSource, LibraryRoot } from '../../engine/api.js';
+
+export type { BibFields, BibPatch, CheckedCandidate, DocumentDetail, DocumentPage, EmbeddingStatus, FieldSource, LibraryRoot, LlmHealth, ModelListing };
+
+/** What the user sets in Settings; stored as settings.json in the app's data folder. */
+export interface Settings {
+  ollama: {
+    host: string;
+    /** Model per role; empty string: the default model. */
+    expander: string;
+    rewriter: string;
+    judge: string;
+  };
+  /** Installed model id used for dense retrieval; null: BM25 only. */
+  embeddingModel: string | null;
+  provider: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml' | 'webgpu';
+  chunking: { size: number; overlap: number };
+  pubmed: { apiKey: string; email: string; eutils: string };
+  theme: 'system' | 'light' | 'dark';
+}
+
+/** A partial update: any subset of the fields, nested objects merged. */
+export type SettingsPatch = {
+  [K in keyof Settings]?: Settings[K] extends object | null ? Partial<NonNullable<Settings[K]>> | (null extends Settings[K] ? null : never) : Settings[K];
+};
+
+export interface PubmedDraftRequest {
+  question: string;
+  seeds?: string[];
+  /** Candidates asked of the LLM (default 4). */
+  k?: number;
+}
+
+export interface PubmedCheckResult {
+  valid: boolean;
+  normalized: string | null;
+  errors: { offset: number; message: string }[];
+  warnings: string[];
+}
+
+export interface PubmedRecordRow {
+  pmid: string;
+  title: string;
+  authors: string[];
+  journal: string | null;
+  year: number | null;
+  doi: string | null;
+  /** The library's document for this PMID or DOI, if any. */
+  inLibrary: number | null;
+}
+
+export interface PubmedSearchResult {
+  query: string;
+  count: number;
+  translation: string | null;
+  records: PubmedRecordRow[];
+  /** With seeds: recall within the first 3,000 ids. */
+  recall: number | null;
+  seedsMissed: string[];
+}
+
+export interface PubmedImportResult {
+  imported: number;
+  updated: number;
+  missing: string[];
+  documents: { pmid: string; docId: number; title: string | null }[];
+}
+
+export interface ModelPullEvent {
+  id: string;
+  received: number;
+  total: number | null;
+  done: boolean;
+  error?: { code: string; message: string };
+}
+
+export interface LlmPullEvent {
+  model: string;
+  status: string;
+  completed: number;
+  total: number;
+  done: boolean;
+  error?: { code: string; message: string };
+}
+
+export interface AppStatus {
+  documents: number;
+  chunks: number;
+  dbBytes: number;
+  /** The embedding model and provider in use; null without one. */
+  embedding: { model: string; provider: string; fallbackReason: string | null; vectors: number; complete: boolean; chunksPerSec: number | null } | null;
+  ollama: { host: string; ok: boolean; message: string | null };
+  indexing: boolean;
+}
