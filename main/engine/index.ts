@@ -18,6 +18,8 @@ import { statusReport } from './store/summary.js';
 import { addEvidence, createCollection, evidenceTable, listCollections } from './review/collections.js';
 import { exportCollection } from './review/export.js';
 import { historyEntry, recordSearch, searchHistory } from './review/history.js';
+import { documentDetail, libraryMatches, listRoots, removeRoot, updateMetadata } from './library/index.js';
+import { importRecords } from './pubmed/library/import.js';
 
 export type * from './api.js';
 export { EngineError } from './errors.js';
@@ -128,5 +130,11 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       const h = historyEntry(db, id);
       return searchRecorded(h.query, h.options);
     },
+    roots() { guard(); return listRoots(db); },
+    removeRoot(path) { guard(); return removeRoot(db, path); },
+    document(docId) { guard(); return documentDetail(db, docId); },
+    updateMetadata(docId, patch) { guard(); return updateMetadata(db, docId, patch); },
+    libraryMatches(keys) { guard(); return libraryMatches(db, keys); },
+    importPubmed(records) { guard(); return importRecords(db, records, cfg.chunk); },
   };
 }

@@ -2,13 +2,14 @@
  * One index run: scan → plan → parse in worker threads → write each document in its own transaction
  * → remove documents whose files are gone. Every committed document is complete, so a run killed at
  * any moment resumes on the next run without duplicates or losses. Cancellation stops the workers;
- * what was written stays.
+ * what was written stays. Fields the user corrected are put back after each write (library/fields.ts).
  */
 import { resolve } from 'node:path';
 import type { IndexSummary, JobOptions, SkippedFile } from '../api.js';
 import { EngineError, toErrorData } from '../errors.js';
 import { compiledPdfium } from '../ingest/pdf/pdfium/module.js';
 import { WorkerPool } from '../jobs/pool.js';
+import { keepPinnedFields } from '../library/fields.js';
 import type { Db } from '../store/db.js';
 import { docsUnder, moveDoc, removeDocs, touchDoc, upsertRoot } from '../store/documents.js';
 import { sliceOf } from '../store/summary.js';
@@ -190,8 +191,10 @@ function apply(ctx: IndexContext, read: PlannedRead, o: ParseOutcome, state: Run
   if (!stored && o.contentHash) movedFrom = state.missingByHash.get(o.contentHash)?.shift();
   const base = { path: file.path, kind: file.kind, size: o.size, mtimeMs: file.mtimeMs };
   if (movedFrom !== undefined) moveDoc(ctx.db, movedFrom, file.path, o.size, file.mtimeMs);
-  if (o.type === 'parsed') writeParsed(ctx.db, { ...base, contentHash: o.contentHash, doc: o.doc, chunks: o.chunks, chunking: ctx.chunking });
-  else writeFailed(ctx.db, { ...base, contentHash: o.contentHash, error: o.error });
+  const docId = o.type === 'parsed'
+    ? writeParsed(ctx.db, { ...base, contentHash: o.contentHash, doc: o.doc, chunks: o.chunks, chunking: ctx.chunking })
+    : writeFailed(ctx.db, { ...base, contentHash: o.contentHash, error: o.error });
+  keepPinnedFields(ctx.db, docId); // the user's corrections win over what the file says
   if (movedFrom !== undefined) {
     state.moved.add(movedFrom);
     state.changes.moved++;

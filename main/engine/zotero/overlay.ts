@@ -4,6 +4,7 @@
  * from ('zotero', or 'pdf' where Zotero has no value), so a later overlay starts again from the PDF's
  * values and a user can see the provenance of every field.
  */
+import { keepPinnedFields } from '../library/fields.js';
 import type { Db } from '../store/db.js';
 import { stmt } from '../store/statements.js';
 import { creatorName, type ZoteroItem } from './read.js';
@@ -47,6 +48,7 @@ export function overlay(db: Db, doc: DocState, item: ZoteroItem, attachmentKey: 
     item.title ?? pdf.title, JSON.stringify(authors.length > 0 ? authors : pdf.authors), item.year ?? pdf.year,
     item.doi ?? pdf.doi, JSON.stringify(next), doc.id,
   );
+  keepPinnedFields(db, doc.id); // a field the user corrected keeps the correction
 }
 
 function parseAuthors(json: string): string[] {

@@ -4,10 +4,12 @@
  * (blocks.ts; Markdown structure only for .md/.markdown, paragraphs for anything else) → links and
  * tags (inline.ts). `text` is the body after the front matter; block offsets point into it.
  *
- * metadata: { frontMatter, tags, links, aliases, encoding }.
- * title: front matter `title`, else the first H1, else the file name without its extension.
+ * metadata: { frontMatter, tags, links, aliases, encoding, extractedFrom }.
+ * title: front matter `title`, else the first H1, else the file name without its extension;
+ * authors, year and DOI from the front matter. `extractedFrom` names each found field's source.
  */
 import { basename, extname } from 'node:path';
+import type { ExtractedSources } from '../../api-library.js';
 import type { ExtractedDoc } from '../../types.js';
 import { parseBlocks } from './blocks.js';
 import { decodeText } from './decode.js';
@@ -26,18 +28,29 @@ export function extractNote(bytes: Uint8Array, opts: { path: string }): Extracte
   const { blocks, firstH1 } = parseBlocks(split.body, { markdown, rawPrefix: split.invalidLength });
   const inline = scanInline(blocks);
   const fileTitle = basename(opts.path, ext) || null;
+  const fmTitle = frontMatterTitle(fm);
+  const title = fmTitle ?? firstH1 ?? fileTitle;
+  const authors = frontMatterAuthors(fm);
+  const year = frontMatterYear(fm);
+  const doi = frontMatterDoi(fm);
+  const extractedFrom: ExtractedSources = {};
+  if (title !== null) extractedFrom.title = fmTitle !== null ? 'front-matter' : firstH1 ? 'note-text' : 'filename';
+  if (authors.length > 0) extractedFrom.authors = 'front-matter';
+  if (year !== null) extractedFrom.year = 'front-matter';
+  if (doi !== null) extractedFrom.doi = 'front-matter';
   return {
     kind: 'note',
-    title: frontMatterTitle(fm) ?? firstH1 ?? fileTitle,
-    authors: frontMatterAuthors(fm),
-    year: frontMatterYear(fm),
-    doi: frontMatterDoi(fm),
+    title,
+    authors,
+    year,
+    doi,
     metadata: {
       frontMatter: fm,
       tags: dedupeTags([...frontMatterTags(fm), ...inline.tags]),
       links: inline.links,
       aliases: frontMatterAliases(fm),
       encoding: decoded.encoding,
+      extractedFrom,
     },
     text: split.body,
     pages: [],

@@ -1,6 +1,7 @@
 /**
  * PDF → ExtractedDoc: every physical page's text in reading order, paragraph blocks with exact
- * offsets and heading paths, image-only pages flagged for OCR, bibliographic metadata.
+ * offsets and heading paths, image-only pages flagged for OCR, bibliographic metadata (and in
+ * `metadata.extractedFrom`, where each field was found).
  */
 import type { ErrorData } from '../../errors.js';
 import type { Block, ExtractedDoc, ExtractedPage } from '../../types.js';
@@ -92,7 +93,7 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}
       authors: meta.authors,
       year: meta.year,
       doi: meta.doi,
-      metadata: { ...meta.info, pageCount: src.numPages },
+      metadata: { ...meta.info, pageCount: src.numPages, extractedFrom: meta.sources },
       text,
       pages,
       pageStarts,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { dateYear, findDoi, meaningfulTitle, printedYear, splitAuthors } from './metadata.js';
+import { dateYear, extractMeta, findDoi, meaningfulTitle, printedYear, splitAuthors } from './metadata.js';
 import { sniff } from './load.js';
 
 test('DOI: trailing punctuation trimmed, balanced parentheses kept', () => {
@@ -8,6 +8,28 @@ test('DOI: trailing punctuation trimmed, balanced parentheses kept', () => {
   assert.equal(findDoi('(doi:10.1155/2010/157939)'), '10.1155/2010/157939');
   assert.equal(findDoi('doi: 10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0'), '10.1002/(SICI)1097-4571(199806)49:8');
   assert.equal(findDoi('no identifier here, 10.12/x is too short'), null);
+  assert.equal(findDoi('DOI: 10.1016/j.cell.2019.01.001”'), '10.1016/j.cell.2019.01.001');
+  assert.equal(findDoi('version 2010.1234/5 of the data'), null, 'not inside a longer number');
+});
+
+test('DOI: a labelled DOI wins over a bare one printed earlier (a cited work)', () => {
+  const page = 'As shown before (Smith 2012, 10.1000/cited.1), ...\nClinical Science (2014) 126, 305–313 doi:\n10.1042/CS20130403';
+  assert.equal(findDoi(page), '10.1042/CS20130403');
+  assert.equal(findDoi('available from https://doi.org/10.6028/NIST.SP.800-171r2 and 10.1000/x1'), '10.6028/NIST.SP.800-171r2');
+  assert.equal(findDoi('see 10.1000/first and 10.1000/second'), '10.1000/first', 'no label: the first one');
+});
+
+test('sources: info dictionary and XMP are pdf-info, the pages pdf-text', () => {
+  const xmp = (fields: Record<string, unknown>) => ({ get: (k: string) => fields[k] });
+  const fromInfo = extractMeta({
+    info: { Title: 'Exercise training in chronic heart failure', Author: 'Ada Lovelace; Alan Turing', Subject: 'doi:10.1234/hf.1', CreationDate: 'D:20190101' },
+    xmp: null, firstPageLines: [], firstPagesText: 'no copyright line',
+  });
+  assert.deepEqual([fromInfo.doi, fromInfo.year, fromInfo.sources], ['10.1234/hf.1', 2019, { title: 'pdf-info', authors: 'pdf-info', doi: 'pdf-info', year: 'pdf-info' }]);
+  const fromXmp = extractMeta({ info: {}, xmp: xmp({ 'prism:doi': '10.5555/xmp' }), firstPageLines: [], firstPagesText: 'doi:10.1000/printed' });
+  assert.deepEqual([fromXmp.doi, fromXmp.sources], ['10.5555/xmp', { doi: 'pdf-info' }]);
+  const fromText = extractMeta({ info: { Title: 'paper_final.pdf' }, xmp: null, firstPageLines: [], firstPagesText: 'Copyright © 2014 The Authors. DOI 10.7717/peerj-cs.118' });
+  assert.deepEqual([fromText.title, fromText.doi, fromText.year, fromText.sources], [null, '10.7717/peerj-cs.118', 2014, { doi: 'pdf-text', year: 'pdf-text' }]);
 });
 
 test('junk titles are rejected', () => {

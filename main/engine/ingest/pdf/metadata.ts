@@ -2,8 +2,10 @@
  * Bibliographic metadata: title, authors, year and DOI from the info dictionary and XMP when they
  * are meaningful, else from the first pages (title: the largest type near the top of page 1;
  * authors: name-like lines right under it; DOI: first match on pages 1-2; year: a copyright or
- * publication line, else the creation date).
+ * publication line, else the creation date). `sources` says, per field found, which of the two it
+ * came from ('pdf-info': info dictionary or XMP; 'pdf-text': the pages).
  */
+import type { ExtractedSources } from '../../api-library.js';
 import type { Line } from './model.js';
 import { joinLines } from './paragraphs.js';
 
@@ -14,6 +16,7 @@ export interface DocMeta {
   doi: string | null;
   /** Raw info dictionary fields worth keeping. */
   info: Record<string, string>;
+  sources: ExtractedSources;
 }
 
 export interface MetaSource {
@@ -27,7 +30,10 @@ export interface MetaSource {
 }
 
 const INFO_FIELDS = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer', 'CreationDate'] as const;
-const DOI = /10\.\d{4,9}\/[^\s"<>]+/u;
+/** 10.<registrant, 4-9 digits>/<suffix>, not inside a longer number. */
+const DOI = /(?<![\d.])10\.\d{4,9}\/[^\s"<>]+/gu;
+/** What precedes a DOI that is labelled as one. */
+const LABELLED = /(?:\bdoi\b\s*[:=]?\s*|doi\.org\/)$/iu;
 
 export function extractMeta(src: MetaSource): DocMeta {
   const info: Record<string, string> = {};
@@ -35,22 +41,29 @@ export function extractMeta(src: MetaSource): DocMeta {
     const v = src.info[k];
     if (typeof v === 'string' && v.trim()) info[k] = v.trim();
   }
+  const sources: ExtractedSources = {};
   const xmpTitle = firstString(src.xmp?.get('dc:title'));
-  const title = [info.Title, xmpTitle].find((t) => t && meaningfulTitle(t)) ?? titleFromPage(src.firstPageLines);
+  let title: string | null | undefined = [info.Title, xmpTitle].find((t) => t && meaningfulTitle(t));
+  if (title) sources.title = 'pdf-info';
+  else if ((title = titleFromPage(src.firstPageLines))) sources.title = 'pdf-text';
   let authors = splitAuthors(info.Author ?? '');
   if (authors.length === 0) authors = splitAuthors(asStrings(src.xmp?.get('dc:creator')).join('; '));
+  if (authors.length > 0) sources.authors = 'pdf-info';
   // "Nuala E. Tully {et al.}": the page has the full list.
   if (authors.length === 0 || /\bet al\b/i.test(info.Author ?? '')) {
     const printed = authorsFromPage(src.firstPageLines, title ?? null);
-    if (printed.length > authors.length) authors = printed;
+    if (printed.length > authors.length) [authors, sources.authors] = [printed, 'pdf-text'];
   }
-  const doi = findDoi([
+  let doi = findDoi([
     firstString(src.xmp?.get('prism:doi')), firstString(src.xmp?.get('pdfx:doi')),
     firstString(src.xmp?.get('dc:identifier')), info.Subject, info.Keywords,
-  ].filter(Boolean).join(' ')) ?? findDoi(src.firstPagesText);
-  const year = printedYear(src.firstPagesText)
-    ?? dateYear(info.CreationDate) ?? dateYear(firstString(src.xmp?.get('xmp:createdate')));
-  return { title: title ? clean(title) : null, authors, year, doi, info };
+  ].filter(Boolean).join(' '));
+  if (doi) sources.doi = 'pdf-info';
+  else if ((doi = findDoi(src.firstPagesText))) sources.doi = 'pdf-text';
+  let year = printedYear(src.firstPagesText);
+  if (year) sources.year = 'pdf-text';
+  else if ((year = dateYear(info.CreationDate) ?? dateYear(firstString(src.xmp?.get('xmp:createdate'))))) sources.year = 'pdf-info';
+  return { title: title ? clean(title) : null, authors, year, doi, info, sources };
 }
 
 /** False for empty titles, file names, producer boilerplate and id-like strings. */
@@ -135,12 +148,25 @@ export function splitAuthors(raw: string): string[] {
     && (/\s/.test(p) || /\p{Lo}/u.test(p)));
 }
 
+/**
+ * The DOI a text gives for itself: the first one labelled as a DOI ("doi:", "DOI", doi.org/) when
+ * there is one (a bare DOI on page 1 is often a cited work's), else the first bare one. Trailing
+ * punctuation and unbalanced closing brackets are not part of it.
+ */
 export function findDoi(text: string): string | null {
-  const m = DOI.exec(text);
-  if (!m) return null;
-  let doi = m[0];
+  let bare: string | null = null;
+  for (const m of text.matchAll(DOI)) {
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    if (LABELLED.test(before)) return trimDoi(m[0]);
+    bare ??= trimDoi(m[0]);
+  }
+  return bare;
+}
+
+function trimDoi(raw: string): string {
+  let doi = raw;
   for (;;) {
-    const trimmed = doi.replace(/[.,;:'"\]}>]+$/u, '');
+    const trimmed = doi.replace(/[.,;:'"’”\]}>]+$/u, '');
     const opens = (trimmed.match(/\(/g) ?? []).length;
     const closes = (trimmed.match(/\)/g) ?? []).length;
     const next = trimmed.endsWith(')') && closes > opens ? trimmed.slice(0, -1) : trimmed;

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { chunkBlocks, chunkingFingerprint } from '../../chunk/chunker.js';
 import { EngineError } from '../../errors.js';
+import { keepPinnedFields } from '../../library/fields.js';
 import type { Db } from '../../store/db.js';
 import { writeParsed } from '../../store/write.js';
 import type { Block, ChunkOptions, ExtractedDoc } from '../../types.js';
@@ -68,6 +69,7 @@ export function importRecords(db: Db, records: readonly PubmedRecord[], chunk: C
         contentHash: createHash('sha256').update(JSON.stringify(r)).digest('hex'),
         doc, chunks: chunkBlocks(doc, chunk), chunking,
       });
+      keepPinnedFields(db, docId); // a field the user corrected keeps the correction
       upsert.run({
         docId, pmid: r.pmid, doi: normalizeDoi(r.doi), journal: r.journal, year: r.year, language: r.language,
         mesh: JSON.stringify(r.mesh), types: JSON.stringify(r.publicationTypes), now: Date.now(),

@@ -11,6 +11,7 @@ import * as m0004 from './0004-llm-cache.js';
 import * as m0005 from './0005-pubmed.js';
 import * as m0006 from './0006-collections.js';
 import * as m0007 from './0007-zotero.js';
+import * as m0008 from './0008-doc-fields.js';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 5, name: 'pubmed', up: m0005.up, rebuildsTables: true },
   { version: 6, name: 'collections', up: m0006.up },
   { version: 7, name: 'zotero', up: m0007.up },
+  { version: 8, name: 'doc-fields', up: m0008.up },
 ];
 
 export function schemaVersion(db: Database.Database): number {
