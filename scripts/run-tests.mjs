@@ -1,5 +1,5 @@
 // Runs every compiled test file (*.test.js under dist/) with Node's test runner.
-// Set DELVE_TEST_FILTER to a substring of a path to run a subset.
+// Set DELVE_TEST_FILTER (or pass an argument) to a substring of a path to run a subset.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ const files = [];
     else if (name.endsWith('.test.js')) files.push(p);
   }
 })(root);
-const filter = process.env.DELVE_TEST_FILTER;
+const filter = process.argv[2] ?? process.env.DELVE_TEST_FILTER;
 const chosen = files.filter((f) => !filter || f.includes(filter)).sort();
 if (chosen.length === 0) {
   console.error('no test files found under dist/: run "npm run build:node" first');

@@ -1,0 +1,80 @@
+/**
+ * The app frame: navigation, the screens, the document viewer overlay, the status bar, and the
+ * global shortcut Ctrl/Cmd+K (go to Search and focus its box).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { delve } from '../api.js';
+import { LibraryScreen } from '../library/LibraryScreen.js';
+import { PubmedScreen } from '../pubmed/PubmedScreen.js';
+import { ReviewScreen } from '../review/ReviewScreen.js';
+import { SearchScreen } from '../search/SearchScreen.js';
+import { SettingsScreen } from '../settings/SettingsScreen.js';
+import { DocumentViewer } from '../viewer/DocumentViewer.js';
+import { FOCUS_SEARCH_EVENT, NavContext, type Nav, type Screen, type ViewerTarget } from './nav.js';
+import { StatusBar } from './StatusBar.js';
+
+const SCREENS: { id: Screen; label: string }[] = [
+  { id: 'search', label: 'Search' },
+  { id: 'library', label: 'Library' },
+  { id: 'review', label: 'Review' },
+  { id: 'pubmed', label: 'PubMed' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export function App() {
+  const [screen, setScreen] = useState<Screen>('search');
+  const [viewer, setViewer] = useState<ViewerTarget | null>(null);
+
+  const go = useCallback((s: Screen) => {
+    setViewer(null);
+    setScreen(s);
+  }, []);
+  const nav = useMemo<Nav>(() => ({
+    screen, go, viewer, openDocument: setViewer, closeDocument: () => setViewer(null),
+  }), [screen, go, viewer]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        go('search');
+        setTimeout(() => window.dispatchEvent(new Event(FOCUS_SEARCH_EVENT)), 0);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  if (!delve) {
+    return (
+      <main className="app-missing">
+        <h1>Delve</h1>
+        <p className="error">The Delve bridge is missing: open this page from the Delve app.</p>
+      </main>
+    );
+  }
+
+  return (
+    <NavContext.Provider value={nav}>
+      <div className="app">
+        <nav className="app-nav" aria-label="Screens">
+          <span className="app-brand">Delve</span>
+          {SCREENS.map((s) => (
+            <button key={s.id} type="button" className="app-tab" aria-current={screen === s.id ? 'page' : undefined} onClick={() => go(s.id)}>
+              {s.label}
+            </button>
+          ))}
+        </nav>
+        <div className="app-body">
+          <section className="app-screen" hidden={screen !== 'search'} aria-label="Search"><SearchScreen /></section>
+          <section className="app-screen" hidden={screen !== 'library'} aria-label="Library"><LibraryScreen /></section>
+          <section className="app-screen" hidden={screen !== 'review'} aria-label="Review"><ReviewScreen /></section>
+          <section className="app-screen" hidden={screen !== 'pubmed'} aria-label="PubMed"><PubmedScreen /></section>
+          <section className="app-screen" hidden={screen !== 'settings'} aria-label="Settings"><SettingsScreen /></section>
+          {viewer && <DocumentViewer key={`${viewer.docId}:${viewer.page ?? ''}:${viewer.highlight ?? ''}`} target={viewer} onClose={() => setViewer(null)} />}
+        </div>
+        <StatusBar />
+      </div>
+    </NavContext.Provider>
+  );
+}

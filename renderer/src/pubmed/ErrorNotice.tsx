@@ -1,0 +1,22 @@
+/** An error from a PubMed or LLM call: its code and message, and a one-line hint when one is known. */
+import { errorHint } from './hints.js';
+
+export interface ShownError {
+  code: string;
+  message: string;
+}
+
+export function toShownError(e: unknown): ShownError {
+  const err = e as { code?: unknown; message?: unknown };
+  return { code: typeof err?.code === 'string' ? err.code : 'INTERNAL', message: typeof err?.message === 'string' ? err.message : String(e) };
+}
+
+export function ErrorNotice({ error }: { error: ShownError }) {
+  const hint = errorHint(error.code);
+  return (
+    <div className="pubmed-error" role="alert">
+      <div><strong>{error.code}</strong> — {error.message}</div>
+      {hint && <div className="pubmed-error-hint">{hint}</div>}
+    </div>
+  );
+}

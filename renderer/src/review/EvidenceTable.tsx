@@ -1,0 +1,73 @@
+/**
+ * A collection's evidence as a table: document (title, authors, year), page, quote, stance, tags,
+ * note, the query that found it, when it was added. Sortable headers (aria-sort); Open shows the
+ * page in the viewer with the quote highlighted (not possible while the document is not in the library).
+ */
+import type { EvidenceRow, EvidenceSort } from '../api.js';
+import { fileName } from '../format.js';
+
+export interface EvidenceTableProps {
+  rows: EvidenceRow[];
+  sort: EvidenceSort;
+  order: 'asc' | 'desc';
+  onSort(sort: EvidenceSort): void;
+  onOpen(row: EvidenceRow): void;
+}
+
+export function authorsLine(authors: string[]): string {
+  if (authors.length <= 2) return authors.join(' & ');
+  return `${authors[0]} et al.`;
+}
+
+const COLUMNS: { label: string; sort?: EvidenceSort }[] = [
+  { label: 'Document', sort: 'document' }, { label: 'Page', sort: 'page' }, { label: 'Quote' }, { label: 'Stance', sort: 'stance' },
+  { label: 'Tags', sort: 'tag' }, { label: 'Note' }, { label: 'Query' }, { label: 'Added', sort: 'added' },
+];
+
+export function EvidenceTable({ rows, sort, order, onSort, onOpen }: EvidenceTableProps) {
+  return (
+    <div className="review-table-wrap">
+      <table className="review-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.label} scope="col" aria-sort={c.sort === undefined ? undefined : c.sort === sort ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                {c.sort === undefined ? c.label : (
+                  <button type="button" className="review-sort" onClick={() => onSort(c.sort!)}>
+                    {c.label}<span aria-hidden="true" className="review-sort-arrow">{c.sort === sort ? (order === 'asc' ? '▲' : '▼') : ''}</span>
+                  </button>
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const title = r.title ?? fileName(r.path);
+            const meta = [authorsLine(r.authors), r.year === null ? '' : String(r.year)].filter((x) => x !== '').join(', ');
+            return (
+              <tr key={r.id} data-testid="evidence-row">
+                <td className="review-doc">
+                  <span className="review-doc-title" title={r.path}>{title}</span>
+                  {meta !== '' && <span className="review-doc-meta muted">{meta}</span>}
+                  {r.docId === null && <span className="review-doc-gone">not in the library</span>}
+                  <button type="button" className="review-open" disabled={r.docId === null} onClick={() => onOpen(r)}
+                    title={r.docId === null ? 'The document is no longer in the library' : `Open ${title}${r.page === null ? '' : ` at page ${r.pageLabel ?? r.page}`}`}>
+                    Open
+                  </button>
+                </td>
+                <td className="review-page">{r.page === null ? '–' : r.pageLabel ?? r.page}</td>
+                <td className="review-quote"><q>{r.quote}</q></td>
+                <td>{r.stance && <span className={`review-stance review-stance-${r.stance}`}>{r.stance}</span>}</td>
+                <td>{r.tags.map((t) => <span key={t} className="review-tag">{t}</span>)}</td>
+                <td className="review-note">{r.note}</td>
+                <td className="review-query">{r.query && <><span>{r.query.text}</span>{r.query.mode && <span className="muted"> ({r.query.mode === 'full' ? 'deep' : r.query.mode})</span>}</>}</td>
+                <td className="review-added muted">{new Date(r.createdAt).toLocaleDateString()}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

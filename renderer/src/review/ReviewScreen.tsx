@@ -1,0 +1,47 @@
+/**
+ * The Review screen: evidence collections on the left; the selected one's evidence table (sortable,
+ * each row opens its page in the viewer) with its exports on the right.
+ */
+import { useNav } from '../app/nav.js';
+import { plural } from '../format.js';
+import { CollectionList } from './CollectionList.js';
+import { EvidenceTable } from './EvidenceTable.js';
+import { ExportBar } from './ExportBar.js';
+import { useReview } from './useReview.js';
+import './ReviewScreen.css';
+
+export function ReviewScreen() {
+  const nav = useNav();
+  const r = useReview(nav.screen === 'review');
+  const info = r.collections?.find((c) => c.name === r.selected) ?? null;
+  return (
+    <div className="review-screen">
+      <CollectionList collections={r.collections} selected={r.selected} onSelect={r.select} onCreated={r.created} />
+      <div className="review-main">
+        {r.error && <p role="alert" className="error">Could not load the evidence ({r.error.code}): {r.error.message}</p>}
+        {info === null && r.collections !== null && (
+          <div className="review-empty">
+            <p>Collections gather the passages that answer your question, with your stance, notes and tags.</p>
+            <p className="muted">Create one here, or use “Save to collection” on a search result. Exports give Markdown, CSV, BibTeX and RIS.</p>
+          </div>
+        )}
+        {info && (
+          <>
+            <header className="review-head">
+              <h2>{info.name}</h2>
+              {info.description !== '' && <p className="muted">{info.description}</p>}
+              {r.rows && <p className="muted review-count">{plural(r.rows.length, 'piece')} of evidence</p>}
+            </header>
+            <ExportBar key={info.name} collection={info.name} />
+            {r.rows === null && <p className="muted">Loading…</p>}
+            {r.rows?.length === 0 && <p className="review-empty">Nothing saved here yet: on the Search screen, use “Save to collection” on a result (or press s).</p>}
+            {r.rows && r.rows.length > 0 && (
+              <EvidenceTable rows={r.rows} sort={r.sort} order={r.order} onSort={r.sortBy}
+                onOpen={(row) => { if (row.docId !== null) nav.openDocument({ docId: row.docId, page: row.page, highlight: row.quote }); }} />
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * One search result as an evidence card: the quote with matched terms marked, where it comes from,
+ * how it scored and ranked, the LLM judge's reason, and the Open / Save to collection actions.
+ */
+import { forwardRef, type KeyboardEvent } from 'react';
+import { fileName, sourceLabel } from '../format.js';
+import { SaveEvidenceForm } from './SaveEvidenceForm.js';
+import { ScoreBar } from './ScoreBar.js';
+import { rankLine, type Result } from './scores.js';
+import { Snippet } from './Snippet.js';
+
+export interface EvidenceCardProps {
+  result: Result;
+  /** 1-based place in the list shown (a stage's ranking may carry the engine's earlier ranks). */
+  position: number;
+  /** The best score in the list (scales the BM25 bar in bm25-only mode). */
+  top: number;
+  query: string;
+  mode: string;
+  tabIndex: number;
+  saving: boolean;
+  savedTo: string | null;
+  onOpen(): void;
+  onSaveToggle(open: boolean): void;
+  onSaved(collection: string): void;
+  onKeyDown(e: KeyboardEvent<HTMLLIElement>): void;
+  onFocus(): void;
+}
+
+export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(function EvidenceCard(p, ref) {
+  const r = p.result;
+  const title = r.title ?? fileName(r.path);
+  const where = sourceLabel(r);
+  const titleId = `search-card-${r.chunkId}`;
+  return (
+    <li ref={ref} className="search-card" data-testid="evidence-card" tabIndex={p.tabIndex} aria-labelledby={titleId}
+      onKeyDown={p.onKeyDown} onFocus={p.onFocus}>
+      <div className="search-card-head">
+        <span className="search-card-rank" aria-hidden="true">{p.position}</span>
+        <span className="search-card-title" id={titleId} title={r.path}>{title}</span>
+        {where !== '' && <span className="search-card-page">{where}</span>}
+        {r.headingPath.length > 0 && <span className="search-card-heading">{r.headingPath.join(' › ')}</span>}
+      </div>
+      <blockquote className="search-card-quote"><Snippet result={r} /></blockquote>
+      {r.trace.llm && r.trace.llm.reason !== '' && (
+        <p className="search-card-reason"><span className="search-card-reason-label">LLM {r.trace.llm.score}/10:</span> {r.trace.llm.reason}</p>
+      )}
+      <div className="search-card-foot">
+        <ScoreBar trace={r.trace} score={r.score} top={p.top} />
+        <span className="search-card-ranks muted">{rankLine(r.trace)}</span>
+        <span className="search-card-actions">
+          <button type="button" onClick={p.onOpen} title={`Open ${title} in the viewer`}>Open</button>
+          <button type="button" aria-expanded={p.saving} onClick={() => p.onSaveToggle(!p.saving)}>Save to collection</button>
+        </span>
+      </div>
+      {p.savedTo !== null && !p.saving && <p className="search-card-saved" role="status">Saved to “{p.savedTo}”</p>}
+      {p.saving && (
+        <SaveEvidenceForm result={r} query={p.query} mode={p.mode} onSaved={p.onSaved} onCancel={() => p.onSaveToggle(false)} />
+      )}
+    </li>
+  );
+});

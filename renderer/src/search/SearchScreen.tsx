@@ -1,0 +1,101 @@
+/**
+ * The Search screen: one box with a Fast / Deep switch, the evidence cards, the deep search's
+ * stage panel, and the search history. Ctrl/Cmd+K (FOCUS_SEARCH_EVENT) focuses the box.
+ */
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { api, unwrap, type SearchHistoryEntry } from '../api.js';
+import { FOCUS_SEARCH_EVENT } from '../app/nav.js';
+import { plural } from '../format.js';
+import { HistoryList } from './HistoryList.js';
+import { ResultList } from './ResultList.js';
+import { StagePanel } from './StagePanel.js';
+import { useSearch, type SearchModeChoice } from './useSearch.js';
+import './SearchScreen.css';
+
+/** Newest first, one entry per query text (a deep search also records its fast first pass). */
+export function distinctHistory(entries: SearchHistoryEntry[]): SearchHistoryEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => !seen.has(e.query) && (seen.add(e.query), true));
+}
+
+export function SearchScreen() {
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState<SearchModeChoice>('fast');
+  const [history, setHistory] = useState<SearchHistoryEntry[] | null>(null);
+  const box = useRef<HTMLInputElement>(null);
+  const loadHistory = useCallback(() => {
+    unwrap(api().history(20)).then((h) => setHistory(distinctHistory(h)), () => setHistory((h) => h ?? []));
+  }, []);
+  const { state, search, stop } = useSearch(loadHistory);
+
+  useEffect(() => {
+    box.current?.focus();
+    loadHistory();
+    const focus = () => { box.current?.focus(); box.current?.select(); };
+    window.addEventListener(FOCUS_SEARCH_EVENT, focus);
+    return () => window.removeEventListener(FOCUS_SEARCH_EVENT, focus);
+  }, [loadHistory]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void search(text, mode);
+  };
+  const rerun = (h: SearchHistoryEntry) => {
+    const m: SearchModeChoice = h.mode === 'full' ? 'deep' : 'fast';
+    setText(h.query);
+    setMode(m);
+    void search(h.query, m);
+  };
+  const toResults = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'ArrowDown') return;
+    const card = document.querySelector<HTMLElement>('.search-results [data-testid="evidence-card"]');
+    if (card) { e.preventDefault(); card.focus(); }
+  };
+
+  const engineMode = state.deep ? 'full' : state.fast?.mode ?? 'hybrid';
+  const q = state.query;
+  return (
+    <div className="search-screen">
+      <div className="search-main">
+        <form className="search-form" role="search" onSubmit={submit}>
+          <input ref={box} id="search-input" type="search" aria-label="Search" value={text} onChange={(e) => setText(e.target.value)}
+            onKeyDown={toResults} placeholder="Ask a question or type keywords…" autoComplete="off" spellCheck={false} />
+          <div className="search-modes" role="radiogroup" aria-label="Search mode">
+            <label title="Keyword and semantic retrieval: results in milliseconds">
+              <input type="radio" name="search-mode" value="fast" checked={mode === 'fast'} onChange={() => setMode('fast')} /> Fast
+            </label>
+            <label title="Adds the local LLM: query expansion, keyword rewrite and a judged rerank">
+              <input type="radio" name="search-mode" value="deep" checked={mode === 'deep'} onChange={() => setMode('deep')} /> Deep
+            </label>
+          </div>
+          <button type="submit" className="primary" disabled={text.trim() === '' || state.loading}>Search</button>
+        </form>
+        {state.error && <p role="alert" className="error search-error">Search failed ({state.error.code}): {state.error.message}</p>}
+        {q !== null && !state.error && (
+          <p className="search-summary muted" aria-live="polite">
+            {state.loading ? 'Searching…' : `${plural(state.results.length, 'result')} for “${q}”`}
+            {state.fast && <> · first results in {Math.round(state.fast.ms).toLocaleString()} ms ({state.fast.mode})</>}
+          </p>
+        )}
+        {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} />}
+        {q === null && !state.loading && (
+          <div className="search-empty">
+            <p>Search your library by meaning and by keyword.</p>
+            <ul className="muted">
+              <li><strong>Fast</strong> answers at once from keyword and semantic retrieval.</li>
+              <li><strong>Deep</strong> shows those first, then lets the local LLM expand the query and judge the passages.</li>
+              <li>Use ↑/↓ or j/k to move between results, Enter to open one, s to save it. Ctrl+K comes back here.</li>
+            </ul>
+          </div>
+        )}
+        {q !== null && !state.loading && !state.error && state.results.length === 0 && state.deep?.phase !== 'running' && (
+          <p className="search-empty">No passages match “{q}”. Try other words, or the Deep mode to let the LLM rephrase it.</p>
+        )}
+        <div className={state.loading ? 'search-stale' : undefined}>
+          <ResultList results={state.error ? [] : state.results} query={q ?? ''} mode={engineMode} startedAt={state.startedAt} firstResults={state.fast} />
+        </div>
+      </div>
+      <HistoryList entries={history} onPick={rerun} />
+    </div>
+  );
+}

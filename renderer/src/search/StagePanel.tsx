@@ -1,0 +1,59 @@
+/**
+ * The deep search's progress: each LLM stage with its time and state (the expansion text, the
+ * keyword rewrite, "judged 12/30"), the Stop button while it runs, and why LLM stages stopped.
+ */
+import type { DeepState } from './useSearch.js';
+import { expansionText } from './stages.js';
+
+const PHASE: Record<DeepState['phase'], string> = {
+  running: 'Deep search running…',
+  done: 'Deep search done',
+  stopped: 'Stopped — showing the best ranking so far',
+  failed: 'Deep search failed — showing the fast results',
+};
+
+export function StatusNotice({ status }: { status: NonNullable<DeepState['status']> }) {
+  const lead = status.code === 'OLLAMA_UNREACHABLE' ? `Ollama is not running (${status.message})`
+    : status.code === 'MODEL_MISSING' ? `The LLM model is missing: ${status.message}`
+      : status.message;
+  return (
+    <div className="search-notice" role="status">
+      <strong>{lead} — showing retrieval results.</strong>
+      {status.hint !== '' && <span className="muted"> To use the LLM stages: {status.hint}.</span>}
+    </div>
+  );
+}
+
+export function StagePanel({ deep, query, onStop }: { deep: DeepState; query: string; onStop(): void }) {
+  return (
+    <section className="search-stages" aria-label="Deep search stages" aria-busy={deep.phase === 'running'}>
+      <header className="search-stages-head">
+        <span className={`search-phase search-phase-${deep.status ? 'stopped' : deep.phase}`} role="status">
+          {deep.phase === 'done' && deep.status ? 'LLM stages stopped early' : PHASE[deep.phase]}
+        </span>
+        {deep.ms !== null && <span className="muted">{Math.round(deep.ms).toLocaleString()} ms</span>}
+        {deep.phase === 'running' && <button type="button" onClick={onStop} aria-label="Stop deep search">Stop</button>}
+      </header>
+      {deep.status && <StatusNotice status={deep.status} />}
+      {deep.error && <p role="alert" className="error">{deep.error.code}: {deep.error.message}</p>}
+      <ol className="search-stage-list">
+        {deep.stages.map((s) => (
+          <li key={s.key} className="search-stage" data-running={s.running || undefined}>
+            <span className="search-stage-dot" aria-hidden="true" />
+            <span className="search-stage-label">{s.label}</span>
+            {s.detail && <span className="search-stage-detail">{s.detail}</span>}
+            <span className="search-stage-ms muted">{s.running ? 'running' : 'done'} · {s.ms.toLocaleString()} ms</span>
+            {s.text && (
+              <details className="search-stage-text">
+                <summary>{s.label.startsWith('Expansion') ? 'Expansion text' : 'Query'}</summary>
+                <p>{s.label.startsWith('Expansion') ? expansionText(s.text, query) : s.text}</p>
+              </details>
+            )}
+            {s.note && <span className="search-stage-note">{s.note}</span>}
+          </li>
+        ))}
+        {deep.phase === 'running' && <li className="search-stage search-stage-pending muted">Waiting for the next stage…</li>}
+      </ol>
+    </section>
+  );
+}

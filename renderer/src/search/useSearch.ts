@@ -1,0 +1,109 @@
+/**
+ * The search screen's state: a fast search first (shown at once), then in Deep mode the full
+ * search with LLM stages, refined live from `search:event`s, stoppable. Older runs' answers and
+ * events are ignored once a new search starts.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError, unwrap, type SearchResponse } from '../api.js';
+import { mergeStage, settle, stageRows, type StageRow } from './stages.js';
+
+export type SearchModeChoice = 'fast' | 'deep';
+type Result = SearchResponse['results'][number];
+export type PipelineStatus = NonNullable<SearchResponse['status']>;
+
+export interface DeepState {
+  searchId: string;
+  phase: 'running' | 'done' | 'stopped' | 'failed';
+  stages: StageRow[];
+  status: PipelineStatus | null;
+  ms: number | null;
+  error: ApiError | null;
+}
+
+export interface SearchState {
+  /** The query and mode of the search shown (null before the first). */
+  query: string | null;
+  mode: SearchModeChoice;
+  results: Result[];
+  /** The fast search's engine time and the engine's mode for it (bm25 or hybrid). */
+  fast: { ms: number; mode: string } | null;
+  loading: boolean;
+  error: ApiError | null;
+  deep: DeepState | null;
+  /** performance.now() when the search was asked for; the run it belongs to. */
+  startedAt: number;
+  run: number;
+}
+
+const INITIAL: SearchState = { query: null, mode: 'fast', results: [], fast: null, loading: false, error: null, deep: null, startedAt: 0, run: 0 };
+
+const asApiError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError({ code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }));
+
+export function useSearch(onFinished?: () => void) {
+  const [state, setState] = useState<SearchState>(INITIAL);
+  const run = useRef(0);
+  const deepId = useRef<string | null>(null);
+  const finished = useRef(onFinished);
+  finished.current = onFinished;
+
+  useEffect(() => api().on('search:event', ({ searchId, event }) => {
+    if (searchId !== deepId.current) return;
+    setState((s) => {
+      if (!s.deep || s.deep.searchId !== searchId || s.deep.phase !== 'running') return s;
+      if (event.type === 'results') return { ...s, results: event.results };
+      return { ...s, deep: { ...s.deep, stages: mergeStage(s.deep.stages, event.stage) } };
+    });
+  }), []);
+
+  const stop = useCallback(() => {
+    const id = deepId.current;
+    if (id) void api().cancelSearch(id);
+  }, []);
+
+  const search = useCallback(async (query: string, mode: SearchModeChoice) => {
+    const q = query.trim();
+    if (q === '') return;
+    if (deepId.current) void api().cancelSearch(deepId.current);
+    deepId.current = null;
+    const mine = ++run.current;
+    const startedAt = performance.now();
+    setState((s) => ({ ...INITIAL, results: s.results, query: q, mode, loading: true, startedAt, run: mine }));
+    let fast: SearchResponse;
+    try {
+      fast = await unwrap(api().search(q, { k: 20 }));
+    } catch (err) {
+      if (run.current === mine) setState((s) => ({ ...s, results: [], loading: false, error: asApiError(err) }));
+      return;
+    }
+    if (run.current !== mine) return;
+    const searchId = mode === 'deep' ? crypto.randomUUID() : null;
+    deepId.current = searchId;
+    setState((s) => ({
+      ...s, results: fast.results, fast: { ms: fast.ms, mode: fast.mode }, loading: false,
+      deep: searchId ? { searchId, phase: 'running', stages: [], status: null, ms: null, error: null } : null,
+    }));
+    if (!searchId) {
+      finished.current?.();
+      return;
+    }
+    try {
+      const deep = await unwrap(api().search(q, { mode: 'full', k: 20, searchId }));
+      if (run.current !== mine) return;
+      setState((s) => ({
+        ...s, results: deep.results,
+        deep: { searchId, phase: 'done', stages: settle(deep.stages ? stageRows(deep.stages) : s.deep?.stages ?? []), status: deep.status ?? null, ms: deep.ms, error: null },
+      }));
+    } catch (err) {
+      if (run.current !== mine) return;
+      const e = asApiError(err);
+      setState((s) => ({
+        ...s, deep: { searchId, phase: e.code === 'CANCELLED' ? 'stopped' : 'failed', stages: settle(s.deep?.stages ?? []), status: null, ms: null, error: e.code === 'CANCELLED' ? null : e },
+      }));
+    } finally {
+      if (deepId.current === searchId) deepId.current = null;
+    }
+    finished.current?.();
+  }, []);
+
+  return { state, search, stop };
+}

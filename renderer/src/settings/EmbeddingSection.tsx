@@ -1,0 +1,93 @@
+/**
+ * Settings → Embedding model: the catalog (installed ones choosable, pullable ones downloadable
+ * with `model:progress`), "None" for BM25 only, the execution provider, and what actually runs.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { api, unwrap, type EmbeddingStatus, type ModelListing, type Settings } from '../api.js';
+import { providerLabel } from '../app/StatusBar.js';
+import { Field } from './Field.js';
+import { ModelRow, type PullState } from './ModelRow.js';
+import type { SectionProps } from './OllamaSection.js';
+
+const PROVIDERS: { id: Settings['provider']; label: string }[] = [
+  { id: 'auto', label: 'Automatic (best available)' }, { id: 'cpu', label: 'CPU' }, { id: 'cuda', label: 'CUDA (NVIDIA)' },
+  { id: 'dml', label: 'DirectML (Windows)' }, { id: 'coreml', label: 'Core ML (macOS)' }, { id: 'webgpu', label: 'WebGPU' },
+];
+
+const message = (e: unknown) => { const x = e as { code?: string; message: string }; return `${x.code ?? 'ERROR'}: ${x.message}`; };
+
+export function EmbeddingSection({ draft, errors, update }: Omit<SectionProps, 'saved'>) {
+  const [models, setModels] = useState<ModelListing[] | null>(null);
+  const [status, setStatus] = useState<EmbeddingStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pulls, setPulls] = useState<Record<string, PullState>>({});
+
+  const load = useCallback(async () => {
+    try {
+      const [m, s] = await Promise.all([unwrap(api().models()), unwrap(api().embeddingStatus())]);
+      setModels(m);
+      setStatus(s);
+      setError(null);
+    } catch (e) {
+      setError(message(e));
+    }
+  }, []);
+
+  useEffect(() => { void load(); }, [load]);
+  useEffect(() => api().on('model:progress', (event) => {
+    setPulls((p) => ({ ...p, [event.id]: { started: true, event, error: event.error ? `${event.error.code}: ${event.error.message}` : null } }));
+  }), []);
+
+  const download = async (id: string) => {
+    setPulls((p) => ({ ...p, [id]: { started: true, event: null, error: null } }));
+    try {
+      await unwrap(api().modelPull(id));
+      setPulls((p) => { const { [id]: _done, ...rest } = p; return rest; });
+      await load();
+    } catch (e) {
+      setPulls((p) => ({ ...p, [id]: { started: true, event: p[id]?.event ?? null, error: message(e) } }));
+    }
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-embedding">
+      <h3 id="settings-embedding">Embedding model</h3>
+      <p className="settings-note">Dense retrieval finds passages by meaning; without a model, search uses keywords (BM25) only.</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {!models && !error && <p className="settings-note">Loading the model catalog…</p>}
+      {models && (
+        <ul className="settings-models" aria-label="Embedding models">
+          <li className={`settings-model${draft.embeddingModel === null ? ' is-chosen' : ''}`}>
+            <label className="settings-model-main">
+              <input type="radio" name="settings-embedding" checked={draft.embeddingModel === null} onChange={() => update({ embeddingModel: null })} aria-label="Use no embedding model" />
+              <span><strong>None</strong><br /><span className="settings-note">Keyword search (BM25) only.</span></span>
+            </label>
+          </li>
+          {models.map((m) => (
+            <ModelRow key={m.id} m={m} chosen={draft.embeddingModel === m.id} pull={pulls[m.id]}
+              onChoose={() => update({ embeddingModel: m.id })} onDownload={() => void download(m.id)} />
+          ))}
+        </ul>
+      )}
+      {errors.embeddingModel && <p className="error" role="alert">{errors.embeddingModel}</p>}
+      <Field label="Execution provider" error={errors.provider} hint="Where the embedding model runs; unavailable ones fall back to CPU.">
+        {({ id, describedBy, invalid }) => (
+          <select id={id} value={draft.provider} aria-describedby={describedBy} aria-invalid={invalid}
+            onChange={(e) => update({ provider: e.target.value as Settings['provider'] })}>
+            {PROVIDERS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          </select>
+        )}
+      </Field>
+      <div className="settings-note" aria-label="Embedding in use">
+        {status ? (
+          <>
+            In use: <strong>{status.model}</strong> on <strong>{providerLabel(status.provider)}</strong>
+            {status.lastJob?.chunksPerSec ? ` · ${Math.round(status.lastJob.chunksPerSec).toLocaleString()} chunks/s` : ''}
+            {` · ${status.vectors.toLocaleString()}/${status.texts.toLocaleString()} chunks embedded${status.complete ? '' : ' (incomplete: index again to finish)'}`}
+            {status.fallbackReason && <><br /><span className="settings-warn">{status.fallbackReason}</span></>}
+          </>
+        ) : models && 'No embedding model in use.'}
+      </div>
+    </section>
+  );
+}

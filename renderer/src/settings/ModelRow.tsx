@@ -1,0 +1,48 @@
+/** One embedding model in Settings: a radio when installed, else Download (with progress) or why it cannot be pulled. */
+import type { ModelListing, ModelPullEvent } from '../api.js';
+import { formatBytes } from '../app/StatusBar.js';
+import { percent, progressText } from './progress.js';
+
+export type PullState = { started: true; event: ModelPullEvent | null; error: string | null };
+
+export interface ModelRowProps {
+  m: ModelListing;
+  chosen: boolean;
+  pull: PullState | undefined;
+  onChoose(): void;
+  onDownload(): void;
+}
+
+export function ModelRow({ m, chosen, pull, onChoose, onDownload }: ModelRowProps) {
+  const ev = pull?.event ?? null;
+  const running = pull !== undefined && pull.error === null && !(ev?.done ?? false);
+  const facts = [`${m.dims} dims`, m.license, m.installed && m.installedBytes !== null ? formatBytes(m.installedBytes) : m.downloadBytes !== null ? `${formatBytes(m.downloadBytes)} download` : null]
+    .filter(Boolean).join(' · ');
+  return (
+    <li className={`settings-model${chosen ? ' is-chosen' : ''}`}>
+      <label className="settings-model-main">
+        <input type="radio" name="settings-embedding" checked={chosen} disabled={!m.installed} onChange={onChoose} aria-label={`Use ${m.name}`} />
+        <span>
+          <strong>{m.name}</strong>{m.default && <span className="settings-tag">default</span>}
+          <br /><span className="settings-note settings-mono">{m.id}</span><span className="settings-note"> · {facts}</span>
+        </span>
+      </label>
+      <div className="settings-model-state">
+        {m.installed && <span className="settings-ok">Installed</span>}
+        {!m.installed && m.pullable && !running && (
+          <button type="button" onClick={onDownload} aria-label={`Download ${m.name}`}>{m.partial ? 'Resume download' : 'Download'}</button>
+        )}
+        {running && (
+          <span className="settings-progress" role="status">
+            {ev ? `Downloading ${progressText(ev.received, ev.total)}` : 'Starting download…'}
+            <progress max={100} value={ev ? percent(ev.received, ev.total) : undefined} aria-label={`Downloading ${m.name}`} />
+          </span>
+        )}
+        {!m.installed && !m.pullable && (
+          <span className="settings-note">Cannot be downloaded here{m.conversion ? `: ${m.conversion}` : ' (not pinned in the catalog)'}</span>
+        )}
+        {pull?.error && <span className="error" role="alert">{pull.error}</span>}
+      </div>
+    </li>
+  );
+}

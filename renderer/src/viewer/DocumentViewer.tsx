@@ -1,0 +1,110 @@
+/**
+ * The document viewer, an overlay over the current screen: the document's details (editable),
+ * then its content: a PDF drawn by pdf.js (or its extracted text when that fails), a Markdown or
+ * text note, or a PubMed record's abstract, opened at the target page with the quote highlighted.
+ * Escape or Close closes it.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { api, ApiError, unwrap, type DocumentDetail } from '../api.js';
+import type { ViewerTarget } from '../app/nav.js';
+import { MarkdownView } from './MarkdownView.js';
+import { MetadataForm } from './MetadataForm.js';
+import { isMarkdown } from './metadata.js';
+import { PdfView } from './PdfView.js';
+import { TextView } from './TextView.js';
+import { ViewerHeader } from './ViewerHeader.js';
+import './DocumentViewer.css';
+
+interface Props {
+  target: ViewerTarget;
+  onClose(): void;
+}
+
+export function DocumentViewer({ target, onClose }: Props) {
+  const [detail, setDetail] = useState<DocumentDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [pdfFailed, setPdfFailed] = useState<string | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+
+  useEffect(() => {
+    let live = true;
+    unwrap(api().document(target.docId))
+      .then((d) => { if (live) setDetail(d); })
+      .catch((err: unknown) => { if (live) setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err)); });
+    return () => { live = false; };
+  }, [target.docId]);
+
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    dialog.current?.focus();
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); closeRef.current(); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      before?.focus?.();
+    };
+  }, []);
+
+  return (
+    <div className="viewer-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
+      <div
+        ref={dialog}
+        className="viewer"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Document viewer"
+        data-testid="document-viewer"
+        tabIndex={-1}
+        onKeyDown={trapTab}
+      >
+        <div className="viewer-top">
+          {detail ? (editing
+            ? <MetadataForm detail={detail} onCancel={() => setEditing(false)} onSaved={(d) => { setDetail(d); setEditing(false); }} />
+            : <ViewerHeader detail={detail} onEdit={() => setEditing(true)} />)
+            : <p className="muted viewer-loading">{error ? '' : 'Loading the document…'}</p>}
+          <button type="button" className="viewer-close" onClick={onClose}>Close</button>
+        </div>
+        {error && <p role="alert" className="error viewer-error">Could not open the document ({error})</p>}
+        {detail && <ViewerBody detail={detail} target={target} pdfFailed={pdfFailed} onPdfFail={setPdfFailed} />}
+      </div>
+    </div>
+  );
+}
+
+/** Keeps Tab inside the dialog (it is modal). */
+function trapTab(e: KeyboardEvent<HTMLDivElement>) {
+  if (e.key !== 'Tab') return;
+  const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'))
+    .filter((el) => !el.hasAttribute('disabled'));
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && (document.activeElement === first || document.activeElement === e.currentTarget)) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+}
+
+function ViewerBody({ detail, target, pdfFailed, onPdfFail }: { detail: DocumentDetail; target: ViewerTarget; pdfFailed: string | null; onPdfFail(reason: string): void }) {
+  const quote = target.highlight;
+  if (detail.kind === 'pdf') {
+    if (pdfFailed === null) return <PdfView docId={detail.id} page={target.page} highlight={quote} onFail={onPdfFail} />;
+    return (
+      <div className="viewer-scroll">
+        <p role="status" className="viewer-fallback">The PDF could not be displayed ({pdfFailed}). Showing the text Delve extracted from it instead.</p>
+        <TextView pages={detail.pages} headings page={target.page} highlight={quote} />
+      </div>
+    );
+  }
+  const text = detail.pages.map((p) => p.text).join('\n\n');
+  return (
+    <div className="viewer-scroll">
+      {detail.kind === 'note' && isMarkdown(detail.path)
+        ? <MarkdownView text={text} highlight={quote} />
+        : <TextView pages={detail.pages} headings={false} page={null} highlight={quote} />}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * One PDF page: a placeholder of the right size until it comes near the viewport, then the canvas
+ * and pdf.js's text layer (selectable text), with the spans of the evidence quote marked
+ * `viewer-hit` and scrolled into view. The canvas is dropped again when the page scrolls far away.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { findQuote } from './findQuote.js';
+import { markHits } from './markHits.js';
+import type { PdfDocument, PdfLib } from './pdfjs.js';
+
+interface Props {
+  lib: PdfLib;
+  doc: PdfDocument;
+  pageNumber: number;
+  scale: number;
+  /** Size at scale 1 (of this page once known, else of the first page). */
+  baseSize: { width: number; height: number };
+  near: boolean;
+  highlight: string | undefined;
+  onHighlight(found: boolean): void;
+  register(pageNumber: number, el: HTMLDivElement | null): void;
+}
+
+export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight, onHighlight, register }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState(baseSize);
+  const [error, setError] = useState<string | null>(null);
+  const reported = useRef(onHighlight);
+  reported.current = onHighlight;
+
+  useEffect(() => {
+    if (!near) return;
+    let cancelled = false;
+    let cancelRender: (() => void) | null = null;
+    let textLayer: InstanceType<PdfLib['TextLayer']> | null = null;
+    (async () => {
+      const page = await doc.getPage(pageNumber);
+      if (cancelled) return;
+      const unscaled = page.getViewport({ scale: 1 });
+      setSize({ width: unscaled.width, height: unscaled.height });
+      const viewport = page.getViewport({ scale });
+      const canvas = canvasRef.current;
+      const text = textRef.current;
+      if (!canvas || !text) return;
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.floor(viewport.width * ratio);
+      canvas.height = Math.floor(viewport.height * ratio);
+      const task = page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
+      cancelRender = () => task.cancel();
+      await task.promise;
+      if (cancelled) return;
+      text.replaceChildren();
+      textLayer = new lib.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport });
+      await textLayer.render();
+      if (cancelled || !highlight) return;
+      const marked = markHits(textLayer.textDivs, findQuote(textLayer.textContentItemsStr, highlight));
+      marked[0]?.scrollIntoView({ block: 'center' });
+      reported.current(marked.length > 0);
+    })().catch((err: unknown) => {
+      if (!cancelled && !lib.isCancelled(err)) setError(err instanceof Error ? err.message : String(err));
+    });
+    return () => {
+      cancelled = true;
+      cancelRender?.();
+      textLayer?.cancel();
+      textRef.current?.replaceChildren();
+      const canvas = canvasRef.current;
+      if (canvas) { canvas.width = 0; canvas.height = 0; }
+    };
+  }, [lib, doc, pageNumber, scale, near, highlight]);
+
+  const width = Math.floor(size.width * scale);
+  const height = Math.floor(size.height * scale);
+  return (
+    <div
+      ref={(el) => register(pageNumber, el)}
+      className="viewer-page"
+      data-page-number={pageNumber}
+      style={{ width, height, ['--total-scale-factor' as string]: scale, ['--scale-round-x' as string]: '1px', ['--scale-round-y' as string]: '1px' }}
+    >
+      {near && <canvas ref={canvasRef} className="viewer-canvas" style={{ width, height }} />}
+      {near && <div ref={textRef} className="textLayer" />}
+      {error && <p className="viewer-page-error error" role="alert">Page {pageNumber} could not be drawn: {error}</p>}
+    </div>
+  );
+}
