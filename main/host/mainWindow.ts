@@ -32,6 +32,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Middle-click would otherwise ask for a new window (denied by the window-open handler anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });

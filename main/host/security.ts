@@ -1,7 +1,8 @@
 /**
  * Hardening for every web contents and the default session: no webviews, no navigation away from
- * the app, no new windows (allow-listed https links open in the system browser), every permission
- * denied, and a strict Content-Security-Policy on responses. The URL rules are in appUrl.ts.
+ * the app in any frame, no new windows (allow-listed https links open in the system browser), every
+ * permission and device request denied, and a strict Content-Security-Policy on responses. The URL
+ * rules are in appUrl.ts; `node scripts/electronegativity.mjs` checks the whole app against them.
  */
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import { isAllowedExternal, isAppUrl } from './appUrl.js';
@@ -22,6 +23,7 @@ export const CSP = [
 export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
@@ -30,6 +32,10 @@ export function hardenSession(ses: Session): void {
 export function hardenContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  // Also subframes (will-navigate is the main frame's only).
+  contents.on('will-frame-navigate', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
