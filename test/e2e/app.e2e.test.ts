@@ -7,7 +7,7 @@
  * hostile note as text. Screenshots of each screen go to test-artifacts/e2e/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -65,6 +65,7 @@ describe('desktop renderer end to end (Chromium)', { skip: missing ?? false }, (
   };
 
   before(async () => {
+    mkdirSync(join(dir, 'exports'));
     writeScifactNotes(scifact);
     writeInjectionNote(hostile);
     servers = await startServers();
@@ -154,6 +155,69 @@ describe('desktop renderer end to end (Chromium)', { skip: missing ?? false }, (
     assert.ok(servers.ollama.calls.length > 0, 'the LLM was called');
     await screenshot(page, '05-search-deep');
     await searchRegion().getByRole('radio', { name: 'Fast' }).check();
+  });
+
+  test('evidence saved from a search shows in the Review table and exports to Markdown and BibTeX', async () => {
+    await search('vitamin D deficiency cancer risk');
+    const card = searchRegion().getByTestId('evidence-card').first();
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Save to collection' }).click();
+    const form = searchRegion().getByRole('form', { name: 'Save to collection' });
+    await form.getByLabel('Collection', { exact: true }).selectOption({ label: 'New collection…' });
+    await form.getByLabel('New collection name').fill('Vitamin D review');
+    await form.getByLabel('Stance').selectOption('supports');
+    await form.getByLabel('Note').fill('Cohort evidence for the introduction.');
+    await form.getByLabel('Tags').fill('cohort, vitamin-d');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await form.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (e: unknown) => {
+      throw new Error(`the save form stayed open: ${await form.innerText()}`, { cause: e });
+    });
+    await tab('Review');
+    const review = page.getByRole('region', { name: 'Review' });
+    await review.getByRole('button', { name: /Vitamin D review/ }).click();
+    await review.getByText('Cohort evidence for the introduction.').waitFor();
+    await review.getByRole('button', { name: 'Export Markdown' }).click();
+    await review.getByText(/Vitamin-D-review\.md/).waitFor();
+    await review.getByRole('button', { name: 'Export BibTeX' }).click();
+    await review.getByText(/Vitamin-D-review\.bib/).waitFor();
+    const md = readFileSync(join(dir, 'exports', 'Vitamin-D-review.md'), 'utf8');
+    assert.match(md, /Cohort evidence for the introduction\./);
+    assert.match(readFileSync(join(dir, 'exports', 'Vitamin-D-review.bib'), 'utf8'), /^@\w+\{/m);
+    await screenshot(page, '07-review');
+  });
+
+  test('PubMed: drafted queries show counts, seed recall, clause counts and MeSH checks; a search\'s records are imported and marked in the library', async () => {
+    await tab('PubMed');
+    const pubmed = page.getByRole('region', { name: 'PubMed' });
+    await pubmed.getByLabel('Review question').fill(servers.topic.title);
+    await pubmed.getByLabel('Known relevant PMIDs').fill(servers.topic.included_pmids.join(', '));
+    await pubmed.getByRole('button', { name: 'Draft queries' }).click();
+    await pubmed.getByText(/known papers/).first().waitFor({ timeout: 60_000 });
+    await screenshot(page, '08-pubmed-drafts');
+    await pubmed.getByRole('button', { name: 'Use this query' }).first().click();
+    await pubmed.getByRole('button', { name: 'Search PubMed' }).click();
+    await pubmed.getByRole('button', { name: 'Select all not in library' }).click({ timeout: 30_000 });
+    await pubmed.getByRole('button', { name: /^Import selected/ }).click();
+    await pubmed.getByText(/Imported \d+/).waitFor({ timeout: 30_000 });
+    await pubmed.getByRole('button', { name: /In library/ }).first().waitFor();
+    const status = await bridge.call('status') as Result<{ totals: { pubmed: number } }>;
+    assert.ok(status.ok && status.data.totals.pubmed > 0, 'records imported into the library');
+    await screenshot(page, '09-pubmed-search');
+  });
+
+  test('Settings shows the Ollama connection and the embedding models; the dark theme applies everywhere', async () => {
+    await tab('Settings');
+    const settings = page.getByRole('region', { name: 'Settings' });
+    await settings.getByRole('button', { name: 'Check connection' }).click();
+    await settings.getByText(/qwen3:4b/).first().waitFor();
+    await screenshot(page, '10-settings');
+    await settings.getByLabel(/Dark/).check();
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await page.waitForFunction(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset.theme === 'dark');
+    await tab('Search');
+    await screenshot(page, '11-search-dark');
+    await tab('Library');
+    await screenshot(page, '12-library-dark');
   });
 
   test('a hostile note shows its HTML and script as text and runs nothing', async () => {

@@ -80,7 +80,16 @@ export async function startServers(): Promise<Servers> {
   const topic = loadTopic('43');
   const byQuery = hitsByQuery(topic.included_pmids);
   const clauseHits = (term: string) => Array.from({ length: 10 * term.length }, (_, i) => String(30_000_000 + i));
-  const eutils = await startEutilsServer({ search: (term) => byQuery.get(term) ?? clauseHits(term) });
+  // Records for the seeds and the first hits of each drafted query, so a search lists real records.
+  const ids = [...topic.included_pmids, ...[...byQuery.values()].flatMap((list) => list.slice(0, 60))];
+  const records = [...new Set(ids)].map((pmid, i) => ({
+    pmid,
+    title: `${i % 3 === 0 ? 'Occult papillary thyroid carcinoma' : 'Thyroid cancer'} found at autopsy: series ${i + 1}`,
+    abstract: `Autopsy series ${i + 1} of thyroid glands examined post mortem for differentiated thyroid cancer.`,
+    authors: [{ last: 'Rivera', fore: 'Ana', initials: 'A' }, { last: 'Okafor', fore: 'Chidi', initials: 'C' }],
+    journal: 'Thyroid', year: 1960 + (i % 60), doi: `10.1089/thy.${1000 + i}`,
+  }));
+  const eutils = await startEutilsServer({ records, search: (term) => byQuery.get(term) ?? clauseHits(term) });
   const mesh = await startMeshServer(MESH_RECORDS, eutils.url);
   return {
     ollama, eutils, mesh, topic,

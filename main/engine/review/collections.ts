@@ -4,6 +4,7 @@
  * `doc_id`/`chunk_id` are live links, re-resolved by path and chunk hash when a collection is read.
  */
 import type { CollectionInfo, EvidenceFields, EvidenceRow, EvidenceTarget, Stance } from '../api.js';
+import { locateQuote } from './quote.js';
 import { EngineError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { relink } from './relink.js';
@@ -75,8 +76,9 @@ export function addEvidence(db: Db, collection: string, target: EvidenceTarget, 
   if ('chunkId' in target) {
     chunk = db.prepare(`${chunkSql} WHERE id = ?`).get(target.chunkId) as ChunkRow | undefined;
     if (!chunk) throw new EngineError('BAD_ARGUMENT', `no chunk ${target.chunkId} in the library`);
-    quote = target.quote?.trim() || chunk.text;
-    if (!chunk.text.includes(quote)) throw new EngineError('BAD_ARGUMENT', 'the quote is not in that chunk');
+    const found = target.quote?.trim() ? locateQuote(chunk.text, target.quote.trim()) : chunk.text;
+    if (found === null) throw new EngineError('BAD_ARGUMENT', 'the quote is not in that chunk');
+    quote = found;
     page = chunk.first_page;
   } else {
     quote = target.quote.trim();
