@@ -52,6 +52,8 @@ export interface SearchOpts {
   groupBy?: 'chunk' | 'document';
   /** Full search: an id the renderer picks, to match `search:event`s and to cancel. */
   searchId?: string;
+  /** false: leave this search out of the search history (default: recorded). */
+  history?: boolean;
   pipeline?: { rounds?: number; rerankTop?: number; alpha?: number; listwise?: boolean; rewrite?: boolean };
 }
 

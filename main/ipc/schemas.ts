@@ -25,6 +25,7 @@ const searchOpts = z.strictObject({
   weight: z.number().min(0).max(1).optional(),
   groupBy: z.enum(['chunk', 'document']).optional(),
   searchId: z.string().min(1).max(100).optional(),
+  history: z.boolean().optional(),
   pipeline: z.strictObject({
     rounds: z.number().int().min(0).max(5).optional(),
     rerankTop: z.number().int().min(0).max(100).optional(),

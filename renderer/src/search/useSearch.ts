@@ -70,7 +70,8 @@ export function useSearch(onFinished?: () => void) {
     setState((s) => ({ ...INITIAL, results: s.results, query: q, mode, loading: true, startedAt, run: mine }));
     let fast: SearchResponse;
     try {
-      fast = await unwrap(api().search(q, { k: 20 }));
+      // Deep mode records the deep search in the history, not its fast first pass.
+      fast = await unwrap(api().search(q, mode === 'deep' ? { k: 20, history: false } : { k: 20 }));
     } catch (err) {
       if (run.current === mine) setState((s) => ({ ...s, results: [], loading: false, error: asApiError(err) }));
       return;
