@@ -258,8 +258,8 @@ export interface Engine {
   importZotero(dataDir: string, opts?: JobOptions): Promise<ZoteroImportSummary>;
   /** The library's folders with their totals. */
   roots(): LibraryRoot[];
-  /** Forgets a folder and its documents (files on disk are not touched). */
-  removeRoot(path: string): { documents: number };
+  /** Forgets a folder and its documents (files on disk are not touched); waits for a running job (index, import) first. */
+  removeRoot(path: string): Promise<{ documents: number }>;
   /** One document: bibliographic fields with their sources, and its pages' text. */
   document(docId: number): DocumentDetail;
   /** The user's correction of bibliographic fields; each changed field's source becomes 'user'. */

@@ -131,7 +131,8 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       return searchRecorded(h.query, h.options);
     },
     roots() { guard(); return listRoots(db); },
-    removeRoot(path) { guard(); return removeRoot(db, path); },
+    /** Queued behind a running index or import, so that it cannot put the folder's documents back. */
+    removeRoot(path) { return serial(async () => { guard(); return removeRoot(db, path); }); },
     document(docId) { guard(); return documentDetail(db, docId); },
     updateMetadata(docId, patch) { guard(); return updateMetadata(db, docId, patch); },
     libraryMatches(keys) { guard(); return libraryMatches(db, keys); },

@@ -2,6 +2,7 @@
  * Library folders: totals per folder, and forgetting one: its documents leave the index (a search
  * no longer finds them, the FTS index stays consistent, their vectors go), documents that also lie
  * under another folder stay, and an unknown folder is a BAD_ARGUMENT naming the folders there are.
+ * A removal issued while that folder is being indexed waits for the index, so nothing comes back.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -49,7 +50,7 @@ test('roots: totals per folder; removing one forgets its documents, their FTS ro
 
   const found = async (q: string) => (await engine.search(q, { mode: 'bm25', history: false })).results.map((r) => r.path);
   assert.ok((await found('treadmill')).includes(join(heart, 'hf.md')));
-  assert.deepEqual(engine.removeRoot(heart + '/'), { documents: 3 });
+  assert.deepEqual(await engine.removeRoot(heart + '/'), { documents: 3 });
   assert.deepEqual(await found('treadmill'), [join(nested, 'vitd.md')], 'the removed folder\'s notes are not found any more');
   assert.deepEqual(await found('anticoagulation'), []);
   assert.deepEqual(engine.roots().map((r) => r.path), [lungs, nested]);
@@ -59,11 +60,11 @@ test('roots: totals per folder; removing one forgets its documents, their FTS ro
   assert.equal(count(`${t.table}_bit`), hashes.length - heartHashes.length, 'from the quantised copy too');
 
   // A folder inside another folder of the library: its document stays, under the parent.
-  assert.deepEqual(engine.removeRoot(nested), { documents: 0 });
+  assert.deepEqual(await engine.removeRoot(nested), { documents: 0 });
   assert.deepEqual(engine.roots().map((r) => [r.path, r.documents]), [[lungs, 2]]);
-  assert.deepEqual(engine.removeRoot(lungs), { documents: 2 });
+  assert.deepEqual(await engine.removeRoot(lungs), { documents: 2 });
   assert.equal(count('documents'), 0);
-  assert.throws(() => engine.removeRoot(heart), (e: EngineError) => e.code === 'BAD_ARGUMENT' && /is not a folder of the library; it has no folders/.test(e.message));
+  await assert.rejects(engine.removeRoot(heart), (e: EngineError) => e.code === 'BAD_ARGUMENT' && /is not a folder of the library; it has no folders/.test(e.message));
   db.close();
   engine.close();
 });
@@ -74,8 +75,32 @@ test('an unknown folder names the folders there are', async () => {
   writeFileSync(join(dir, 'a', 'n.md'), '# N\n\ntext here\n');
   const engine = await createEngine({ dbPath: join(dir, 'd.db'), workers: 1 });
   await engine.index([join(dir, 'a')]);
-  assert.throws(() => engine.removeRoot(join(dir, 'b')), (e: EngineError) => e.code === 'BAD_ARGUMENT' && e.message.includes(`its folders are ${join(dir, 'a')}`));
-  assert.throws(() => engine.removeRoot(''), (e: EngineError) => e.code === 'BAD_ARGUMENT');
+  await assert.rejects(engine.removeRoot(join(dir, 'b')), (e: EngineError) => e.code === 'BAD_ARGUMENT' && e.message.includes(`its folders are ${join(dir, 'a')}`));
+  await assert.rejects(engine.removeRoot(''), (e: EngineError) => e.code === 'BAD_ARGUMENT');
   assert.equal(engine.roots()[0]!.documents, 1);
+  engine.close();
+});
+
+test('removing a folder while it is being indexed waits for the index; none of its documents stay', async () => {
+  const dir = tempDir('library-roots-busy-');
+  const folder = join(dir, 'papers');
+  const other = join(dir, 'other');
+  mkdirSync(folder);
+  mkdirSync(other);
+  writeFileSync(join(folder, 'first.md'), '# First\n\nTreadmill training in heart failure.\n');
+  writeFileSync(join(other, 'keep.md'), '# Keep\n\nPulmonary rehabilitation in COPD.\n');
+  const engine = await createEngine({ dbPath: join(dir, 'd.db'), workers: 2 });
+  await engine.index([folder, other]);
+  for (let i = 0; i < 40; i++) writeFileSync(join(folder, `n${i}.md`), `# Note ${i}\n\nStroke prevention number ${i} with anticoagulation.\n`);
+  const order: string[] = [];
+  const indexing = engine.index([folder]).then((s) => { order.push('index'); return s; });
+  const removing = (async () => engine.removeRoot(folder))().then((r) => { order.push('remove'); return r; });
+  const [summary, removed] = await Promise.all([indexing, removing]);
+  assert.deepEqual(order, ['index', 'remove'], 'the removal ran after the index finished');
+  assert.ok(summary.changes.added >= 40, `the index added the new notes (${JSON.stringify(summary)})`);
+  assert.deepEqual(removed, { documents: 41 }, 'it removed what the index had just added too');
+  assert.deepEqual(engine.roots().map((r) => [r.path, r.documents]), [[other, 1]]);
+  assert.equal(engine.status().totals.documents, 1);
+  assert.deepEqual((await engine.search('anticoagulation', { mode: 'bm25', history: false })).results, []);
   engine.close();
 });

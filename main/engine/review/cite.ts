@@ -1,7 +1,9 @@
 /**
  * The documents a collection cites, as bibliography entries: title, authors ("Last, First" or a
  * collective name), year, DOI, and journal/volume/pages where the document has them (a PubMed
- * record's are in its metadata; a note's may be in its front matter). Citation keys follow the
+ * record's are in its metadata; a note's may be in its front matter; Zotero's journal is in
+ * `metadata.zotero`). A field with a `doc_fields` row (the user's correction, library/fields.ts)
+ * wins over the PubMed record and everything else. Citation keys follow the
  * PubMed exporter's scheme, first author + year + first long title word ("muller2019eradication"),
  * made unique with a, b, c… suffixes.
  */
@@ -10,6 +12,7 @@ import type { Db } from '../store/db.js';
 import type { PubmedAuthor } from '../pubmed/eutils/types.js';
 import { storedRecords } from '../pubmed/library/stored.js';
 import { fold } from '../pubmed/library/names.js';
+import { pinnedFields, type BibField } from '../library/fields.js';
 
 export interface CitedDoc {
   key: string;
@@ -47,6 +50,21 @@ const pubmedAuthor = (a: PubmedAuthor) => ('collective' in a ? a.collective : (a
 
 interface DocRow { id: number; kind: string; metadata: string }
 
+const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
+
+/** Writes a pinned value over the entry's field; a collective name among pinned authors stays whole. */
+function applyPin(entry: CitedDoc, field: BibField, value: unknown): void {
+  if (field === 'authors') {
+    const names = Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()) : [];
+    entry.collective = entry.collective.filter((c) => names.includes(c));
+    entry.authors = names.map((a) => (entry.collective.includes(a) ? a : lastFirst(a)));
+  } else if (field === 'year') {
+    entry.year = typeof value === 'number' && Number.isInteger(value) ? value : null;
+  } else {
+    entry[field] = str(value);
+  }
+}
+
 /** One entry per document, in the order the rows first cite them; rows are matched by path. */
 export function citedDocs(db: Db, rows: readonly EvidenceRow[]): CitedDoc[] {
   const seen = new Map<string, CitedDoc>();
@@ -59,7 +77,7 @@ export function citedDocs(db: Db, rows: readonly EvidenceRow[]): CitedDoc[] {
     const field = (name: string) => str(meta[name]) ?? str(front[name]);
     const entry: CitedDoc = {
       key: '', path: r.path, kind: d?.kind ?? 'document', title: r.title, authors: r.authors.map(lastFirst), collective: [], year: r.year, doi: r.doi,
-      journal: field('journal'), volume: field('volume'), issue: field('issue'), pages: field('pages'),
+      journal: field('journal') ?? str(record(meta.zotero).journal), volume: field('volume'), issue: field('issue'), pages: field('pages'),
       abstract: field('abstract'), url: field('url'),
     };
     const rec = d?.kind === 'pubmed' ? storedRecords(db, [d.id])[0] : undefined;
@@ -67,9 +85,10 @@ export function citedDocs(db: Db, rows: readonly EvidenceRow[]): CitedDoc[] {
       Object.assign(entry, {
         title: rec.title || entry.title, authors: rec.authors.map(pubmedAuthor),
         collective: rec.authors.flatMap((a) => ('collective' in a ? [a.collective] : [])), year: rec.year ?? entry.year, doi: rec.doi ?? entry.doi,
-        journal: rec.journal ?? rec.journalAbbrev, abstract: rec.abstract || null, url: `https://pubmed.ncbi.nlm.nih.gov/${rec.pmid}/`,
+        journal: rec.journal ?? rec.journalAbbrev ?? entry.journal, abstract: rec.abstract || null, url: `https://pubmed.ncbi.nlm.nih.gov/${rec.pmid}/`,
       });
     }
+    if (d) for (const [f, p] of pinnedFields(db, d.id)) applyPin(entry, f, p.value);
     seen.set(r.path, entry);
   }
   const docs = [...seen.values()];
