@@ -15,7 +15,6 @@ import { importRecords } from '../pubmed/library/import.js';
 import { openDb } from '../store/db.js';
 import { citedDocs } from './cite.js';
 import { addEvidence, createCollection, evidenceTable } from './collections.js';
-import { exportCollection } from './export.js';
 import { bibAuthors, parseBibtex } from './parse-bib.js';
 import { parseRis, risValue } from './parse-ris.js';
 
