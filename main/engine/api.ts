@@ -262,6 +262,8 @@ export interface Engine {
   removeRoot(path: string): Promise<{ documents: number }>;
   /** One document: bibliographic fields with their sources, and its pages' text. */
   document(docId: number): DocumentDetail;
+  /** A document's file path and kind, without its pages. */
+  documentFile(docId: number): { path: string; kind: DocumentDetail['kind'] };
   /** The user's correction of bibliographic fields; each changed field's source becomes 'user'. */
   updateMetadata(docId: number, patch: BibPatch): DocumentDetail;
   /** Documents already in the library by PMID and by DOI (lower-cased): key → docId. */

@@ -18,7 +18,7 @@ import { statusReport } from './store/summary.js';
 import { addEvidence, createCollection, evidenceTable, listCollections } from './review/collections.js';
 import { exportCollection } from './review/export.js';
 import { historyEntry, recordSearch, searchHistory } from './review/history.js';
-import { documentDetail, libraryMatches, listRoots, removeRoot, updateMetadata } from './library/index.js';
+import { documentDetail, documentFile, libraryMatches, listRoots, removeRoot, updateMetadata } from './library/index.js';
 import { importRecords } from './pubmed/library/import.js';
 
 export type * from './api.js';
@@ -134,6 +134,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     /** Queued behind a running index or import, so that it cannot put the folder's documents back. */
     removeRoot(path) { return serial(async () => { guard(); return removeRoot(db, path); }); },
     document(docId) { guard(); return documentDetail(db, docId); },
+    documentFile(docId) { guard(); return documentFile(db, docId); },
     updateMetadata(docId, patch) { guard(); return updateMetadata(db, docId, patch); },
     libraryMatches(keys) { guard(); return libraryMatches(db, keys); },
     importPubmed(records) { guard(); return importRecords(db, records, cfg.chunk); },

@@ -26,6 +26,12 @@ export function checkDocId(db: Db, docId: unknown): number {
   return docId;
 }
 
+/** Where a document's file is and what kind it is, without reading its pages (the viewer's PDF bytes). */
+export function documentFile(db: Db, docId: number): { path: string; kind: DocumentDetail['kind'] } {
+  checkDocId(db, docId);
+  return stmt(db, 'SELECT path, kind FROM documents WHERE id = ?').get(docId) as { path: string; kind: DocumentDetail['kind'] };
+}
+
 export function documentDetail(db: Db, docId: number): DocumentDetail {
   checkDocId(db, docId);
   const r = stmt(db, `SELECT id, path, kind, size, status, error_code AS code, error_message AS message, title, authors, year, doi, metadata,

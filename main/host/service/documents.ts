@@ -10,7 +10,7 @@ import { EngineError, toErrorData } from '../../engine/errors.js';
 export const MAX_VIEW_BYTES = DEFAULT_MAX_BYTES.pdf;
 
 export async function documentBytes(engine: Engine, docId: number): Promise<Uint8Array> {
-  const doc = engine.document(docId);
+  const doc = engine.documentFile(docId);
   if (doc.kind !== 'pdf') throw new EngineError('BAD_ARGUMENT', `document ${docId} is not a PDF (it is a ${doc.kind})`);
   let size: number;
   try {

@@ -1,4 +1,5 @@
 /** After a run: the summary line, then the files that failed, the warnings and the pages that need OCR. */
+import type { ReactNode } from 'react';
 import type { IndexSummary } from '../api.js';
 import { fileName, plural } from '../format.js';
 
@@ -11,6 +12,26 @@ function summaryLine(s: IndexSummary): string {
   if (c.moved > 0) parts.push(`${c.moved.toLocaleString()} moved`);
   if (s.rechunked > 0) parts.push(`${plural(s.rechunked, 'document')} re-chunked`);
   return `${parts.join(' · ')} · ${(s.ms / 1000).toFixed(1)} s`;
+}
+
+/** A collapsible list of files with their error code and message. */
+function FileProblems({ files, open, summaryClass, label, children }: {
+  files: IndexSummary['skipped']; open?: boolean; summaryClass: string; label: string; children: ReactNode;
+}) {
+  return (
+    <details open={open} className="library-issues">
+      <summary className={summaryClass}>{children}</summary>
+      <ul aria-label={label}>
+        {files.map((f) => (
+          <li key={f.path + f.code}>
+            <span className="library-path" title={f.path}>{fileName(f.path)}</span>
+            <code className="library-code">{f.code}</code>
+            <span className="muted">{f.message}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }
 
 export function IndexReport({ summary }: { summary: IndexSummary }) {
@@ -27,32 +48,14 @@ export function IndexReport({ summary }: { summary: IndexSummary }) {
         </p>
       )}
       {skipped.length > 0 && (
-        <details open className="library-issues">
-          <summary className="error">{plural(skipped.length, 'file')} could not be indexed</summary>
-          <ul aria-label="Files not indexed">
-            {skipped.map((f) => (
-              <li key={f.path}>
-                <span className="library-path" title={f.path}>{fileName(f.path)}</span>
-                <code className="library-code">{f.code}</code>
-                <span className="muted">{f.message}</span>
-              </li>
-            ))}
-          </ul>
-        </details>
+        <FileProblems files={skipped} open summaryClass="error" label="Files not indexed">
+          {plural(skipped.length, 'file')} could not be indexed
+        </FileProblems>
       )}
       {warnings.length > 0 && (
-        <details className="library-issues">
-          <summary className="library-warn">{plural(warnings.length, 'warning')}</summary>
-          <ul aria-label="Warnings">
-            {warnings.map((f) => (
-              <li key={f.path + f.code}>
-                <span className="library-path" title={f.path}>{fileName(f.path)}</span>
-                <code className="library-code">{f.code}</code>
-                <span className="muted">{f.message}</span>
-              </li>
-            ))}
-          </ul>
-        </details>
+        <FileProblems files={warnings} summaryClass="library-warn" label="Warnings">
+          {plural(warnings.length, 'warning')}
+        </FileProblems>
       )}
       {needsOcr.length > 0 && (
         <details className="library-issues">
