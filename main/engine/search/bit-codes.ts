@@ -8,6 +8,7 @@
  */
 import type { Db } from '../store/db.js';
 import { quantizedTable, quantizedVersion } from '../store/quantized.js';
+import { TopK } from './top-k.js';
 
 export interface BitCodes {
   version: number;
@@ -66,54 +67,4 @@ export function signNearest(c: BitCodes, query: Float32Array, m: number): number
     heap.offer(s, i);
   }
   return heap.drain();
-}
-
-/** The k largest scores seen (a min-heap of size k); ties keep the earlier index. */
-class TopK {
-  private readonly scores: Float64Array;
-  private readonly ids: Int32Array;
-  private size = 0;
-  constructor(private readonly k: number) {
-    this.scores = new Float64Array(k);
-    this.ids = new Int32Array(k);
-  }
-
-  offer(score: number, id: number): void {
-    if (this.k === 0) return;
-    if (this.size < this.k) {
-      let i = this.size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (this.scores[parent]! <= score) break;
-        this.scores[i] = this.scores[parent]!;
-        this.ids[i] = this.ids[parent]!;
-        i = parent;
-      }
-      this.scores[i] = score;
-      this.ids[i] = id;
-    } else if (score > this.scores[0]!) {
-      this.siftDown(score, id);
-    }
-  }
-
-  private siftDown(score: number, id: number): void {
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= this.size) break;
-      const c = l + 1 < this.size && this.scores[l + 1]! < this.scores[l]! ? l + 1 : l;
-      if (this.scores[c]! >= score) break;
-      this.scores[i] = this.scores[c]!;
-      this.ids[i] = this.ids[c]!;
-      i = c;
-    }
-    this.scores[i] = score;
-    this.ids[i] = id;
-  }
-
-  drain(): number[] {
-    const order = Array.from({ length: this.size }, (_, i) => i)
-      .sort((a, b) => this.scores[b]! - this.scores[a]! || this.ids[a]! - this.ids[b]!);
-    return order.map((i) => this.ids[i]!);
-  }
 }
