@@ -11,7 +11,7 @@ import { EngineError } from '../errors.js';
 import { throttle } from '../jobs/throttle.js';
 import type { ModelFolder } from '../models/folder.js';
 import type { Db } from '../store/db.js';
-import { completeVectorTable, ensureVectorTable, markIncomplete } from '../store/vectors.js';
+import { bumpVectorsVersion, completeVectorTable, ensureVectorTable, markIncomplete } from '../store/vectors.js';
 import type { IndexProgress } from '../types.js';
 import { toBlob } from '../search/dense.js';
 
@@ -67,7 +67,10 @@ export async function runEmbedJob(db: Db, embedder: Embedder, model: ModelFolder
   if (opts.signal?.aborted && todo.length > 0) throw new EngineError('CANCELLED', `embedding cancelled after ${done} of ${todo.length} chunks; the next run resumes`);
   const orphans = [...have].filter((h) => !live.has(h));
   const del = db.prepare(`DELETE FROM ${t.table} WHERE chunk_hash = ?`);
-  db.transaction(() => { for (const h of orphans) del.run(h); })();
+  db.transaction(() => {
+    for (const h of orphans) del.run(h);
+    if (orphans.length > 0) bumpVectorsVersion(db, t.table);
+  })();
   completeVectorTable(db, t);
   progress?.flush();
 

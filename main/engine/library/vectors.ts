@@ -7,6 +7,7 @@
  */
 import type { Db } from '../store/db.js';
 import { quantizedKinds, syncQuantized } from '../store/quantized.js';
+import { bumpVectorsVersion } from '../store/vectors.js';
 
 export function dropUnusedVectors(db: Db, hashes: readonly string[]): number {
   if (hashes.length === 0) return 0;
@@ -19,7 +20,10 @@ export function dropUnusedVectors(db: Db, hashes: readonly string[]): number {
     db.transaction(() => {
       for (const table of tables) {
         const del = db.prepare(`DELETE FROM ${table} WHERE chunk_hash = ?`);
-        for (const h of unused) removed += del.run(h).changes;
+        let n = 0;
+        for (const h of unused) n += del.run(h).changes;
+        if (n > 0) bumpVectorsVersion(db, table);
+        removed += n;
         for (const kind of quantizedKinds(db, table)) syncQuantized(db, table, kind);
       }
     })();

@@ -52,6 +52,7 @@ export function ensureVectorTable(db: Db, model: EmbeddingModelRef): VectorTable
     if (stale) { // same key prefix, different full fingerprint or dims: never valid, replace it
       dropQuantized(db, stale.vec_table);
       db.exec(`DROP TABLE IF EXISTS ${stale.vec_table}`);
+      db.prepare('DELETE FROM settings WHERE key = ?').run(vectorsVersionKey(stale.vec_table));
       db.prepare('DELETE FROM embedding_models WHERE id = ?').run(key);
     }
     const next = db.prepare('SELECT COALESCE(MAX(CAST(substr(vec_table, 5) AS INTEGER)), 0) + 1 AS n FROM embedding_models').get() as { n: number };
@@ -75,6 +76,7 @@ export function completeVectorTable(db: Db, t: VectorTable): string[] {
     for (const o of others) {
       dropQuantized(db, o.vec_table);
       db.exec(`DROP TABLE IF EXISTS ${o.vec_table}`);
+      db.prepare('DELETE FROM settings WHERE key = ?').run(vectorsVersionKey(o.vec_table));
       db.prepare('DELETE FROM embedding_models WHERE id = ?').run(o.id);
     }
     return others.map((o) => o.id);
@@ -95,6 +97,20 @@ export function tuneForVectorReads(db: Db): void {
   tuned.add(db);
   if (db.memory) return;
   if ((db.pragma('mmap_size', { simple: true }) as number) === 0) db.pragma(`mmap_size = ${VECTOR_MMAP_BYTES}`);
+}
+
+/** Settings key of the version bumped whenever vectors are removed from `table`. */
+export const vectorsVersionKey = (table: string) => `vectors.version:${table}`;
+
+/**
+ * Records that rows were removed from `table`. In-memory copies of the vectors (search/scan-rows.ts)
+ * see new rows by themselves (sqlite-vec's rowids only grow) but learn of removals from this version.
+ */
+export function bumpVectorsVersion(db: Db, table: string): void {
+  const key = vectorsVersionKey(table);
+  const previous = Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) ?? 0);
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(key, String(Math.max(previous + 1, Date.now())));
 }
 
 /** Marks the set incomplete again (new chunks arrived without vectors). */
