@@ -28,6 +28,15 @@ export interface EmbeddingConfig {
    * Default: exact float search. Measured by `npm run bench:search`.
    */
   quantize?: 'bit' | 'int8';
+  /**
+   * Exact dense search (no `quantize`): 'memory' (default) holds the vectors in memory and scans them
+   * with SIMD in worker threads while BM25 runs (search/vector-scan.ts); 'sqlite' uses sqlite-vec's KNN.
+   */
+  scan?: 'memory' | 'sqlite';
+  /** Memory scan threads (default: one per core but the first, 1 to 4; 0 scans in the engine's thread). */
+  scanWorkers?: number;
+  /** Most memory the scan's vectors may take, in MiB (default 512); a larger set is searched by sqlite-vec. */
+  scanMaxMb?: number;
 }
 
 export interface EmbeddingStatus {
@@ -45,6 +54,19 @@ export interface EmbeddingStatus {
   complete: boolean;
   /** The last embedding job with this model: its provider and measured chunks/s. */
   lastJob: { provider: string; chunksPerSec: number | null; at: number } | null;
+  denseSearch: DenseSearchStatus;
+}
+
+/**
+ * How dense search runs: `memory` (exact, vectors scanned in memory by `workers` threads; `megabytes`
+ * is 0 until the first search loads them), `sqlite` (sqlite-vec's exact KNN; `reason` says why when
+ * the memory scan was wanted), or a quantised copy (`bit`, `int8`).
+ */
+export interface DenseSearchStatus {
+  method: 'memory' | 'sqlite' | 'bit' | 'int8';
+  workers: number;
+  megabytes: number;
+  reason: string | null;
 }
 
 export interface EngineConfig {

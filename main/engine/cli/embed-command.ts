@@ -17,7 +17,14 @@ export function describeEmbedding(e: EmbeddingStatus | null): string {
   const why = e.fallbackReason ? `\n  fallback: ${e.fallbackReason}` : '';
   const speed = e.lastJob?.chunksPerSec ? `, last measured ${e.lastJob.chunksPerSec} chunks/s on ${e.lastJob.provider}` : '';
   return `embedding: ${e.model} (${e.dims}-d) on ${e.provider} (asked: ${e.requested})${speed}; ` +
-    `${e.vectors} of ${e.texts} chunk texts have vectors${e.complete ? '' : ' (incomplete: run delve embed)'}${why}`;
+    `${e.vectors} of ${e.texts} chunk texts have vectors${e.complete ? '' : ' (incomplete: run delve embed)'}${why}\n  dense search: ${describeDense(e.denseSearch)}`;
+}
+
+function describeDense(d: EmbeddingStatus['denseSearch']): string {
+  if (d.method === 'bit' || d.method === 'int8') return `${d.method} copy, re-scored with float vectors`;
+  if (d.method === 'sqlite') return `sqlite-vec exact KNN${d.reason ? ` (memory scan unavailable: ${d.reason})` : ''}`;
+  const held = d.megabytes > 0 ? `, ${d.megabytes} MB held` : ', vectors load at the first search';
+  return `exact, in-memory SIMD scan on ${d.workers === 0 ? 'the engine thread' : `${d.workers} worker thread${d.workers === 1 ? '' : 's'}`}${held}${d.reason ? ` (${d.reason})` : ''}`;
 }
 
 export async function embedCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {

@@ -24,6 +24,11 @@ export interface DenseSource {
    * exist: store/quantized.ts) and re-score them with the float vectors. Absent: exact float KNN.
    */
   quantized?: QuantKind;
+  /**
+   * Exact search from memory (search/vector-scan.ts), used when no quantised copy is asked for. It
+   * hands the scan to other threads before it returns, so BM25 runs while the vectors are scanned.
+   */
+  scan?: (query: Float32Array, n: number) => Promise<Scored[]>;
 }
 
 export const DEFAULT_CANDIDATES = 100;
@@ -54,9 +59,15 @@ function bestPerDocument(db: Db, list: Fused[]): Fused[] {
   });
 }
 
-async function denseCandidates(db: Db, dense: DenseSource, query: string, n: number): Promise<Scored[]> {
+/**
+ * Starts the dense list: embeds the query, then starts the scan (or runs sqlite-vec's). Resolves once
+ * the scan is under way; `list` is its result (wrapped, since a promise resolved with a promise
+ * would wait for it).
+ */
+async function startDense(db: Db, dense: DenseSource, query: string, n: number): Promise<{ list: Promise<Scored[]> }> {
   const v = await dense.embedQuery(query);
-  return dense.quantized ? denseListQuantized(db, dense.table, dense.quantized, v, n) : denseList(db, dense.table, v, n);
+  if (dense.quantized) return { list: Promise.resolve(denseListQuantized(db, dense.table, dense.quantized, v, n)) };
+  return { list: dense.scan ? dense.scan(v, n) : Promise.resolve(denseList(db, dense.table, v, n)) };
 }
 
 /** The reasoning pipeline's long queries: BM25 runs a weighted MATCH, the dense side embeds other text. */
@@ -73,8 +84,10 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
   const n = Math.max(opts.candidates ?? DEFAULT_CANDIDATES, grouped ? 3 * k : k);
   const fusion = mode === 'hybrid' ? (opts.fusion ?? 'minmax') : 'none';
 
+  // The dense scan, where it runs in other threads, is under way before BM25 takes this one.
+  const densePending = mode === 'bm25' ? { list: Promise.resolve([] as Scored[]) } : await startDense(db, dense!, override.denseText ?? query, n);
   const bm25 = mode === 'dense' ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, query, n, override.bm25Match);
-  const denseHits: Scored[] = mode === 'bm25' ? [] : await denseCandidates(db, dense!, override.denseText ?? query, n);
+  const denseHits = await densePending.list;
   const bm25Scored = bm25.hits.map((h) => ({ chunkId: h.chunkId, score: h.score }));
   let fused: Fused[];
   if (fusion === 'rrf') fused = fuseRrf(bm25Scored, denseHits);

@@ -85,9 +85,16 @@ export function EmbeddingSection({ draft, errors, update }: Omit<SectionProps, '
             {status.lastJob?.chunksPerSec ? ` · ${Math.round(status.lastJob.chunksPerSec).toLocaleString()} chunks/s` : ''}
             {` · ${status.vectors.toLocaleString()}/${status.texts.toLocaleString()} chunks embedded${status.complete ? '' : ' (incomplete: index again to finish)'}`}
             {status.fallbackReason && <><br /><span className="settings-warn">{status.fallbackReason}</span></>}
+            <br />Dense search: {denseLabel(status.denseSearch)}
           </>
         ) : models && 'No embedding model in use.'}
       </div>
     </section>
   );
+}
+
+function denseLabel(d: EmbeddingStatus['denseSearch']): string {
+  if (d.method === 'bit' || d.method === 'int8') return `${d.method} copy, re-scored exactly`;
+  if (d.method === 'sqlite') return `exact, sqlite-vec${d.reason ? ` (${d.reason})` : ''}`;
+  return `exact, in memory on ${d.workers === 0 ? 'the engine thread' : `${d.workers} thread${d.workers === 1 ? '' : 's'}`}${d.megabytes > 0 ? ` · ${d.megabytes} MB` : ''}${d.reason ? ` (${d.reason})` : ''}`;
 }

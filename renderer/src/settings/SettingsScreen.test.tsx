@@ -20,7 +20,7 @@ function install(over: Record<string, (...a: never[]) => unknown> = {}) {
     getSettings: async () => stored,
     setSettings: async (p: SettingsPatch) => { stored = mergeSettings(stored, p); return stored; },
     models: async () => models,
-    embeddingStatus: async () => ({ model: 'all-minilm-l6-v2', dir: '/m/a', dims: 384, fingerprint: 'f', requested: 'auto', provider: 'cpu', fallbackReason: 'CUDA is not available', vectors: 90, texts: 100, complete: false, lastJob: { provider: 'cpu', chunksPerSec: 412.3, at: 1 } }),
+    embeddingStatus: async () => ({ model: 'all-minilm-l6-v2', dir: '/m/a', dims: 384, fingerprint: 'f', requested: 'auto', provider: 'cpu', fallbackReason: 'CUDA is not available', vectors: 90, texts: 100, complete: false, lastJob: { provider: 'cpu', chunksPerSec: 412.3, at: 1 }, denseSearch: { method: 'memory', workers: 1, megabytes: 0, reason: null } }),
     ...over,
   });
   window.delve = f.api;
@@ -98,6 +98,7 @@ describe('SettingsScreen', () => {
     expect(list.textContent).toContain('Cannot be downloaded here: no ONNX export yet');
     expect(screen.getByLabelText('Embedding in use').textContent).toMatch(/all-minilm-l6-v2 on CPU · 412 chunks\/s · 90\/100 chunks embedded \(incomplete/);
     expect(screen.getByText('CUDA is not available')).toBeTruthy();
+    expect(screen.getByLabelText('Embedding in use').textContent).toMatch(/Dense search: exact, in memory on 1 thread/);
 
     fireEvent.click(within(list).getByRole('button', { name: 'Download BGE small' }));
     await waitFor(() => expect(f.calls.some((c) => c.name === 'modelPull')).toBe(true));
