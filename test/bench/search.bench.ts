@@ -4,9 +4,11 @@
  * text (SciFact abstracts + the shared notes), against LanceDB's flat vector search over the same
  * vectors in the same process. Vectors are a random projection of term counts (search-vectors.ts), not
  * a model's: flat KNN costs the same whatever the values, and query vectors are precomputed, so the
- * times are of search alone, without query embedding. Environment: BENCH_SIZES (default
- * "10000,100000"), BENCH_QUERIES (100), BENCH_ROUNDS (2), BENCH_EMBEDDER=0 to skip timing a real
- * query encoder, BENCH_QUANTIZED=0 to skip the quantised rows (bit/int8 copies + float re-scoring).
+ * times are of search alone, without query embedding. Dense and hybrid rows use the engine's
+ * default, the exact in-memory scan (search/vector-scan.ts), with sqlite-vec's exact KNN beside them.
+ * Environment: BENCH_SIZES (default "10000,100000"), BENCH_QUERIES (100), BENCH_ROUNDS (2),
+ * BENCH_EMBEDDER=0 to skip timing a real query encoder, BENCH_QUANTIZED=0 to skip the quantised rows
+ * (bit/int8 copies + float re-scoring), BENCH_SCAN_WORKERS to set the scan's threads.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +16,14 @@ import { openDb } from '../../main/engine/store/db.js';
 import { bm25List } from '../../main/engine/search/bm25.js';
 import { denseList } from '../../main/engine/search/dense.js';
 import { search, type DenseSource } from '../../main/engine/search/search.js';
+import { VectorScanner } from '../../main/engine/search/vector-scan.js';
 import { sharedDir, tempDir } from '../helpers/shared.js';
 import { benchChunks, benchQueries } from './search-corpus.js';
 import { fillDb } from './search-db.js';
 import { queryEmbedMs } from './search-embedder.js';
 import { LanceBench } from './search-lance.js';
 import { quantizedRows } from './search-extra.js';
-import { printReport, type SizeReport } from './search-report.js';
+import { HYBRID_ROW, HYBRID_SQLITE_ROW, printReport, type SizeReport } from './search-report.js';
 import { measure, round, type Contender } from './search-timing.js';
 import { Projector } from './search-vectors.js';
 
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     return v;
   };
   let lance: LanceBench | null = null;
+  const scanner = new VectorScanner(db, process.env.BENCH_SCAN_WORKERS ? { workers: Number(process.env.BENCH_SCAN_WORKERS) } : {});
   const sizes: SizeReport[] = [];
   for (const size of SIZES) {
     const part = chunks.slice(0, size);
@@ -68,19 +72,30 @@ async function main(): Promise<void> {
     else await lance.add(rows.slice(await lance.count()));
     const lanceBuildMs = performance.now() - t0;
     const dense: DenseSource = { table: table.table, embedQuery: async (q) => vecOf.get(q)! };
+    // The engine's default: the exact scan from memory (search/vector-scan.ts), loaded untimed first.
+    t0 = performance.now();
+    await scanner.search(table.table, queries[0]!.vec, CANDIDATES);
+    const scanLoadMs = performance.now() - t0;
+    const scanned: DenseSource = { ...dense, scan: (v, n) => scanner.search(table.table, v, n) };
     const l = lance;
     const contenders: Contender<Q>[] = [
       { name: 'delve search() bm25', run: (q) => search(db, q.text, { mode: 'bm25', k: K }, dense) },
-      { name: 'delve search() dense', run: (q) => search(db, q.text, { mode: 'dense', k: K }, dense) },
-      { name: 'delve search() hybrid', run: (q) => search(db, q.text, { mode: 'hybrid', k: K }, dense) },
-      { name: 'delve dense KNN only (denseList, 100)', run: (q) => denseList(db, table.table, q.vec, CANDIDATES) },
+      { name: 'delve search() dense', run: (q) => search(db, q.text, { mode: 'dense', k: K }, scanned) },
+      { name: HYBRID_ROW, run: (q) => search(db, q.text, { mode: 'hybrid', k: K }, scanned) },
+      { name: 'delve memory scan only (100)', run: (q) => scanner.search(table.table, q.vec, CANDIDATES) },
+      { name: 'delve search() dense, sqlite-vec KNN', run: (q) => search(db, q.text, { mode: 'dense', k: K }, dense) },
+      { name: HYBRID_SQLITE_ROW, run: (q) => search(db, q.text, { mode: 'hybrid', k: K }, dense) },
+      { name: 'delve sqlite-vec KNN only (denseList, 100)', run: (q) => denseList(db, table.table, q.vec, CANDIDATES) },
       { name: 'lancedb flat vectorSearch (100)', run: (q) => l.search(q.vec, CANDIDATES) },
     ];
     const quant = QUANTIZED ? quantizedRows(db, dense, queries, CANDIDATES) : { contenders: [], facts: {} };
     contenders.push(...quant.contenders);
     log(`size ${size}: delve build ${round(delveBuildMs / 1000, 1)} s, lance build ${round(lanceBuildMs / 1000, 1)} s; measuring…`);
     const latency = await measure(contenders, queries, ROUNDS, WARMUP);
-    sizes.push({ chunks: (db.prepare('SELECT COUNT(*) FROM chunks').pluck().get() as number), latency, ...await overlap(db, table.table, l, queries), delveBuildMs, lanceBuildMs, extra: quant.facts });
+    const scan = scanner.status().find((x) => x.table === table.table);
+    const facts = { 'memory scan': { workers: scan?.workers, megabytes: scan?.megabytes, loadMs: round(scanLoadMs, 0), fallbackReason: scan?.fallbackReason ?? null,
+      top100SameAsSqliteVec: await sameAsSqliteVec(db, table.table, queries) }, ...quant.facts };
+    sizes.push({ chunks: (db.prepare('SELECT COUNT(*) FROM chunks').pluck().get() as number), latency, ...await overlap(db, table.table, l, queries), delveBuildMs, lanceBuildMs, extra: facts });
   }
   const embed = process.env.BENCH_EMBEDDER === '0' ? null : await queryEmbedMs(join(shared, 'models/bert-tiny-random'), queries.map((q) => q.text));
   printReport({
@@ -89,7 +104,18 @@ async function main(): Promise<void> {
     queryEmbedding: embed, sizes,
   }, json);
   lance?.close();
+  await scanner.close();
   db.close();
+
+  /** Share of queries whose memory-scan top 100 is sqlite-vec's (same chunks, same order). */
+  async function sameAsSqliteVec(d: typeof db, t: string, qs: Q[]): Promise<number> {
+    let same = 0;
+    for (const q of qs) {
+      const a = denseList(d, t, q.vec, CANDIDATES).map((x) => x.chunkId).join();
+      if ((await scanner.search(t, q.vec, CANDIDATES)).map((x) => x.chunkId).join() === a) same++;
+    }
+    return round(same / qs.length, 3);
+  }
 }
 
 /** Sanity checks, untimed: how many candidates the BM25 and dense lists share, and Delve vs LanceDB top-10 agreement. */
