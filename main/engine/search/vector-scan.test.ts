@@ -54,6 +54,10 @@ for (const workers of [0, 1, 2]) {
     const vs = vectors(workers === 2 ? 5000 : 1500, dims, 11 + workers);
     const { db, table } = await library(vs, dims);
     const sc = new VectorScanner(db, { workers });
+    const first = vectors(1, dims, 98)[0]!;
+    assert.deepEqual(await sc.search(table, first, 20), denseList(db, table, first, 20), 'the first search: sqlite-vec, while the vectors load');
+    await new Promise((r) => setImmediate(r));
+    assert.equal(sc.status()[0]?.rows, vs.length, 'loaded just after');
     const all = new Map(vs.map((v, i) => [i, v]));
     for (const qi of [0, 17, 333, 1499]) {
       const q = vectors(qi + 1, dims, 99)[qi]!;
@@ -74,6 +78,7 @@ test('new vectors are found by the next search; removed ones are gone; a new mod
   const vs = vectors(800, dims, 5);
   const lib = await library(vs, dims);
   const sc = new VectorScanner(lib.db, { workers: 1 });
+  sc.warm(lib.table);
   const probe = vectors(1, dims, 1234)[0]!;
   assert.notEqual(hashIndex(lib.db, (await sc.search(lib.table, probe, 5))[0]!.chunkId), 800);
   const gen = (sc as unknown as { rows: Map<string, { gen: number }> }).rows.get(lib.table)!.gen;
@@ -102,6 +107,7 @@ test('new vectors are found by the next search; removed ones are gone; a new mod
   const ins = lib.db.prepare(`INSERT INTO ${t2.table} (chunk_hash, embedding) VALUES (?, ?)`);
   v2.forEach((v, i) => ins.run(`h${i + 10}`, toBlob(v)));
   completeVectorTable(lib.db, t2);
+  sc.warm(t2.table);
   const m2 = await sc.search(t2.table, v2[0]!, 3);
   assert.equal(hashIndex(lib.db, m2[0]!.chunkId), 10);
   assert.throws(() => sc.search(lib.table, probe, 3), /no such table: vec_1/, 'the old table is gone: handed to sqlite-vec, which says so');
@@ -114,6 +120,7 @@ test('a library over the memory limit is searched by sqlite-vec, and status says
   const vs = vectors(3000, 384, 3); // 4.4 MB of rows
   const { db, table } = await library(vs, 384);
   const sc = new VectorScanner(db, { workers: 1, maxMb: 1 });
+  sc.warm(table);
   const q = vs[5]!;
   assert.deepEqual(await sc.search(table, q, 20), denseList(db, table, q, 20));
   const [s] = sc.status();
@@ -127,6 +134,7 @@ test('a failed worker loses no search: sqlite-vec answers, then the scan goes on
   const vs = vectors(600, 48, 4);
   const { db, table } = await library(vs, 48);
   const sc = new VectorScanner(db, { workers: 1 });
+  sc.warm(table);
   const want = denseList(db, table, vs[7]!, 10).map((s) => s.chunkId);
   assert.deepEqual((await sc.search(table, vs[7]!, 10)).map((s) => s.chunkId), want);
   await (sc as unknown as { pool: { close(): Promise<void> } }).pool.close(); // the worker dies
@@ -141,6 +149,7 @@ test('search() hands the scan to the workers before BM25 runs, and closing the s
   const vs = vectors(400, 32, 2);
   const { db, table } = await library(vs, 32);
   const sc = new VectorScanner(db, { workers: 1 });
+  sc.warm(table);
   const order: string[] = [];
   const prepare = db.prepare.bind(db);
   (db as { prepare: typeof db.prepare }).prepare = ((sql: string) => {

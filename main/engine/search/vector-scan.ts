@@ -5,7 +5,8 @@
  * KNN reads every vector through SQLite on each query (~60 ms at 100k 384-d vectors here); this scan
  * costs ~10 ms and runs in other threads, so search() runs BM25 meanwhile (search/search.ts).
  *
- * Results are the exact cosine top n, as sqlite-vec's KNN gives them (up to float rounding). When the
+ * Results are the exact cosine top n, as sqlite-vec's KNN gives them (up to float rounding). The first
+ * search of a table is answered by sqlite-vec while its vectors load just after. When the
  * scan cannot serve a table (over the memory limit, no WebAssembly SIMD, an unrecognised sqlite-vec
  * layout, a failed worker), the query goes to sqlite-vec's KNN and `status()` says why.
  */
@@ -52,6 +53,8 @@ export class VectorScanner {
   private pool: ScanPool | null = null;
   private poolFailure: string | null = null;
   private local: { gen: number; scores: ScoresFn } | null = null;
+  private readonly loading = new Map<string, NodeJS.Immediate>();
+  private closed = false;
 
   constructor(private readonly db: Db, private readonly opts: VectorScanOptions = {}) {
     const workers = Math.max(0, Math.floor(opts.workers ?? defaultScanWorkers()));
@@ -67,6 +70,12 @@ export class VectorScanner {
    */
   search(table: string, query: Float32Array, n: number): Promise<Scored[]> {
     const k = Math.max(1, Math.min(MAX_K, Math.floor(n)));
+    if (!this.rows.has(table) && !this.refused.has(table)) {
+      // Not loaded yet (~0.8 s at 100k 384-d vectors): this query goes to sqlite-vec (~60 ms) and the
+      // vectors load right after it, so neither the first search nor a one-shot CLI search waits.
+      this.loadSoon(table);
+      return Promise.resolve(denseList(this.db, table, query, k));
+    }
     const rows = this.current(table);
     if (typeof rows === 'string' || query.length !== rows.dims) return Promise.resolve(denseList(this.db, table, query, k));
     const q = unitPadded(query, rows.layout.stride);
@@ -78,6 +87,22 @@ export class VectorScanner {
         this.pool = null;
         return denseList(this.db, table, query, k);
       });
+  }
+
+  /** Loads the table's vectors now (or brings them in step); its status after. */
+  warm(table: string): VectorScanStatus | null {
+    this.current(table);
+    return this.status().find((x) => x.table === table) ?? null;
+  }
+
+  private loadSoon(table: string): void {
+    if (this.loading.has(table) || this.closed) return;
+    const timer = setImmediate(() => {
+      this.loading.delete(table);
+      if (!this.closed) this.current(table);
+    });
+    timer.unref(); // an exiting process does not wait for it
+    this.loading.set(table, timer);
   }
 
   /** The table's rows in step with the database, or why the scan cannot serve it. */
@@ -138,6 +163,9 @@ export class VectorScanner {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.loading.values()) clearImmediate(t);
+    this.loading.clear();
     this.rows.clear();
     this.local = null;
     const pool = this.pool;
