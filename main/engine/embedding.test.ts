@@ -129,3 +129,35 @@ test('quantize: "bit" searches the 1-bit copy and re-scores with float vectors: 
     engine.close();
   }
 });
+
+test('exact dense search runs from memory by default, matches sqlite-vec\'s KNN, and the status says how it runs', async () => {
+  const dir = library('scan', 30);
+  const dbPath = join(root, 'scan.db');
+  const engine = await createEngine({ dbPath, workers: 1, embedding: { modelDir: model, scanWorkers: 1 } });
+  const queries = TOPICS.map((t) => `This note is about ${t}.`);
+  let fromMemory: string[][];
+  try {
+    await engine.index([dir]);
+    assert.deepEqual((await engine.embeddingStatus())!.denseSearch, { method: 'memory', workers: 1, megabytes: 0, reason: null });
+    await engine.search(queries[0]!, { mode: 'dense' }); // answered by sqlite-vec while the vectors load
+    await new Promise((r) => setImmediate(r));
+    fromMemory = [];
+    for (const q of queries) fromMemory.push((await engine.search(q, { mode: 'hybrid', k: 5 })).results.map((r) => `${r.chunkId}:${r.trace.denseRank}`));
+    const st = (await engine.embeddingStatus())!.denseSearch;
+    assert.equal(st.method, 'memory');
+    assert.equal(st.reason, null);
+    const { describeEmbedding } = await import('./cli/embed-command.js');
+    assert.match(describeEmbedding((await engine.embeddingStatus())!), /dense search: exact, in-memory SIMD scan on 1 worker thread/);
+  } finally {
+    await engine.close();
+  }
+  const sqlite = await createEngine({ dbPath, workers: 1, embedding: { modelDir: model, scan: 'sqlite' } });
+  try {
+    for (const [i, q] of queries.entries()) {
+      assert.deepEqual((await sqlite.search(q, { mode: 'hybrid', k: 5 })).results.map((r) => `${r.chunkId}:${r.trace.denseRank}`), fromMemory[i]);
+    }
+    assert.equal((await sqlite.embeddingStatus())!.denseSearch.method, 'sqlite');
+  } finally {
+    await sqlite.close();
+  }
+});

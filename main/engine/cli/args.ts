@@ -29,7 +29,8 @@ Models are installed in the app's data folder (models/<id>); $DELVE_HF_BASE sets
 HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. Ctrl-C stops a pull; pulling again resumes it.
 Embedding (index, embed, search, status): --model names an installed model id or a model folder
 (default: $DELVE_MODEL, else the default model if installed); --provider picks the execution provider;
---quantize bit|int8 makes dense search scan quantised vectors and re-score with floats (large libraries).
+--quantize bit|int8 makes dense search scan quantised vectors and re-score with floats (large libraries);
+--scan sqlite uses sqlite-vec's KNN instead of the exact in-memory scan (the default).
 The database defaults to $DELVE_DB, else delve.db in the app's data folder.`;
 
 const OPTIONS = {
@@ -54,6 +55,7 @@ const OPTIONS = {
   alpha: { type: 'string' },
   listwise: { type: 'boolean', default: false },
   quantize: { type: 'string' },
+  scan: { type: 'string' },
   seeds: { type: 'string' },
   candidates: { type: 'string' },
   eutils: { type: 'string' },
@@ -99,6 +101,8 @@ export interface Parsed {
   listwise: boolean;
   /** Dense search over 1-bit codes re-scored with floats ('bit'), or sqlite-vec int8 ('int8'). */
   quantize: 'bit' | 'int8' | undefined;
+  /** Exact dense search: the in-memory scan (default) or sqlite-vec's KNN. */
+  scan: 'memory' | 'sqlite' | undefined;
   /** pubmed: seed PMIDs (comma-separated), E-utilities base URL, NCBI API key and contact e-mail. */
   seeds: string[] | undefined;
   eutils: string | undefined;
@@ -155,6 +159,7 @@ export function parse(argv: string[]): Parsed {
     alpha: fraction('--alpha', values.alpha),
     listwise: values.listwise ?? false,
     quantize: values.quantize === undefined ? undefined : quantize(values.quantize),
+    scan: values.scan === undefined ? undefined : scanMethod(values.scan),
     seeds: values.seeds === undefined ? undefined : pmidList([values.seeds], '--seeds'),
     eutils: values.eutils,
     candidates: int('--candidates', values.candidates, 1, 16),
@@ -177,6 +182,11 @@ function provider(v: string | undefined): ProviderChoice | undefined {
   if (v === undefined) return undefined;
   if (!(PROVIDERS as readonly string[]).includes(v)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
   return v as ProviderChoice;
+}
+
+function scanMethod(v: string): 'memory' | 'sqlite' {
+  if (v !== 'memory' && v !== 'sqlite') throw new UsageError('--scan must be memory or sqlite');
+  return v;
 }
 
 function quantize(v: string): 'bit' | 'int8' {

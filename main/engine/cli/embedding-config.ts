@@ -24,5 +24,5 @@ export function embeddingFromArgs(a: Parsed, dataDir: string): EmbeddingConfig |
     if (a.provider) throw new UsageError('--provider needs an embedding model (--model, or install the default one)');
     return undefined;
   }
-  return { modelDir: dir, ...(a.provider ? { provider: a.provider } : {}), ...(a.quantize ? { quantize: a.quantize } : {}) };
+  return { modelDir: dir, ...(a.provider ? { provider: a.provider } : {}), ...(a.quantize ? { quantize: a.quantize } : {}), ...(a.scan ? { scan: a.scan } : {}) };
 }
