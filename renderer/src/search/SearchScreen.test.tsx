@@ -230,7 +230,7 @@ describe('SearchScreen', () => {
       search: (_q: string, o?: SearchOpts) => (o?.mode === 'full' ? deep.promise : Promise.resolve(fast)),
     });
     const nav = await screen.findByRole('navigation', { name: 'Search history' });
-    const entries = within(nav).getAllByRole('button');
+    const entries = await within(nav).findAllByRole('button'); // the nav shows "Loading…" until history() resolves
     expect(entries.length).toBe(1);
     fireEvent.click(entries[0]!);
     await waitFor(() => expect(calls('search').map((c) => c.args[0])).toEqual(['statins', 'statins']));
