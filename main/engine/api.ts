@@ -21,6 +21,8 @@ export interface EmbeddingConfig {
   /** Execution provider: 'auto' (default) picks the best the platform has; a named one falls back to CPU with the reason. */
   provider?: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml' | 'webgpu';
   batchSize?: number;
+  /** Most padded tokens per ONNX run (default 4096 on CPU, 16384 on a GPU provider); see embed/api.ts. */
+  maxBatchTokens?: number;
   threads?: number;
   /**
    * Large libraries: dense search scans 1-bit codes of the vectors in memory (4 × the candidates),

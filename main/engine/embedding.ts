@@ -28,7 +28,7 @@ export function embeddingRuntime(db: Db, cfg: EmbeddingConfig, create: EmbedderF
   let scanner: VectorScanner | null = null;
   const model = () => (folder ??= loadModelFolder(cfg.modelDir));
   const getEmbedder = () => (embedder ??= model().then((m) => create({
-    modelDir: m.dir, manifest: m.manifest, provider: cfg.provider ?? 'auto', batchSize: cfg.batchSize, threads: cfg.threads,
+    modelDir: m.dir, manifest: m.manifest, provider: cfg.provider ?? 'auto', batchSize: cfg.batchSize, maxBatchTokens: cfg.maxBatchTokens, threads: cfg.threads,
   })));
   const ref = (m: ModelFolder) => ({ id: m.manifest.id, fingerprint: m.fingerprint, dims: m.manifest.dims });
   return {

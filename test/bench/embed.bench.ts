@@ -9,6 +9,7 @@
  * Env: BENCH_ROUNDS (5), BENCH_ROUND_TEXTS (512), BENCH_CHUNKS (20000), BENCH_THREADS (all cores).
  */
 import { availableParallelism } from 'node:os';
+import { DEFAULT_BATCH_TOKENS } from '../../main/engine/embed/batch.js';
 import { createEmbedder } from '../../main/engine/embed/index.js';
 import { loadModelFolder } from '../../main/engine/models/folder.js';
 import { sharedDir } from '../helpers/shared.js';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   const vsTjs = perRound((r) => rates.delve[r]! / rates.tjs[r]!);
   const report: BenchReport = {
     model: { shape: `layers ${MODEL_ARGS[0]}, hidden ${MODEL_ARGS[1]}, heads ${MODEL_ARGS[2]}, ffn ${MODEL_ARGS[3]}, vocab ${MODEL_ARGS[4]}`, dir, maxTokens: manifest.maxTokens },
-    cores: availableParallelism(), threads: THREADS, batchSize: BATCH, rounds: ROUNDS,
+    cores: availableParallelism(), threads: THREADS, batchSize: BATCH, maxBatchTokens: DEFAULT_BATCH_TOKENS, rounds: ROUNDS,
     texts: { count: ROUND_TEXTS, source: 'SciFact title + abstract', meanTokens: round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
       maxTokens: Math.max(...lengths), truncated: lengths.filter((l) => l >= manifest.maxTokens).length,
       paddingEfficiencySorted: round(paddingEfficiency(byLength.map((i) => lengths[i]!), BATCH), 3),

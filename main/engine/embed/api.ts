@@ -16,6 +16,11 @@ export interface EmbedderOptions {
   provider?: ProviderChoice;
   /** Texts per ONNX run (default 32). */
   batchSize?: number;
+  /**
+   * Most padded tokens (texts × the longest one's tokens) per ONNX run: bounds onnxruntime's memory
+   * on long texts. Default 4096 on the CPU provider, 16384 on a GPU provider.
+   */
+  maxBatchTokens?: number;
   /** Intra-op threads for the CPU provider (default: onnxruntime's choice). */
   threads?: number;
 }

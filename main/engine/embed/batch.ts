@@ -1,6 +1,9 @@
 /**
  * Batching: texts sorted by token count (less padding), cut into batches, padded on the model's
  * side, as int64 tensors for onnxruntime. The sort order is kept so results go back in input order.
+ * A batch holds at most `batchSize` rows and at most `maxTokens` padded tokens (rows × its longest
+ * row): onnxruntime's activations, and its arena that keeps their high-water mark, grow with that
+ * product, so short texts go 32 to a run and 512-token ones a few at a time.
  */
 export interface PaddedBatch {
   /** Indices (into the caller's list) of the texts in this batch, in row order. */
@@ -12,11 +15,33 @@ export interface PaddedBatch {
   mask: Uint8Array;
 }
 
-export function makeBatches(encoded: number[][], batchSize: number, padId: number, side: 'left' | 'right'): PaddedBatch[] {
+/** Padded tokens per run on the CPU provider; GPU providers get DEFAULT_GPU_BATCH_TOKENS. */
+export const DEFAULT_BATCH_TOKENS = 4096;
+export const DEFAULT_GPU_BATCH_TOKENS = 16384;
+
+/** Where each batch ends in `order` (ascending lengths): a row joins while the budget holds; a batch has at least one row. */
+function cuts(lengths: number[], batchSize: number, maxTokens: number): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const rows = i - start + 1;
+    if (rows > 1 && (rows > batchSize || rows * Math.max(1, lengths[i]!) > maxTokens)) {
+      ends.push(i);
+      start = i;
+    }
+  }
+  if (lengths.length > 0) ends.push(lengths.length);
+  return ends;
+}
+
+export function makeBatches(encoded: number[][], batchSize: number, padId: number, side: 'left' | 'right',
+  maxTokens = Number.POSITIVE_INFINITY): PaddedBatch[] {
   const order = encoded.map((_, i) => i).sort((a, b) => encoded[a]!.length - encoded[b]!.length || a - b);
   const out: PaddedBatch[] = [];
-  for (let s = 0; s < order.length; s += batchSize) {
-    const rows = order.slice(s, s + batchSize);
+  let s = 0;
+  for (const end of cuts(order.map((r) => encoded[r]!.length), batchSize, maxTokens)) {
+    const rows = order.slice(s, end);
+    s = end;
     const seq = Math.max(1, ...rows.map((r) => encoded[r]!.length));
     const n = rows.length * seq;
     const inputIds = new BigInt64Array(n).fill(BigInt(padId));

@@ -7,7 +7,7 @@ import * as ort from 'onnxruntime-node';
 import { EngineError } from '../errors.js';
 import { applyTemplate, type ModelManifest } from '../models/manifest.js';
 import type { EmbedderInfo, EmbedderOptions } from './api.js';
-import { makeBatches, positionIds } from './batch.js';
+import { DEFAULT_BATCH_TOKENS, DEFAULT_GPU_BATCH_TOKENS, makeBatches, positionIds } from './batch.js';
 import { poolBatch } from './pool.js';
 import { openSession } from './providers.js';
 import { loadTokenizer, type TextTokenizer } from './tokenize.js';
@@ -21,6 +21,7 @@ export class EmbedRunner {
     private readonly session: ort.InferenceSession,
     private readonly tokenizer: TextTokenizer,
     private readonly batchSize: number,
+    private readonly maxBatchTokens: number,
   ) {}
 
   static async open(opts: EmbedderOptions): Promise<EmbedRunner> {
@@ -42,7 +43,8 @@ export class EmbedRunner {
     const info: EmbedderInfo = {
       modelId: m.id, dims: m.dims, requested: opts.provider ?? 'auto', provider: opened.provider, fallbackReason: opened.fallbackReason,
     };
-    return new EmbedRunner(info, m, session, tokenizer, Math.max(1, opts.batchSize ?? 32));
+    const budget = opts.maxBatchTokens ?? (opened.provider === 'cpu' ? DEFAULT_BATCH_TOKENS : DEFAULT_GPU_BATCH_TOKENS);
+    return new EmbedRunner(info, m, session, tokenizer, Math.max(1, opts.batchSize ?? 32), Math.max(1, budget));
   }
 
   /** Token ids for each text after the template; exposed for benchmarks and tests. */
@@ -55,7 +57,7 @@ export class EmbedRunner {
   async embed(texts: string[], kind: TextKind, stopped: () => boolean = () => false): Promise<Float32Array> {
     const dims = this.manifest.dims;
     const out = new Float32Array(texts.length * dims);
-    const batches = makeBatches(this.tokenize(texts, kind), this.batchSize, this.tokenizer.padId, this.manifest.paddingSide);
+    const batches = makeBatches(this.tokenize(texts, kind), this.batchSize, this.tokenizer.padId, this.manifest.paddingSide, this.maxBatchTokens);
     const wantsTypes = this.session.inputNames.includes('token_type_ids');
     // Decoder-style models (Qwen3-Embedding) take positions; with left padding they start at the first real token.
     const wantsPositions = this.session.inputNames.includes('position_ids');

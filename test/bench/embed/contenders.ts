@@ -2,14 +2,15 @@
  * The two baselines Delve's embedder is measured against, with the same session options it uses
  * (CPU provider, graph optimisation 'all', `threads` intra-op threads, one inter-op thread):
  *  - bare: onnxruntime-node `InferenceSession.run` over pre-built feeds, padded exactly like Delve's
- *    length-sorted batches; tokenization, padding and pooling are outside the timing (the floor);
+ *    length-sorted batches (same row and token budgets); tokenization, padding and pooling are
+ *    outside the timing (the floor);
  *  - transformers.js: `pipeline('feature-extraction')` on the same folder, mean pooling + normalise,
  *    texts in batches in the caller's order (how Reor and AnythingLLM call it).
  */
 import { basename, dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { env, pipeline } from '@huggingface/transformers';
-import { makeBatches } from '../../../main/engine/embed/batch.js';
+import { DEFAULT_BATCH_TOKENS, makeBatches } from '../../../main/engine/embed/batch.js';
 import { openSession } from '../../../main/engine/embed/providers.js';
 import { loadTokenizer } from '../../../main/engine/embed/tokenize.js';
 import { applyTemplate, type ModelManifest } from '../../../main/engine/models/manifest.js';
@@ -33,7 +34,7 @@ export async function openBareOrt(dir: string, m: ModelManifest, batchSize: numb
   return {
     tokenize,
     feeds(texts) {
-      return makeBatches(tokenize(texts), batchSize, tok.padId, m.paddingSide).map((b) => {
+      return makeBatches(tokenize(texts), batchSize, tok.padId, m.paddingSide, DEFAULT_BATCH_TOKENS).map((b) => {
         const shape = [b.rows.length, b.seq];
         const f: Record<string, ort.Tensor> = {
           input_ids: new ort.Tensor('int64', b.inputIds, shape),

@@ -9,7 +9,7 @@ export type Name = keyof typeof NAMES;
 
 export interface BenchReport {
   model: { shape: string; dir: string; maxTokens: number };
-  cores: number; threads: number; batchSize: number; rounds: number;
+  cores: number; threads: number; batchSize: number; maxBatchTokens: number; rounds: number;
   texts: { count: number; source: string; meanTokens: number; maxTokens: number; truncated: number;
     paddingEfficiencySorted: number; paddingEfficiencyInputOrder: number };
   chunksPerSec: Record<Name, number>;
@@ -26,7 +26,7 @@ const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 export function printTable(r: BenchReport): void {
   const t = r.texts;
-  console.log(`\nEmbedding benchmark: random-weight MiniLM-shaped encoder (${r.model.shape}), batch ${r.batchSize}, ` +
+  console.log(`\nEmbedding benchmark: random-weight MiniLM-shaped encoder (${r.model.shape}), batch ${r.batchSize} texts / ${r.maxBatchTokens} tokens, ` +
     `${r.threads} intra-op threads on ${r.cores} cores, truncation at ${r.model.maxTokens} tokens for every contender`);
   console.log(`${t.count} ${t.source} texts: mean ${t.meanTokens} tokens, max ${t.maxTokens}, ${t.truncated} truncated; ` +
     `padding efficiency ${t.paddingEfficiencySorted} length-sorted vs ${t.paddingEfficiencyInputOrder} in input order\n`);
