@@ -101,11 +101,13 @@ for (const pooling of ['mean', 'cls', 'last-token'] as const) {
   }
 }
 
-test('batch sizes 1 to 64 give the same vectors, in input order', async () => {
+test('batch sizes 1 to 64, and token budgets that split them, give the same vectors, in input order', async () => {
   let base: Float32Array[] | null = null;
   let worst = 0;
-  for (const batchSize of [1, 2, 3, 8, 17, 64]) {
-    const e = await createEmbedder({ modelDir: dir, manifest: manifest(), provider: 'cpu', batchSize });
+  const runs = [1, 2, 3, 8, 17, 64].map((batchSize) => ({ batchSize, maxBatchTokens: 1e9 }))
+    .concat([{ batchSize: 64, maxBatchTokens: 1 }, { batchSize: 64, maxBatchTokens: 40 }]);
+  for (const { batchSize, maxBatchTokens } of runs) {
+    const e = await createEmbedder({ modelDir: dir, manifest: manifest(), provider: 'cpu', batchSize, maxBatchTokens });
     try {
       const v = await e.embedDocuments(TEXTS);
       assert.equal(v.length, TEXTS.length);
