@@ -19,7 +19,7 @@ export function take(pool: string[], n: number): string[] {
   return Array.from({ length: n }, (_, i) => pool[i % pool.length]!);
 }
 
-/** Real tokens / padded tokens when `lengths` are cut into batches of `size` in the given order. */
+/** Real tokens / padded tokens when `lengths` are cut into batches of `size` in the given order (transformers.js's batches). */
 export function paddingEfficiency(lengths: number[], size: number): number {
   let real = 0;
   let padded = 0;
