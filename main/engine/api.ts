@@ -71,6 +71,19 @@ export interface DenseSearchStatus {
   reason: string | null;
 }
 
+/**
+ * How BM25 is ranked: `memory` (the index's postings held in memory, FTS5's bm25() scores in ~1-2 ms),
+ * `loading` (they are being read; FTS5 ranks meanwhile) or `fts5` (FTS5's own bm25(); `reason` says why).
+ */
+export interface Bm25SearchStatus {
+  state: 'memory' | 'loading' | 'fts5';
+  rows: number;
+  terms: number;
+  postings: number;
+  megabytes: number;
+  reason: string | null;
+}
+
 export interface EngineConfig {
   /** SQLite database file (created if missing). */
   dbPath: string;
@@ -88,6 +101,8 @@ export interface EngineConfig {
   embedding?: EmbeddingConfig;
   /** The local LLM (Ollama) for `mode: 'full'`: host, model per role, timeout, concurrency. */
   llm?: LlmConfig;
+  /** Most memory BM25's in-memory postings may take, in MiB (default 256); 0 ranks with FTS5 alone. */
+  bm25MemoryMb?: number;
 }
 
 export interface JobOptions {
@@ -163,6 +178,8 @@ export interface StatusReport {
     staleChunking: number;
     dbBytes: number;
   };
+  /** How BM25 is ranked (absent where the caller has no engine, e.g. a bare statusReport()). */
+  bm25?: Bm25SearchStatus;
 }
 
 export interface SearchTrace {

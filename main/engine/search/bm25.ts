@@ -5,11 +5,15 @@
  * in the chunk (search/proximity.ts) and topBm25 the best BM25 score among the candidates, so a chunk
  * holding the query's exact wording outranks one that merely repeats its words.
  *
- * FTS5 ranks every match (tens of thousands for common terms in a large library), so the ranking
- * query touches the FTS index alone; chunk text is read for the top `n` only, and snippets are left
- * to hydration, which makes them for the final results.
+ * The ranking comes from the postings held in memory where the connection has them and they are
+ * current (search/bm25-memory.ts: ~1-2 ms), else from FTS5, which ranks every match (tens of
+ * thousands for common terms in a large library: ~1 µs each), touching the FTS index alone. Both give
+ * FTS5's bm25() scores. Chunk text is read for the top `n` only, and snippets are left to hydration,
+ * which makes them for the final results.
  */
 import type { Db } from '../store/db.js';
+import type { Bm25Top } from './bm25-index.js';
+import { bm25MemoryOf } from './bm25-memory.js';
 import { bigramOverlap, bigrams } from './proximity.js';
 import { buildFtsQuery } from './query.js';
 
@@ -44,25 +48,33 @@ export interface Bm25List {
   hits: Bm25Hit[];
 }
 
-interface Row { chunkId: number; raw: number; text: string }
+/** FTS5's ranking: the best `n` rows by bm25(), best first, ties by row id. */
+export function ftsTop(db: Db, match: string, n: number): Bm25Top[] {
+  const rows = db.prepare(`SELECT rowid, bm25(chunks_fts, ${WEIGHTS.join(', ')}) AS raw FROM chunks_fts
+    WHERE chunks_fts MATCH ? ORDER BY raw, rowid LIMIT ?`).raw().all(match, Math.max(1, Math.floor(n))) as [number, number][];
+  return rows.map(([rowid, raw]) => ({ rowid, score: -raw }));
+}
+
+export interface Bm25ListOptions {
+  /** Rank with FTS5 even where the postings are in memory (benchmarks, tests). */
+  fts5Only?: boolean;
+}
 
 /** The best `n` chunks for `query` (or for a prepared MATCH expression, e.g. weighted), best first. */
-export function bm25List(db: Db, query: string, n: number, prepared?: string | null): Bm25List {
+export function bm25List(db: Db, query: string, n: number, prepared?: string | null, opts: Bm25ListOptions = {}): Bm25List {
   const match = prepared !== undefined && prepared !== null ? prepared : buildFtsQuery(query).match;
   if (match === null) return { ftsQuery: null, hits: [] };
-  const rows = db.prepare(`
-    WITH top AS (
-      SELECT rowid AS id, bm25(chunks_fts, ${WEIGHTS.join(', ')}) AS raw FROM chunks_fts
-      WHERE chunks_fts MATCH ? ORDER BY raw, rowid LIMIT ?)
-    SELECT top.id AS chunkId, top.raw, c.text FROM top JOIN chunks c ON c.id = top.id
-    ORDER BY top.raw, top.id`).all(match, Math.max(1, Math.floor(n))) as Row[];
+  const k = Math.max(1, Math.floor(n));
+  const ranked = (opts.fts5Only ? null : bm25MemoryOf(db)?.top(match, WEIGHTS, k)) ?? ftsTop(db, match, k);
+  const texts = new Map((db.prepare('SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))').raw()
+    .all(JSON.stringify(ranked.map((r) => r.rowid))) as [number, string][]));
   const pairs = bigrams(query);
-  const top = rows.length > 0 ? -rows[0]!.raw : 0;
-  const hits = rows.map((r, i): Bm25Hit => {
-    const raw = -r.raw;
-    const proximity = bigramOverlap(pairs, r.text);
+  const top = ranked.length > 0 ? ranked[0]!.score : 0;
+  const hits = ranked.map((r, i): Bm25Hit => {
+    const raw = r.score;
+    const proximity = bigramOverlap(pairs, texts.get(r.rowid) ?? '');
     const bonus = proximityBonus(proximity, top);
-    return { chunkId: r.chunkId, rawRank: i + 1, raw, proximity, bonus, score: raw + bonus };
+    return { chunkId: r.rowid, rawRank: i + 1, raw, proximity, bonus, score: raw + bonus };
   });
   hits.sort((a, b) => b.score - a.score || a.rawRank - b.rawRank);
   return { ftsQuery: match, hits };

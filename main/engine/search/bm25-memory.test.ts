@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { benchChunks, benchQueries } from '../../../test/bench/search-corpus.js';
+import { fillDb } from '../../../test/bench/search-db.js';
+import { sharedDir, tempDir } from '../../../test/helpers/shared.js';
+import { openDb, type Db } from '../store/db.js';
+import { bm25List } from './bm25.js';
+import { readVarints } from './bm25-load.js';
+import { attachBm25Memory, detachBm25Memory } from './bm25-memory.js';
+import { weightedFtsQuery } from './weighted-query.js';
+
+/** 4000 real chunks (SciFact abstracts and the shared notes) through the store's own writes. */
+async function library(path = ':memory:'): Promise<Db> {
+  const { db } = await openDb(path);
+  const unit = new Float32Array(384);
+  unit[0] = 1;
+  fillDb(db, benchChunks(sharedDir(), 4000), () => unit);
+  return db;
+}
+
+/** FTS5's list and the in-memory one: same chunks in the same order, scores equal to ~1 ulp. */
+function assertSame(db: Db, query: string, prepared?: string | null): void {
+  const a = bm25List(db, query, 100, prepared, { fts5Only: true }).hits;
+  const b = bm25List(db, query, 100, prepared).hits;
+  assert.equal(b.length, a.length, query);
+  a.forEach((h, i) => {
+    const m = b[i]!;
+    assert.ok(Math.abs(h.raw - m.raw) <= 1e-12 * Math.max(1, h.raw), `${query}: rank ${i + 1} scores ${h.raw} vs ${m.raw}`);
+    // Rows whose scores differ only by rounding may swap; all others keep FTS5's order.
+    if (h.chunkId !== m.chunkId) assert.ok(Math.abs(h.raw - (b.find((x) => x.chunkId === h.chunkId)?.raw ?? -1)) <= 1e-12 * h.raw, `${query}: rank ${i + 1}`);
+    assert.equal(m.rawRank, h.rawRank, `${query}: rank ${i + 1}`);
+  });
+}
+
+test('readVarints decodes SQLite varints of 1, 2, 3 and 9 bytes', () => {
+  assert.deepEqual(readVarints(Uint8Array.from([0x05, 0x81, 0x00, 0x86, 0x8d, 0x20]), 3), [5, 128, 100000]);
+  assert.deepEqual(readVarints(Uint8Array.from([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x81, 0x01]), 1), [257]);
+  assert.deepEqual(readVarints(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), 1), [2 ** 64 - 1]);
+});
+
+test('in-memory BM25 gives FTS5 bm25() rankings and scores for real queries, weighted queries and any script', async () => {
+  const db = await library();
+  const memory = attachBm25Memory(db);
+  const status = memory.warm();
+  assert.equal(status.state, 'memory', JSON.stringify(status));
+  assert.equal(status.rows, (db.prepare('SELECT count(*) FROM chunks').pluck().get() as number));
+  const queries = benchQueries(sharedDir(), 100).map((q) => q.text);
+  for (const q of queries) assertSame(db, q);
+  for (let i = 0; i + 2 < queries.length; i += 10) {
+    const w = weightedFtsQuery({ original: queries[i]!, expansions: [queries[i + 1]!], rewrite: queries[i + 2]! });
+    assertSame(db, queries[i]!, w.match);
+  }
+  for (const q of ['Café naïve RÉSUMÉ', 'running runs ran', 'cell', 'zzzz-not-a-word qqqq', '국회입법조사처 보고서', 'p53 BRCA1 2019']) assertSame(db, q);
+  // The memory path answered: its timing is not FTS5's (checked here by the index's own method).
+  assert.ok(memory.top('"cell" OR "cells"', [1.0, 0.5], 10)!.length === 10);
+  await detachBm25Memory(db);
+  db.close();
+});
+
+test('prefix queries and strings of several tokens go to FTS5; results are the same either way', async () => {
+  const db = await library();
+  const memory = attachBm25Memory(db);
+  memory.warm();
+  assert.equal(memory.top('"canc" *', [1.0, 0.5], 10), null);
+  assert.equal(memory.top('"tumour-suppressor"', [1.0, 0.5], 10), null);
+  assert.equal(memory.top('cancer OR cells', [1.0, 0.5], 10), null, 'unquoted expressions are not parsed here');
+  assert.ok(bm25List(db, 'canc* growth', 10).hits.length > 0);
+  assertSame(db, 'canc* growth');
+  await detachBm25Memory(db);
+  db.close();
+});
+
+test('a write to the index retires the postings: FTS5 answers until they are read again, and nothing stale is returned', async () => {
+  const db = await library();
+  const memory = attachBm25Memory(db);
+  memory.warm();
+  const doc = (db.prepare('SELECT id FROM documents LIMIT 1').pluck().get() as number);
+  db.prepare(`INSERT INTO chunks (doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash)
+    VALUES (?, 9999, NULL, NULL, 0, 0, '[]', 'xylophonist xylophonist quartet', 'fresh-hash')`).run(doc);
+  assert.equal(memory.top('"xylophonist"', [1.0, 0.5], 10), null);
+  assert.match(memory.status().reason ?? '', /changed/);
+  const hits = bm25List(db, 'xylophonist', 10).hits;
+  assert.equal(hits.length, 1);
+  assert.equal(memory.warm().state, 'memory');
+  assert.equal(memory.top('"xylophonist"', [1.0, 0.5], 10)!.length, 1);
+  db.prepare("DELETE FROM chunks WHERE hash = 'fresh-hash'").run();
+  assert.equal(memory.top('"xylophonist"', [1.0, 0.5], 10), null);
+  assert.equal(memory.warm().state, 'memory');
+  assert.deepEqual(memory.top('"xylophonist"', [1.0, 0.5], 10), []);
+  assertSame(db, 'cancer cells quartet');
+  await detachBm25Memory(db);
+  db.close();
+});
+
+test('postings over the memory limit are not held, and status says why', async () => {
+  const db = await library();
+  const memory = attachBm25Memory(db, { maxMb: 0.01 });
+  const s = memory.warm();
+  assert.equal(s.state, 'fts5');
+  assert.match(s.reason!, /MiB \(limit 0 MiB\)/);
+  assert.ok(bm25List(db, 'cancer cells', 10).hits.length > 0);
+  await detachBm25Memory(db);
+  db.close();
+});
+
+test('for a database on disk the postings load on a worker thread while FTS5 answers', async () => {
+  const path = join(tempDir('delve-bm25-'), 'lib.db');
+  (await library(path)).close();
+  const { db } = await openDb(path);
+  const memory = attachBm25Memory(db);
+  assert.ok(bm25List(db, 'vitamin D deficiency', 10).hits.length > 0);
+  assert.equal(memory.status().state, 'loading');
+  const deadline = Date.now() + 60_000;
+  while (memory.status().state === 'loading' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(memory.status().state, 'memory', JSON.stringify(memory.status()));
+  assert.notEqual(memory.top('"vitamin" OR "d"', [1.0, 0.5], 10), null);
+  assertSame(db, 'vitamin D deficiency');
+  await detachBm25Memory(db);
+  db.close();
+});

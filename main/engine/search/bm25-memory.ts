@@ -1,0 +1,178 @@
+/**
+ * Keeps a database's BM25 postings in memory (search/bm25-index.ts) and answers BM25 from them while
+ * they match the index; FTS5 answers otherwise, with the same scores (search/bm25.ts).
+ *
+ * - Loading starts on the first BM25 query and runs on a worker thread (in this thread for an
+ *   in-memory database, which no other connection can open); queries meanwhile go to FTS5.
+ * - Before each query the FTS5 structure and averages records are compared with the loaded ones:
+ *   any write to the index changes them, so stale postings are never used. They are dropped and
+ *   read again once the index has been quiet for QUIET_MS (an indexing job writes document by document).
+ * - Postings over `maxMb` are not held; `status()` says why.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Bm25SearchStatus } from '../api.js';
+import type { Db } from '../store/db.js';
+import { Bm25Index, type Bm25IndexData, type Bm25Top } from './bm25-index.js';
+import { indexStamp, loadBm25Index } from './bm25-load.js';
+import type { LoadReply, LoadRequest } from './bm25-load-worker.js';
+import { QueryTerms } from './bm25-phrases.js';
+
+export const DEFAULT_BM25_MEMORY_MB = 256;
+const QUIET_MS = 2_000;
+
+export interface Bm25MemoryOptions {
+  /** Most memory the postings may take, in MiB (default 256). */
+  maxMb?: number;
+  /** Where to read them: a worker thread (default for a file) or this thread. */
+  load?: 'worker' | 'sync';
+  nativeBinding?: string;
+}
+
+/** The engine reports it as StatusReport.bm25. */
+export type Bm25MemoryStatus = Bm25SearchStatus;
+
+type Stamp = ReturnType<typeof indexStamp>;
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameStamp = (a: Stamp, b: Stamp) => sameBytes(a.structure, b.structure) && sameBytes(a.averages, b.averages);
+
+export class Bm25Memory {
+  private index: Bm25Index | null = null;
+  private loading: Worker | null = null;
+  /** The index's stamp as last seen without postings, and since when: loads wait for a quiet index. */
+  private seen: { stamp: Stamp; at: number } | null = null;
+  private reason: string | null = 'not loaded yet';
+  private readonly terms: QueryTerms;
+  private readonly maxBytes: number;
+  private closed = false;
+
+  constructor(private readonly db: Db, private readonly opts: Bm25MemoryOptions = {}) {
+    this.terms = new QueryTerms(db);
+    this.maxBytes = (opts.maxMb ?? DEFAULT_BM25_MEMORY_MB) * 1048576;
+  }
+
+  /** The best n rows for `match` with these column weights, or null when FTS5 must rank them. */
+  top(match: string, weights: readonly number[], n: number): Bm25Top[] | null {
+    if (this.closed) return null;
+    const index = this.current();
+    if (!index) {
+      this.maybeLoad();
+      return null;
+    }
+    const terms = this.terms.terms(match);
+    if (!terms) return null;
+    return index.top(terms.map((t) => index.find(t)), weights, n);
+  }
+
+  /** Loads the postings now, in this thread (benchmarks, evaluation, tests). */
+  warm(): Bm25MemoryStatus {
+    if (!this.closed && !this.current()) {
+      this.seen = { stamp: indexStamp(this.db), at: Infinity };
+      this.accept(this.loadHere());
+    }
+    return this.status();
+  }
+
+  status(): Bm25MemoryStatus {
+    const i = this.index;
+    return {
+      state: i ? 'memory' : this.loading ? 'loading' : 'fts5',
+      rows: i?.data.rowids.length ?? 0, terms: i?.terms ?? 0, postings: i?.postings ?? 0,
+      megabytes: i ? Math.round(i.bytes / 1048576) : 0, reason: i ? null : this.reason,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.index = null;
+    const w = this.loading;
+    this.loading = null;
+    await w?.terminate();
+  }
+
+  /** The loaded index if it is still the database's, else null. */
+  private current(): Bm25Index | null {
+    if (!this.index) return null;
+    if (sameStamp(indexStamp(this.db), this.index.data)) return this.index;
+    this.index = null;
+    this.reason = 'the library changed since the postings were read';
+    return null;
+  }
+
+  /**
+   * Starts a load at the first query, and after a change once the index has stayed the same for
+   * QUIET_MS, so an indexing job's stream of writes does not set off a load per document.
+   */
+  private maybeLoad(): void {
+    if (this.loading) return;
+    const stamp = indexStamp(this.db);
+    const now = performance.now();
+    if (this.seen && sameStamp(stamp, this.seen.stamp) && now - this.seen.at < QUIET_MS) return;
+    if (this.seen && !sameStamp(stamp, this.seen.stamp)) {
+      this.seen = { stamp, at: now };
+      return;
+    }
+    this.seen = { stamp, at: Infinity }; // no second load of the same index
+    if ((this.opts.load ?? 'worker') === 'sync' || this.db.memory) {
+      this.accept(this.loadHere());
+      return;
+    }
+    const request: LoadRequest = { path: this.db.name, maxBytes: this.maxBytes, nativeBinding: this.opts.nativeBinding };
+    const worker = new Worker(new URL('./bm25-load-worker.js', import.meta.url), { workerData: request });
+    worker.unref(); // an exiting CLI does not wait for it
+    this.loading = worker;
+    const done = (result: Bm25IndexData | string) => {
+      if (this.loading !== worker) return;
+      this.loading = null;
+      this.accept(result);
+    };
+    worker.once('message', (r: LoadReply) => done('data' in r ? r.data : 'refused' in r ? r.refused : `loading failed: ${r.error}`));
+    worker.once('error', (err) => done(`loading failed: ${err.message}`));
+    worker.once('exit', (code) => done(`loading failed: the loader exited with code ${code}`));
+  }
+
+  private loadHere(): Bm25IndexData | string {
+    try {
+      return loadBm25Index(this.db, this.maxBytes);
+    } catch (err) {
+      return `loading failed: ${(err as Error).message}`;
+    }
+  }
+
+  private accept(data: Bm25IndexData | string): void {
+    if (this.closed) return;
+    if (typeof data === 'string') {
+      this.reason = data;
+      return;
+    }
+    // Read on another connection: the library may have changed while it loaded.
+    if (!sameStamp(indexStamp(this.db), data)) {
+      this.reason = 'the library changed while the postings loaded';
+      this.seen = { stamp: indexStamp(this.db), at: performance.now() };
+      return;
+    }
+    this.index = new Bm25Index(data);
+    this.reason = null;
+  }
+}
+
+const attached = new WeakMap<Db, Bm25Memory>();
+
+/** Gives this connection in-memory BM25; bm25List (search/bm25.ts) uses it from then on. */
+export function attachBm25Memory(db: Db, opts: Bm25MemoryOptions = {}): Bm25Memory {
+  let m = attached.get(db);
+  if (!m) {
+    m = new Bm25Memory(db, opts);
+    attached.set(db, m);
+  }
+  return m;
+}
+
+export function bm25MemoryOf(db: Db): Bm25Memory | undefined {
+  return attached.get(db);
+}
+
+export async function detachBm25Memory(db: Db): Promise<void> {
+  const m = attached.get(db);
+  attached.delete(db);
+  await m?.close();
+}
