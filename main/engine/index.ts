@@ -13,6 +13,7 @@ import { watchFolders } from './index/watch.js';
 import { search } from './search/search.js';
 import { fullSearch } from './reason/full-search.js';
 import { openDb, type OpenedDb } from './store/db.js';
+import { attachBm25Memory, detachBm25Memory } from './search/bm25-memory.js';
 import { importZotero } from './zotero/import.js';
 import { statusReport } from './store/summary.js';
 import { addEvidence, createCollection, evidenceTable, listCollections } from './review/collections.js';
@@ -39,6 +40,8 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     maxBytes: cfg.maxBytes, taskTimeoutMs: cfg.taskTimeoutMs,
   };
   const embedding = config.embedding ? embeddingRuntime(db, config.embedding, createEmbedder) : null;
+  // BM25 from postings in memory (search/bm25-memory.ts), read on a worker at the first search.
+  const bm25 = config.bm25MemoryMb === 0 ? null : attachBm25Memory(db, { maxMb: config.bm25MemoryMb, nativeBinding: cfg.nativeBinding });
   let running: Promise<unknown> = Promise.resolve();
   let closed = false;
   const guard = () => { if (closed) throw new EngineError('BAD_ARGUMENT', 'the engine is closed'); };
@@ -93,7 +96,8 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     index,
     status(): StatusReport {
       guard();
-      return statusReport(db, ctx.chunking);
+      const bm25Status = bm25?.status() ?? { state: 'fts5' as const, rows: 0, terms: 0, postings: 0, megabytes: 0, reason: 'turned off (bm25MemoryMb: 0)' };
+      return { ...statusReport(db, ctx.chunking), bm25: bm25Status };
     },
     search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
       return searchRecorded(query, opts);
@@ -114,6 +118,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       if (closed) return;
       closed = true;
       void embedding?.close();
+      void detachBm25Memory(db);
       db.close();
     },
     importZotero(dataDir: string, opts?: JobOptions) {

@@ -35,6 +35,12 @@ export async function indexCommand(engine: DelveEngine, a: Parsed, out: Out, err
   if (s.embeddingError) out(`  embedding failed: ${s.embeddingError.code} ${s.embeddingError.message}`);
 }
 
+function describeBm25(b: NonNullable<StatusReport['bm25']>): string {
+  if (b.state === 'memory') return `in-memory postings, ${b.terms} terms, ${b.postings} postings, ${b.megabytes} MB`;
+  if (b.state === 'loading') return 'FTS5 while the postings load';
+  return b.reason === 'not loaded yet' ? 'FTS5; postings load into memory at the first search' : `FTS5 (${b.reason})`;
+}
+
 export async function statusCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
   const r: StatusReport = engine.status();
   const embedding = await engine.embeddingStatus();
@@ -48,6 +54,7 @@ export async function statusCommand(engine: DelveEngine, a: Parsed, out: Out): P
   if (t.staleChunking > 0) out(`re-index planned: ${t.staleChunking} documents were chunked with other settings`);
   out(`vectors: ${engine.vec.version ? `sqlite-vec ${engine.vec.version}` : `unavailable (${engine.vec.error})`}`);
   out(describeEmbedding(embedding));
+  if (r.bm25) out(`bm25: ${describeBm25(r.bm25)}`);
   for (const d of r.documents) if (d.status !== 'ok') out(`  ${d.status} ${d.path}: ${d.code} ${d.message ?? ''}`);
 }
 

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { sharedDir, tempDir } from '../../../test/helpers/shared.js';
+import { createEngine, type DelveEngine } from '../index.js';
+
+const QUERIES = ['retrieval augmented generation', 'sleep and memory consolidation', 'CRISPR gene editing off-target effects', 'climate'];
+
+async function until(engine: DelveEngine, state: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (engine.status().bm25?.state !== state && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  assert.equal(engine.status().bm25?.state, state, JSON.stringify(engine.status().bm25));
+}
+
+const ranked = async (engine: DelveEngine, q: string) =>
+  (await engine.search(q, { mode: 'bm25', k: 20, history: false })).results.map((r) => `${r.chunkId}:${r.trace.bm25Score!.toFixed(9)}`);
+
+test('the engine ranks BM25 from memory once the postings load, with the same results as FTS5, and follows new documents', async () => {
+  const dir = tempDir('delve-bm25-engine-');
+  const notes = join(dir, 'notes');
+  cpSync(join(sharedDir(), 'notes'), notes, { recursive: true });
+  const engine = await createEngine({ dbPath: join(dir, 'delve.db') });
+  try {
+    await engine.index([notes]);
+    assert.equal(engine.status().bm25?.state, 'fts5');
+    assert.equal(engine.status().bm25?.reason, 'not loaded yet');
+    const before = await Promise.all(QUERIES.map((q) => ranked(engine, q))); // FTS5 ranks these; the load starts
+    await until(engine, 'memory');
+    assert.ok(engine.status().bm25!.postings > 0);
+    assert.deepEqual(await Promise.all(QUERIES.map((q) => ranked(engine, q))), before);
+
+    writeFileSync(join(notes, 'zz-new.md'), '# Xylophone acoustics\n\nThe xylophonist tuned every bar of the xylophone.\n');
+    await engine.index([notes]);
+    const found = await engine.search('xylophonist', { mode: 'bm25', history: false });
+    assert.equal(found.results[0]?.path, join(notes, 'zz-new.md'), 'a new document is found at once (FTS5 ranks while the postings are stale)');
+    assert.equal(engine.status().bm25?.state, 'fts5');
+    assert.match(engine.status().bm25!.reason!, /changed/);
+    // After a quiet spell the postings are read again and include it.
+    await new Promise((r) => setTimeout(r, 2100));
+    await engine.search('xylophonist', { mode: 'bm25', history: false });
+    await until(engine, 'memory');
+    assert.equal((await engine.search('xylophonist', { mode: 'bm25', history: false })).results[0]?.path, join(notes, 'zz-new.md'));
+  } finally {
+    engine.close();
+  }
+});
+
+test('bm25MemoryMb: 0 keeps BM25 on FTS5 and says so', async () => {
+  const dir = tempDir('delve-bm25-off-');
+  const engine = await createEngine({ dbPath: join(dir, 'delve.db'), bm25MemoryMb: 0 });
+  try {
+    await engine.index([join(sharedDir(), 'notes')]);
+    assert.ok((await engine.search('memory', { mode: 'bm25', history: false })).results.length > 0);
+    assert.deepEqual(engine.status().bm25, { state: 'fts5', rows: 0, terms: 0, postings: 0, megabytes: 0, reason: 'turned off (bm25MemoryMb: 0)' });
+  } finally {
+    engine.close();
+  }
+});
