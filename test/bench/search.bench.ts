@@ -7,6 +7,8 @@
  * times are of search alone, without query embedding. Dense and hybrid rows use the engine's
  * default, the exact in-memory scan (search/vector-scan.ts), with sqlite-vec's exact KNN beside them.
  * Environment: BENCH_SIZES (default "10000,100000"), BENCH_QUERIES (100), BENCH_ROUNDS (2),
+ * BM25 rows rank from the postings held in memory, the engine's default (search/bm25-memory.ts); the
+ * "FTS5 ranking" rows run the same search on a connection without them.
  * BENCH_EMBEDDER=0 to skip timing a real query encoder, BENCH_QUANTIZED=0 to skip the quantised rows
  * (bit/int8 copies + float re-scoring), BENCH_SCAN_WORKERS to set the scan's threads.
  */
@@ -14,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../main/engine/store/db.js';
 import { bm25List } from '../../main/engine/search/bm25.js';
+import { attachBm25Memory } from '../../main/engine/search/bm25-memory.js';
 import { denseList } from '../../main/engine/search/dense.js';
 import { search, type DenseSource } from '../../main/engine/search/search.js';
 import { VectorScanner } from '../../main/engine/search/vector-scan.js';
@@ -51,6 +54,10 @@ async function main(): Promise<void> {
 
   const { db, vec } = await openDb(join(dir, 'bench.db'));
   if (!vec.version) throw new Error(`sqlite-vec is not available: ${vec.error}`);
+  // The engine ranks BM25 from postings in memory (search/bm25-memory.ts); a second connection
+  // without them gives FTS5's own ranking, the "FTS5 ranking" rows.
+  const bm25Memory = attachBm25Memory(db);
+  const { db: ftsDb } = await openDb(join(dir, 'bench.db'));
   const vectors = new Map<string, Float32Array>();
   const vectorOf = (c: { hash: string; text: string }) => {
     let v = vectors.get(c.hash);
@@ -77,11 +84,16 @@ async function main(): Promise<void> {
     scanner.warm(table.table);
     const scanLoadMs = performance.now() - t0;
     const scanned: DenseSource = { ...dense, scan: (v, n) => scanner.search(table.table, v, n) };
+    t0 = performance.now();
+    const postings = bm25Memory.warm();
+    const postingsLoadMs = performance.now() - t0;
     const l = lance;
     const contenders: Contender<Q>[] = [
       { name: 'delve search() bm25', run: (q) => search(db, q.text, { mode: 'bm25', k: K }, dense) },
       { name: 'delve search() dense', run: (q) => search(db, q.text, { mode: 'dense', k: K }, scanned) },
       { name: HYBRID_ROW, run: (q) => search(db, q.text, { mode: 'hybrid', k: K }, scanned) },
+      { name: 'delve search() bm25, FTS5 ranking', run: (q) => search(ftsDb, q.text, { mode: 'bm25', k: K }, dense) },
+      { name: 'delve search() hybrid, FTS5 ranking', run: (q) => search(ftsDb, q.text, { mode: 'hybrid', k: K }, scanned) },
       { name: 'delve memory scan only (100)', run: (q) => scanner.search(table.table, q.vec, CANDIDATES) },
       { name: 'delve search() dense, sqlite-vec KNN', run: (q) => search(db, q.text, { mode: 'dense', k: K }, dense) },
       { name: HYBRID_SQLITE_ROW, run: (q) => search(db, q.text, { mode: 'hybrid', k: K }, dense) },
@@ -94,7 +106,9 @@ async function main(): Promise<void> {
     const latency = await measure(contenders, queries, ROUNDS, WARMUP);
     const scan = scanner.status().find((x) => x.table === table.table);
     const facts = { 'memory scan': { workers: scan?.workers, megabytes: scan?.megabytes, loadMs: round(scanLoadMs, 0), fallbackReason: scan?.fallbackReason ?? null,
-      top100VsSqliteVec: await sameAsSqliteVec(db, table.table, queries) }, ...quant.facts };
+      top100VsSqliteVec: await sameAsSqliteVec(db, table.table, queries) },
+    'bm25 postings': { state: postings.state, reason: postings.reason, terms: postings.terms, postings: postings.postings, megabytes: postings.megabytes,
+      loadMs: round(postingsLoadMs, 0), top100VsFts5: sameAsFts5(queries) }, ...quant.facts };
     sizes.push({ chunks: (db.prepare('SELECT COUNT(*) FROM chunks').pluck().get() as number), latency, ...await overlap(db, table.table, l, queries), delveBuildMs, lanceBuildMs, extra: facts });
   }
   const embed = process.env.BENCH_EMBEDDER === '0' ? null : await queryEmbedMs(join(shared, 'models/bert-tiny-random'), queries.map((q) => q.text));
@@ -105,7 +119,22 @@ async function main(): Promise<void> {
   }, json);
   lance?.close();
   await scanner.close();
+  await bm25Memory.close();
+  ftsDb.close();
   db.close();
+
+  /** In-memory BM25 against FTS5's ranking: share of queries with the same top 100 in the same order, and the largest score difference. */
+  function sameAsFts5(qs: Q[]) {
+    let order = 0;
+    let maxScoreDiff = 0;
+    for (const q of qs) {
+      const a = bm25List(db, q.text, CANDIDATES, null, { fts5Only: true }).hits;
+      const b = bm25List(db, q.text, CANDIDATES).hits;
+      if (a.map((h) => h.chunkId).join() === b.map((h) => h.chunkId).join()) order++;
+      a.forEach((h, i) => { maxScoreDiff = Math.max(maxScoreDiff, Math.abs(h.score - (b[i]?.score ?? Infinity))); });
+    }
+    return { sameOrder: round(order / qs.length, 3), maxScoreDiff: Number(maxScoreDiff.toExponential(1)) };
+  }
 
   /**
    * The memory scan against sqlite-vec's KNN over the same vectors: share of queries with the same
