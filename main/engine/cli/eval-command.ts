@@ -44,7 +44,7 @@ export async function evalCommand(a: Parsed, dataDir: string, out: Out): Promise
     const f = (x: number) => x.toFixed(4);
     out(`${basename(r.dataset)} ${r.mode}${r.model ? ` (${r.model} on ${r.provider})` : ''}: ${r.queries} queries over ${r.documents} documents`);
     out(`  nDCG@10 ${f(r['ndcg@10'])}   recall@100 ${f(r['recall@100'])}   MRR@10 ${f(r['mrr@10'])}`);
-    out(`  ${(r.ms / 1000).toFixed(1)} s in all; search p50 ${r.queryMs.p50} ms, p95 ${r.queryMs.p95} ms; bm25 ranked ${r.bm25.state === 'memory' ? 'from in-memory postings' : `by FTS5 (${r.bm25.reason})`}`);
+    out(`  ${(r.ms / 1000).toFixed(1)} s in all; search p50 ${r.queryMs.p50} ms, p95 ${r.queryMs.p95} ms${!r.bm25 ? '' : `; bm25 ranked ${r.bm25.state === 'memory' ? 'from in-memory postings' : `by FTS5 (${r.bm25.reason})`}`}`);
     if (a.trecRun) out(`  run written to ${a.trecRun}`);
   } finally {
     process.off('SIGINT', stop);

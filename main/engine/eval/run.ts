@@ -45,8 +45,8 @@ export interface EvalReport extends Metrics {
   provider: string | null;
   /** Time spent in search alone, per query (median and 95th percentile). */
   queryMs: { p50: number; p95: number };
-  /** How BM25 was ranked: from postings in memory (the engine's default) or by FTS5 (with why). */
-  bm25: { state: string; reason: string | null };
+  /** How BM25 was ranked: from postings in memory (the engine's default) or by FTS5 (with why); null in dense mode. */
+  bm25: { state: string; reason: string | null } | null;
 }
 
 const RUN_DEPTH = 100;
@@ -81,7 +81,7 @@ export async function runEval(o: EvalOptions): Promise<EvalReport> {
       dense = await rt.dense();
     }
     // As the engine ranks BM25 (search/bm25-memory.ts), with the postings read before timing starts.
-    const bm25 = attachBm25Memory(db).warm();
+    const bm25 = o.mode === 'dense' ? null : attachBm25Memory(db).warm();
     const queries = o.limit ? ds.queries.slice(0, o.limit) : ds.queries;
     const run: Run = new Map();
     const times: number[] = [];
@@ -101,7 +101,7 @@ export async function runEval(o: EvalOptions): Promise<EvalReport> {
       ...evaluateRun(run, qrels), ms: Math.round(performance.now() - started), mode: o.mode, dataset: ds.dir,
       documents: ds.corpus.length, model: status?.model ?? null, provider: status?.provider ?? null,
       queryMs: { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) },
-      bm25: { state: bm25.state, reason: bm25.reason },
+      bm25: bm25 && { state: bm25.state, reason: bm25.reason },
     };
   } finally {
     await rt?.close();
