@@ -7,8 +7,11 @@
  * order, score += idf_i · f·(k1+1) / (f + k1·(1 − b + b·D/avgdl)), with k1 = 1.2, b = 0.75,
  * idf_i = ln((N − n_i + 0.5) / (n_i + 0.5)) (1e-6 where that is ≤ 0), f the column-weighted count of
  * the term in the row, D the row's tokens in all columns, N and avgdl from FTS5's averages record.
- * The same operations in the same order give the same doubles, so ranks and ties match FTS5's (f is
- * summed per column rather than per occurrence, which is exact for weights such as 1 and 0.5).
+ * The same operations in the same order give the same doubles, so ranks and ties match FTS5's: idf is
+ * computed by SQLite's own ln() at load time (V8's Math.log differs from C's log in the last bit for
+ * ~7% of arguments), and f is summed per column rather than per occurrence, which is exact for
+ * weights such as 1 and 0.5. (A C compiler that fuses multiply-adds, as on some arm64 builds, can
+ * still differ in the last bit.)
  */
 
 const K1 = 1.2;
@@ -27,6 +30,8 @@ export interface Bm25IndexData {
   /** Terms as UTF-8, in FTS5's (memcmp) order: term t is termBytes[termStarts[t] .. termStarts[t+1]). */
   termBytes: Uint8Array;
   termStarts: Uint32Array;
+  /** ln((N − n_t + 0.5) / (n_t + 0.5)) for each term, as SQLite computes it (before the 1e-6 floor). */
+  idf: Float64Array;
   /** Term t's postings are docs[postStarts[t] .. postStarts[t+1]), rows ascending. */
   postStarts: Uint32Array;
   docs: Int32Array;
@@ -63,7 +68,7 @@ export class Bm25Index {
   get postings(): number { return this.data.docs.length; }
   get bytes(): number {
     const d = this.data;
-    return [d.rowids, d.lengths, d.termBytes, d.termStarts, d.postStarts, d.docs, d.tf, this.kd, this.acc, this.touched, this.seen].reduce((s, a) => s + a.byteLength, 0);
+    return [d.rowids, d.lengths, d.termBytes, d.termStarts, d.idf, d.postStarts, d.docs, d.tf, this.kd, this.acc, this.touched, this.seen].reduce((s, a) => s + a.byteLength, 0);
   }
 
   /** The term's number, or -1 when no row holds it. */
@@ -87,7 +92,7 @@ export class Bm25Index {
    * row holds; a term listed twice counts twice, as in FTS5), best first, ties by row id.
    */
   top(phrases: number[], weights: readonly number[], n: number): Bm25Top[] {
-    const { docs, tf, postStarts, nRow, nCol, rowids } = this.data;
+    const { docs, tf, postStarts, nCol, rowids } = this.data;
     const { acc, touched, seen, kd } = this;
     const w = Array.from({ length: nCol }, (_, c) => weights[c] ?? 1.0);
     let count = 0;
@@ -95,8 +100,7 @@ export class Bm25Index {
       if (t < 0) continue;
       const from = postStarts[t]!;
       const to = postStarts[t + 1]!;
-      const nHit = to - from;
-      let idf = Math.log((nRow - nHit + 0.5) / (nHit + 0.5));
+      let idf = this.data.idf[t]!;
       if (idf <= 0.0) idf = 1e-6;
       for (let p = from; p < to; p++) {
         const d = docs[p]!;

@@ -93,6 +93,21 @@ test('a write to the index retires the postings: FTS5 answers until they are rea
   db.close();
 });
 
+test('inside an open write transaction FTS5 ranks (its records change only at commit)', async () => {
+  const db = await library();
+  const memory = attachBm25Memory(db);
+  memory.warm();
+  const doc = (db.prepare('SELECT id FROM documents LIMIT 1').pluck().get() as number);
+  db.transaction(() => {
+    db.prepare(`INSERT INTO chunks (doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash)
+      VALUES (?, 9999, NULL, NULL, 0, 0, '[]', 'xylophonist', 'tx-hash')`).run(doc);
+    assert.equal(memory.top('"xylophonist"', [1.0, 0.5], 10), null);
+    assert.equal(bm25List(db, 'xylophonist', 10).hits.length, 1);
+  })();
+  await detachBm25Memory(db);
+  db.close();
+});
+
 test('postings over the memory limit are not held, and status says why', async () => {
   const db = await library();
   const memory = attachBm25Memory(db, { maxMb: 0.01 });
@@ -118,4 +133,19 @@ test('for a database on disk the postings load on a worker thread while FTS5 ans
   assertSame(db, 'vitamin D deficiency');
   await detachBm25Memory(db);
   db.close();
+});
+
+test('a load that finishes after its database was closed is dropped without an error', async () => {
+  const path = join(tempDir('delve-bm25-'), 'lib.db');
+  (await library(path)).close();
+  const { db } = await openDb(path);
+  const memory = attachBm25Memory(db);
+  bm25List(db, 'vitamin D deficiency', 10);
+  assert.equal(memory.status().state, 'loading');
+  db.close();
+  const deadline = Date.now() + 60_000;
+  while (memory.status().state === 'loading' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(memory.status().state, 'fts5');
+  assert.equal(memory.top('"vitamin"', [1.0, 0.5], 10), null);
+  await memory.close();
 });

@@ -5,15 +5,20 @@
  * - Loading starts on the first BM25 query and runs on a worker thread (in this thread for an
  *   in-memory database, which no other connection can open); queries meanwhile go to FTS5.
  * - Before each query the FTS5 structure and averages records are compared with the loaded ones:
- *   any write to the index changes them, so stale postings are never used. They are dropped and
- *   read again once the index has been quiet for QUIET_MS (an indexing job writes document by document).
+ *   every committed write to the index changes them (the structure record carries a write counter
+ *   that only grows), so stale postings are not used. They are dropped and read again once the index
+ *   has been quiet for QUIET_MS, or twice the last load's time (an indexing job writes document by
+ *   document). Inside an open write transaction FTS5 ranks, since the records change only at commit.
+ *   FTS5's 'rebuild' and 'delete-all' restart that counter: Delve runs them only in migrations, before
+ *   any search; code that runs them on an open library must detach (detachBm25Memory) first.
+ * - Any failure on the memory path hands ranking to FTS5 for good, with the reason in status().
  * - Postings over `maxMb` are not held; `status()` says why.
  */
 import { Worker } from 'node:worker_threads';
 import type { Bm25SearchStatus } from '../api.js';
 import type { Db } from '../store/db.js';
 import { Bm25Index, type Bm25IndexData, type Bm25Top } from './bm25-index.js';
-import { indexStamp, loadBm25Index } from './bm25-load.js';
+import { indexStamp, loadBm25Index, readVarints } from './bm25-load.js';
 import type { LoadReply, LoadRequest } from './bm25-load-worker.js';
 import { QueryTerms } from './bm25-phrases.js';
 
@@ -41,6 +46,12 @@ export class Bm25Memory {
   /** The index's stamp as last seen without postings, and since when: loads wait for a quiet index. */
   private seen: { stamp: Stamp; at: number } | null = null;
   private reason: string | null = 'not loaded yet';
+  /** Set when the memory path failed: FTS5 ranks from then on. */
+  private broken: string | null = null;
+  /** The row count of a load refused as too large: not tried again until it changes by a tenth. */
+  private refusedRows: number | null = null;
+  /** How long the last load took: the index must be quiet for twice that (at least QUIET_MS) before another. */
+  private lastLoadMs = 0;
   private readonly terms: QueryTerms;
   private readonly maxBytes: number;
   private closed = false;
@@ -52,15 +63,23 @@ export class Bm25Memory {
 
   /** The best n rows for `match` with these column weights, or null when FTS5 must rank them. */
   top(match: string, weights: readonly number[], n: number): Bm25Top[] | null {
-    if (this.closed) return null;
-    const index = this.current();
-    if (!index) {
-      this.maybeLoad();
+    // Inside a write transaction FTS5 sees rows its structure and averages records do not show yet.
+    if (this.closed || this.broken || !this.db.open || this.db.inTransaction) return null;
+    try {
+      const index = this.current();
+      if (!index) {
+        this.maybeLoad();
+        return null;
+      }
+      const terms = this.terms.terms(match);
+      if (!terms) return null;
+      return index.top(terms.map((t) => index.find(t)), weights, n);
+    } catch (err) {
+      // Search goes on with FTS5; status() says why.
+      this.broken = `in-memory BM25 failed: ${(err as Error).message}`;
+      this.index = null;
       return null;
     }
-    const terms = this.terms.terms(match);
-    if (!terms) return null;
-    return index.top(terms.map((t) => index.find(t)), weights, n);
   }
 
   /** Loads the postings now, in this thread (benchmarks, evaluation, tests). */
@@ -77,7 +96,7 @@ export class Bm25Memory {
     return {
       state: i ? 'memory' : this.loading ? 'loading' : 'fts5',
       rows: i?.data.rowids.length ?? 0, terms: i?.terms ?? 0, postings: i?.postings ?? 0,
-      megabytes: i ? Math.round(i.bytes / 1048576) : 0, reason: i ? null : this.reason,
+      megabytes: i ? Math.round(i.bytes / 1048576) : 0, reason: i ? null : this.broken ?? this.reason,
     };
   }
 
@@ -106,14 +125,18 @@ export class Bm25Memory {
     if (this.loading) return;
     const stamp = indexStamp(this.db);
     const now = performance.now();
-    if (this.seen && sameStamp(stamp, this.seen.stamp) && now - this.seen.at < QUIET_MS) return;
+    if (this.seen && sameStamp(stamp, this.seen.stamp) && now - this.seen.at < Math.max(QUIET_MS, 2 * this.lastLoadMs)) return;
     if (this.seen && !sameStamp(stamp, this.seen.stamp)) {
       this.seen = { stamp, at: now };
       return;
     }
     this.seen = { stamp, at: Infinity }; // no second load of the same index
+    const rows = readVarints(stamp.averages, 1)[0] ?? 0;
+    if (this.refusedRows !== null && Math.abs(rows - this.refusedRows) < this.refusedRows / 10) return;
+    const started = performance.now();
     if ((this.opts.load ?? 'worker') === 'sync' || this.db.memory) {
       this.accept(this.loadHere());
+      this.lastLoadMs = performance.now() - started;
       return;
     }
     const request: LoadRequest = { path: this.db.name, maxBytes: this.maxBytes, nativeBinding: this.opts.nativeBinding };
@@ -123,7 +146,13 @@ export class Bm25Memory {
     const done = (result: Bm25IndexData | string) => {
       if (this.loading !== worker) return;
       this.loading = null;
-      this.accept(result);
+      this.lastLoadMs = performance.now() - started;
+      try {
+        this.accept(result);
+      } catch (err) {
+        // The database may have been closed meanwhile, or fail: an event handler must not throw.
+        this.reason = `loading failed: ${(err as Error).message}`;
+      }
     };
     worker.once('message', (r: LoadReply) => done('data' in r ? r.data : 'refused' in r ? r.refused : `loading failed: ${r.error}`));
     worker.once('error', (err) => done(`loading failed: ${err.message}`));
@@ -139,11 +168,13 @@ export class Bm25Memory {
   }
 
   private accept(data: Bm25IndexData | string): void {
-    if (this.closed) return;
+    if (this.closed || !this.db.open) return;
     if (typeof data === 'string') {
       this.reason = data;
+      this.refusedRows = data.startsWith('its postings would take') ? readVarints(indexStamp(this.db).averages, 1)[0] ?? 0 : null;
       return;
     }
+    this.refusedRows = null;
     // Read on another connection: the library may have changed while it loaded.
     if (!sameStamp(indexStamp(this.db), data)) {
       this.reason = 'the library changed while the postings loaded';

@@ -65,15 +65,16 @@ export function bm25List(db: Db, query: string, n: number, prepared?: string | n
   const match = prepared !== undefined && prepared !== null ? prepared : buildFtsQuery(query).match;
   if (match === null) return { ftsQuery: null, hits: [] };
   const k = Math.max(1, Math.floor(n));
-  const ranked = (opts.fts5Only ? null : bm25MemoryOf(db)?.top(match, WEIGHTS, k)) ?? ftsTop(db, match, k);
+  const top = (opts.fts5Only ? null : bm25MemoryOf(db)?.top(match, WEIGHTS, k)) ?? ftsTop(db, match, k);
   const texts = new Map((db.prepare('SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))').raw()
-    .all(JSON.stringify(ranked.map((r) => r.rowid))) as [number, string][]));
+    .all(JSON.stringify(top.map((r) => r.rowid))) as [number, string][]));
+  const ranked = top.filter((r) => texts.has(r.rowid)); // as the join to chunks did
   const pairs = bigrams(query);
-  const top = ranked.length > 0 ? ranked[0]!.score : 0;
+  const best = ranked.length > 0 ? ranked[0]!.score : 0;
   const hits = ranked.map((r, i): Bm25Hit => {
     const raw = r.score;
     const proximity = bigramOverlap(pairs, texts.get(r.rowid) ?? '');
-    const bonus = proximityBonus(proximity, top);
+    const bonus = proximityBonus(proximity, best);
     return { chunkId: r.rowid, rawRank: i + 1, raw, proximity, bonus, score: raw + bonus };
   });
   hits.sort((a, b) => b.score - a.score || a.rawRank - b.rawRank);
