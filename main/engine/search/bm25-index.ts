@@ -14,6 +14,8 @@
  * still differ in the last bit.)
  */
 
+import { TopK } from './top-k.js';
+
 const K1 = 1.2;
 const B = 0.75;
 
@@ -110,8 +112,11 @@ export class Bm25Index {
         acc[d] = acc[d]! + idf * ((f * (K1 + 1.0)) / (f + kd[d]!));
       }
     }
-    const best = selectTop(acc, touched, count, Math.max(0, Math.floor(n)));
-    const out = best.map((d) => ({ rowid: rowids[d]!, score: acc[d]! }));
+    // Rows are numbered in row id order, so TopK's ties (smaller number first) are FTS5's (rowid).
+    const best = new TopK(Math.max(0, Math.min(Math.floor(n), count)));
+    for (let i = 0; i < count; i++) best.offer(acc[touched[i]!]!, touched[i]!);
+    const { ids, scores } = best.entries();
+    const out = Array.from(ids, (d, i) => ({ rowid: rowids[d]!, score: scores[i]! }));
     for (let i = 0; i < count; i++) { acc[touched[i]!] = 0; seen[touched[i]!] = 0; }
     return out;
   }
@@ -125,39 +130,4 @@ function compareBytes(bytes: Uint8Array, from: number, to: number, key: Uint8Arr
     if (diff !== 0) return diff;
   }
   return (to - from) - key.length;
-}
-
-/** Row a ranks after row b: lower score, or the same score and a later row. */
-function worse(acc: Float64Array, a: number, b: number): boolean {
-  return acc[a]! < acc[b]! || (acc[a] === acc[b] && a > b);
-}
-
-/** The n best of the touched rows (a heap whose root is the worst kept), best first. */
-function selectTop(acc: Float64Array, touched: Int32Array, count: number, n: number): number[] {
-  const heap: number[] = [];
-  for (let i = 0; i < count && n > 0; i++) {
-    const d = touched[i]!;
-    if (heap.length < n) {
-      heap.push(d);
-      let j = heap.length - 1;
-      while (j > 0) {
-        const parent = (j - 1) >> 1;
-        if (!worse(acc, heap[j]!, heap[parent]!)) break;
-        [heap[j], heap[parent]] = [heap[parent]!, heap[j]!];
-        j = parent;
-      }
-    } else if (worse(acc, heap[0]!, d)) {
-      heap[0] = d;
-      let j = 0;
-      for (;;) {
-        const l = 2 * j + 1;
-        if (l >= heap.length) break;
-        const c = l + 1 < heap.length && worse(acc, heap[l + 1]!, heap[l]!) ? l + 1 : l;
-        if (!worse(acc, heap[c]!, heap[j]!)) break;
-        [heap[j], heap[c]] = [heap[c]!, heap[j]!];
-        j = c;
-      }
-    }
-  }
-  return heap.sort((a, b) => acc[b]! - acc[a]! || a - b);
 }

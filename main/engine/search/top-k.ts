@@ -2,7 +2,15 @@
  * The k largest scores of a stream (a min-heap of size k), used by the in-memory scans: the sign scan
  * of bit codes (search/bit-codes.ts) and the exact float scan (search/scan-range.ts).
  */
-/** The k largest scores seen (a min-heap of size k); ties keep the earlier index. */
+/** Whether (sa, ia) ranks after (sb, ib): a lower score, or the same score and a larger id. */
+function worse(sa: number, ia: number, sb: number, ib: number): boolean {
+  return sa < sb || (sa === sb && ia > ib);
+}
+
+/**
+ * The k largest scores seen (a min-heap of size k whose root is the worst kept); ties keep the
+ * smaller id, whatever order the ids are offered in.
+ */
 export class TopK {
   private readonly scores: Float64Array;
   private readonly ids: Int32Array;
@@ -18,14 +26,14 @@ export class TopK {
       let i = this.size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (this.scores[parent]! <= score) break;
+        if (!worse(score, id, this.scores[parent]!, this.ids[parent]!)) break;
         this.scores[i] = this.scores[parent]!;
         this.ids[i] = this.ids[parent]!;
         i = parent;
       }
       this.scores[i] = score;
       this.ids[i] = id;
-    } else if (score > this.scores[0]!) {
+    } else if (worse(this.scores[0]!, this.ids[0]!, score, id)) {
       this.siftDown(score, id);
     }
   }
@@ -35,8 +43,8 @@ export class TopK {
     for (;;) {
       const l = 2 * i + 1;
       if (l >= this.size) break;
-      const c = l + 1 < this.size && this.scores[l + 1]! < this.scores[l]! ? l + 1 : l;
-      if (this.scores[c]! >= score) break;
+      const c = l + 1 < this.size && worse(this.scores[l + 1]!, this.ids[l + 1]!, this.scores[l]!, this.ids[l]!) ? l + 1 : l;
+      if (!worse(this.scores[c]!, this.ids[c]!, score, id)) break;
       this.scores[i] = this.scores[c]!;
       this.ids[i] = this.ids[c]!;
       i = c;
