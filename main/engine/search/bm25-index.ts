@@ -25,8 +25,7 @@ export interface Bm25IndexData {
   rowids: Float64Array;
   /** Tokens in each row, all columns (FTS5's %_docsize). */
   lengths: Uint32Array;
-  /** N and total tokens, from FTS5's averages record. */
-  nRow: number;
+  /** Total tokens, from FTS5's averages record (N, its row count, is rowids.length). */
   nToken: number;
   nCol: number;
   /** Terms as UTF-8, in FTS5's (memcmp) order: term t is termBytes[termStarts[t] .. termStarts[t+1]). */
@@ -59,7 +58,7 @@ export class Bm25Index {
   private readonly seen: Uint8Array;
 
   constructor(readonly data: Bm25IndexData) {
-    const avgdl = data.nToken / data.nRow;
+    const avgdl = data.nToken / data.rowids.length;
     this.kd = Float64Array.from(data.lengths, (D) => K1 * (1 - B + B * D / avgdl));
     this.acc = new Float64Array(data.rowids.length);
     this.touched = new Int32Array(data.rowids.length);

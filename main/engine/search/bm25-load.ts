@@ -9,6 +9,8 @@ import type { Db } from '../store/db.js';
 import type { Bm25IndexData } from './bm25-index.js';
 
 export const FTS_TABLE = 'chunks_fts';
+/** How a refusal for size begins (search/bm25-memory.ts does not retry those until the library grows). */
+export const TOO_LARGE = 'its postings would take';
 const STRUCTURE_ID = 10;
 const AVERAGES_ID = 1;
 
@@ -75,7 +77,7 @@ export function loadBm25Index(db: Db, maxBytes: number, table = FTS_TABLE): Bm25
     const terms = termsWithIdf(db, nRow);
     const nPost = terms.reduce((s, t) => s + t[1], 0);
     const estimate = nPost * (4 + 2 * nCol) + nRow * 41 + terms.length * 24;
-    if (estimate > maxBytes) return `its postings would take ${Math.ceil(estimate / 1048576)} MiB (limit ${Math.floor(maxBytes / 1048576)} MiB)`;
+    if (estimate > maxBytes) return `${TOO_LARGE} ${Math.ceil(estimate / 1048576)} MiB (limit ${Math.floor(maxBytes / 1048576)} MiB)`;
 
     const rowids = Float64Array.from(sizes, (s) => s[0]);
     const lengths = Uint32Array.from(sizes, (s) => readVarints(s[1], nCol).reduce((a, b) => a + b, 0));
@@ -118,7 +120,7 @@ export function loadBm25Index(db: Db, maxBytes: number, table = FTS_TABLE): Bm25
     }
     termStarts[terms.length] = bytesAt;
     postStarts[terms.length] = p;
-    return { rowids, lengths, nRow, nToken: totals.reduce((a, b) => a + b, 0), nCol, termBytes, termStarts, idf, postStarts, docs, tf, structure, averages };
+    return { rowids, lengths, nToken: totals.reduce((a, b) => a + b, 0), nCol, termBytes, termStarts, idf, postStarts, docs, tf, structure, averages };
   })();
 }
 

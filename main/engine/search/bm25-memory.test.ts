@@ -7,7 +7,7 @@ import { sharedDir, tempDir } from '../../../test/helpers/shared.js';
 import { openDb, type Db } from '../store/db.js';
 import { bm25List } from './bm25.js';
 import { readVarints } from './bm25-load.js';
-import { attachBm25Memory, detachBm25Memory } from './bm25-memory.js';
+import { attachBm25Memory, detachBm25Memory, type Bm25Memory } from './bm25-memory.js';
 import { weightedFtsQuery } from './weighted-query.js';
 
 /** 4000 real chunks (SciFact abstracts and the shared notes) through the store's own writes. */
@@ -17,6 +17,18 @@ async function library(path = ':memory:'): Promise<Db> {
   unit[0] = 1;
   fillDb(db, benchChunks(sharedDir(), 4000), () => unit);
   return db;
+}
+
+/** A chunk of `text` in the library's first document. */
+function addChunk(db: Db, text: string, hash: string): void {
+  const doc = db.prepare('SELECT id FROM documents LIMIT 1').pluck().get() as number;
+  db.prepare(`INSERT INTO chunks (doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash)
+    VALUES (?, 9999, NULL, NULL, 0, 0, '[]', ?, ?)`).run(doc, text, hash);
+}
+
+async function whileLoading(memory: Bm25Memory): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (memory.status().state === 'loading' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
 /** FTS5's list and the in-memory one: same chunks in the same order, scores equal to ~1 ulp. */
@@ -75,9 +87,7 @@ test('a write to the index retires the postings: FTS5 answers until they are rea
   const db = await library();
   const memory = attachBm25Memory(db);
   memory.warm();
-  const doc = (db.prepare('SELECT id FROM documents LIMIT 1').pluck().get() as number);
-  db.prepare(`INSERT INTO chunks (doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash)
-    VALUES (?, 9999, NULL, NULL, 0, 0, '[]', 'xylophonist xylophonist quartet', 'fresh-hash')`).run(doc);
+  addChunk(db, 'xylophonist xylophonist quartet', 'fresh-hash');
   assert.equal(memory.top('"xylophonist"', [1.0, 0.5], 10), null);
   assert.match(memory.status().reason ?? '', /changed/);
   const hits = bm25List(db, 'xylophonist', 10).hits;
@@ -97,10 +107,8 @@ test('inside an open write transaction FTS5 ranks (its records change only at co
   const db = await library();
   const memory = attachBm25Memory(db);
   memory.warm();
-  const doc = (db.prepare('SELECT id FROM documents LIMIT 1').pluck().get() as number);
   db.transaction(() => {
-    db.prepare(`INSERT INTO chunks (doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash)
-      VALUES (?, 9999, NULL, NULL, 0, 0, '[]', 'xylophonist', 'tx-hash')`).run(doc);
+    addChunk(db, 'xylophonist', 'tx-hash');
     assert.equal(memory.top('"xylophonist"', [1.0, 0.5], 10), null);
     assert.equal(bm25List(db, 'xylophonist', 10).hits.length, 1);
   })();
@@ -126,8 +134,7 @@ test('for a database on disk the postings load on a worker thread while FTS5 ans
   const memory = attachBm25Memory(db);
   assert.ok(bm25List(db, 'vitamin D deficiency', 10).hits.length > 0);
   assert.equal(memory.status().state, 'loading');
-  const deadline = Date.now() + 60_000;
-  while (memory.status().state === 'loading' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await whileLoading(memory);
   assert.equal(memory.status().state, 'memory', JSON.stringify(memory.status()));
   assert.notEqual(memory.top('"vitamin" OR "d"', [1.0, 0.5], 10), null);
   assertSame(db, 'vitamin D deficiency');
@@ -143,8 +150,7 @@ test('a load that finishes after its database was closed is dropped without an e
   bm25List(db, 'vitamin D deficiency', 10);
   assert.equal(memory.status().state, 'loading');
   db.close();
-  const deadline = Date.now() + 60_000;
-  while (memory.status().state === 'loading' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await whileLoading(memory);
   assert.equal(memory.status().state, 'fts5');
   assert.equal(memory.top('"vitamin"', [1.0, 0.5], 10), null);
   await memory.close();

@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { Bm25SearchStatus } from '../api.js';
 import type { Db } from '../store/db.js';
 import { Bm25Index, type Bm25IndexData, type Bm25Top } from './bm25-index.js';
-import { indexStamp, loadBm25Index, readVarints } from './bm25-load.js';
+import { indexStamp, loadBm25Index, readVarints, TOO_LARGE } from './bm25-load.js';
 import type { LoadReply, LoadRequest } from './bm25-load-worker.js';
 import { QueryTerms } from './bm25-phrases.js';
 
@@ -33,8 +33,6 @@ export interface Bm25MemoryOptions {
   nativeBinding?: string;
 }
 
-/** The engine reports it as StatusReport.bm25. */
-export type Bm25MemoryStatus = Bm25SearchStatus;
 
 type Stamp = ReturnType<typeof indexStamp>;
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -83,7 +81,7 @@ export class Bm25Memory {
   }
 
   /** Loads the postings now, in this thread (benchmarks, evaluation, tests). */
-  warm(): Bm25MemoryStatus {
+  warm(): Bm25SearchStatus {
     if (!this.closed && !this.current()) {
       this.seen = { stamp: indexStamp(this.db), at: Infinity };
       this.accept(this.loadHere());
@@ -91,7 +89,7 @@ export class Bm25Memory {
     return this.status();
   }
 
-  status(): Bm25MemoryStatus {
+  status(): Bm25SearchStatus {
     const i = this.index;
     return {
       state: i ? 'memory' : this.loading ? 'loading' : 'fts5',
@@ -171,7 +169,7 @@ export class Bm25Memory {
     if (this.closed || !this.db.open) return;
     if (typeof data === 'string') {
       this.reason = data;
-      this.refusedRows = data.startsWith('its postings would take') ? readVarints(indexStamp(this.db).averages, 1)[0] ?? 0 : null;
+      this.refusedRows = data.startsWith(TOO_LARGE) ? readVarints(indexStamp(this.db).averages, 1)[0] ?? 0 : null;
       return;
     }
     this.refusedRows = null;

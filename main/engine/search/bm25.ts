@@ -49,7 +49,7 @@ export interface Bm25List {
 }
 
 /** FTS5's ranking: the best `n` rows by bm25(), best first, ties by row id. */
-export function ftsTop(db: Db, match: string, n: number): Bm25Top[] {
+function ftsTop(db: Db, match: string, n: number): Bm25Top[] {
   const rows = db.prepare(`SELECT rowid, bm25(chunks_fts, ${WEIGHTS.join(', ')}) AS raw FROM chunks_fts
     WHERE chunks_fts MATCH ? ORDER BY raw, rowid LIMIT ?`).raw().all(match, Math.max(1, Math.floor(n))) as [number, number][];
   return rows.map(([rowid, raw]) => ({ rowid, score: -raw }));
