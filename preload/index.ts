@@ -1,16 +1,15 @@
 /**
  * The sandboxed preload: exposes `window.delve` (DelveApi from contract.ts) to the renderer through
- * contextBridge. One function per command, each a single ipcRenderer.invoke on its channel, and
+ * contextBridge. One function per registry command (commands.ts), each a single ipcRenderer.invoke on its channel, and
  * `on(event, cb)` for the contract's events; no Electron objects (events, ipcRenderer) ever reach
  * the page. Bundled to dist/preload/index.cjs by scripts/build-preload.mjs, because a sandboxed
  * preload cannot require local files.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { CHANNELS, COMMANDS, EVENT_CHANNELS, type DelveApi, type EventName, type Events } from './contract.js';
+import { commandFunctions } from './commands.js';
+import { CHANNELS, EVENT_CHANNELS, type DelveApi, type EventName, type Events } from './contract.js';
 
-const commands = Object.fromEntries(
-  COMMANDS.map((name) => [name, (...args: unknown[]) => ipcRenderer.invoke(CHANNELS[name], ...args)]),
-) as Omit<DelveApi, 'on' | 'indexDropped'>;
+const commands = commandFunctions((channel, ...args) => ipcRenderer.invoke(channel, ...args));
 
 const api = {
   ...commands,

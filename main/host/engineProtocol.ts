@@ -4,22 +4,21 @@
  * `{id, ok:false, error:{code,message}}`; events `{type:'event', name, payload}`.
  * Plain data (structured clone) and plain Node.
  */
-import { COMMANDS, type CommandName, type Commands, type EventName, type Events } from '../../preload/contract.js';
+import type { Commands, EventName, Events } from '../../preload/contract.js';
 import type { ErrorData } from '../engine/errors.js';
+import { COMMANDS, isHostCommand, type EngineCommand } from '../ipc/registry.js';
 
-/** Commands the main process answers itself (dialogs, the browser, dropped files' grants). */
-export type HostCommand = 'pickFolders' | 'indexDropped' | 'saveExport' | 'openExternal';
-const HOST_COMMANDS: readonly string[] = ['pickFolders', 'indexDropped', 'saveExport', 'openExternal'] satisfies HostCommand[];
+export type { EngineCommand, HostCommand } from '../ipc/registry.js';
 
 /**
- * Engine method → argument tuple and result: every contract command the engine process serves
+ * Engine method → argument tuple and result: every registry command served by the engine process
  * (main/host/service), plus `close`, which closes the database and ends the process.
  */
-export type EngineCalls = { [N in Exclude<CommandName, HostCommand>]: Commands[N] } & { close: { args: []; result: null } };
+export type EngineCalls = { [N in EngineCommand]: Commands[N] } & { close: { args: []; result: null } };
 
 export type EngineMethod = keyof EngineCalls;
 export const ENGINE_METHODS: readonly EngineMethod[] = [
-  ...(COMMANDS.filter((n) => !HOST_COMMANDS.includes(n)) as Exclude<CommandName, HostCommand>[]),
+  ...COMMANDS.filter((n): n is EngineCommand => !isHostCommand(n)),
   'close',
 ];
 

@@ -1,16 +1,17 @@
 /**
- * Registers every contract command with ipcMain: the handler map (handlers.ts) behind the checks
- * of handler.ts (app main frame only, zod-validated arguments, errors as data).
+ * Registers every registry command with ipcMain: the handler map (handlers.ts) behind the checks
+ * of handler.ts, one channel each (channels.ts).
  */
-import type { z } from 'zod';
-import { COMMANDS, type CommandArgs, type CommandName } from '../../preload/contract.js';
-import { handle } from './handle.js';
+import { ipcMain } from 'electron';
+import { APP_ORIGIN } from '../host/appUrl.js';
+import { channelHandlers } from './channels.js';
 import { createHandlers, type HandlerDeps, type Handlers } from './handlers.js';
-import { schemas } from './schemas.js';
 
 export function registerCommands(deps: HandlerDeps): Handlers {
   const handlers = createHandlers(deps);
-  const register = <N extends CommandName>(name: N) => handle(name, schemas[name] as unknown as z.ZodType<CommandArgs<N>>, handlers[name]);
-  for (const name of COMMANDS) register(name);
+  for (const [channel, handler] of channelHandlers(APP_ORIGIN, handlers)) {
+    ipcMain.removeHandler(channel);
+    ipcMain.handle(channel, handler);
+  }
   return handlers;
 }

@@ -1,8 +1,9 @@
 /**
- * The one handler map: every contract command's body, without electron. Engine commands go to the
- * engine process (deps.engine); dialogs, the browser and file writes go to deps. The Electron IPC
- * layer (commands.ts) and the renderer's browser test bridge (test/e2e/bridge.ts) both register
- * exactly this map behind makeHandler's sender and argument checks.
+ * The one handler map, without electron, derived from the registry (registry.ts): every `engine`
+ * command is forwarded to the engine process (deps.engine) as it is; the `host` commands (dialogs,
+ * the browser, file writes through deps) and `index` (the folder grants) have their bodies here.
+ * The Electron IPC layer (commands.ts) and the browser test bridge (test/e2e/bridge/server.ts) both
+ * register exactly this map behind makeHandler's sender and argument checks.
  */
 import { writeFile } from 'node:fs/promises';
 import type { CommandArgs, CommandName, CommandResult } from '../../preload/contract.js';
@@ -10,6 +11,7 @@ import type { EngineCalls, EngineMethod } from '../host/engineProtocol.js';
 import { EXTERNAL_HOSTS, isAllowedExternal } from '../host/appUrl.js';
 import { CodedError } from './envelope.js';
 import { FolderGrants } from './grants.js';
+import { COMMANDS, isHostCommand, type EngineCommand, type HostCommand } from './registry.js';
 
 export interface HandlerDeps {
   engine: { call<N extends EngineMethod>(name: N, args: EngineCalls[N]['args']): Promise<EngineCalls[N]['result']> };
@@ -21,7 +23,8 @@ export interface HandlerDeps {
   openExternal(url: string): Promise<void>;
 }
 
-export type Handlers = { [N in CommandName]: (...args: CommandArgs<N>) => Promise<CommandResult<N>> };
+type HandlerOf<N extends CommandName> = (...args: CommandArgs<N>) => Promise<CommandResult<N>>;
+export type Handlers = { [N in CommandName]: HandlerOf<N> };
 
 const EXTENSIONS = { md: 'md', csv: 'csv', bib: 'bib', ris: 'ris' } as const;
 
@@ -35,10 +38,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     () => { rootsGranted = null; },
   ));
   /** Every engine command passes straight through. */
-  const forward = <N extends Exclude<EngineMethod, 'close'>>(name: N) =>
-    (...args: EngineCalls[N]['args']) => call(name, args);
+  const forwarded = Object.fromEntries(
+    COMMANDS.filter((n): n is EngineCommand => !isHostCommand(n)).map((n) => [n, (...args: unknown[]) => call(n, args as never)]),
+  ) as { [N in EngineCommand]: HandlerOf<N> };
 
-  return {
+  const own = {
     pickFolders: async () => {
       const folders = await deps.pickFolders();
       grants.grant(folders);
@@ -67,32 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openExternal(url);
       return true;
     },
-    cancelIndex: forward('cancelIndex'),
-    roots: forward('roots'),
-    removeRoot: forward('removeRoot'),
-    status: forward('status'),
-    appStatus: forward('appStatus'),
-    document: forward('document'),
-    documentBytes: forward('documentBytes'),
-    updateMetadata: forward('updateMetadata'),
-    search: (query, opts) => call('search', [query, { ...opts, k: opts?.k ?? 10 }]),
-    cancelSearch: forward('cancelSearch'),
-    history: forward('history'),
-    collections: forward('collections'),
-    createCollection: forward('createCollection'),
-    addEvidence: forward('addEvidence'),
-    evidence: forward('evidence'),
-    exportCollection: forward('exportCollection'),
-    pubmedDraft: forward('pubmedDraft'),
-    pubmedCheck: forward('pubmedCheck'),
-    pubmedSearch: forward('pubmedSearch'),
-    pubmedImport: forward('pubmedImport'),
-    getSettings: forward('getSettings'),
-    setSettings: forward('setSettings'),
-    llmHealth: forward('llmHealth'),
-    llmPull: forward('llmPull'),
-    models: forward('models'),
-    embeddingStatus: forward('embeddingStatus'),
-    modelPull: forward('modelPull'),
-  };
+  } satisfies { [N in HostCommand]: HandlerOf<N> } & Partial<Handlers>;
+
+  return { ...forwarded, ...own } satisfies Handlers;
 }

@@ -1,24 +1,30 @@
 /**
- * Argument schemas for the contract's commands (zod): what the renderer may send. Anything else is
- * answered BAD_ARGUMENT before it reaches the engine. Plain Node; tested in schemas.test.ts.
+ * The building blocks of the commands' argument schemas (zod), used by the registry
+ * (registry.ts): what the renderer may send. Anything else is answered BAD_ARGUMENT before it
+ * reaches the engine. No Node imports: the preload bundle carries the registry. Tested in
+ * schemas.test.ts.
  */
-import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { CommandArgs, CommandName } from '../../preload/contract.js';
 
-const absolutePath = z
+/** node:path's isAbsolute for the platform we run on, without node:path (absent in a sandboxed preload). */
+export function isAbsolutePath(p: string): boolean {
+  if (process.platform !== 'win32') return p.startsWith('/');
+  return /^([/\\]|[A-Za-z]:[/\\])/.test(p);
+}
+
+export const absolutePath = z
   .string()
   .min(1)
   .max(4096)
-  .refine((p) => isAbsolute(p) && !p.includes('\0'), 'must be an absolute path');
-const docId = z.number().int().positive();
-const name = z.string().trim().min(1).max(200);
-const text = (max: number) => z.string().max(max);
-const pmid = z.string().regex(/^\d{1,9}$/, 'must be a PMID (digits)');
-const format = z.enum(['md', 'csv', 'bib', 'ris']);
+  .refine((p) => isAbsolutePath(p) && !p.includes('\0'), 'must be an absolute path');
+export const docId = z.number().int().positive();
+export const name = z.string().trim().min(1).max(200);
+export const text = (max: number) => z.string().max(max);
+export const pmid = z.string().regex(/^\d{1,9}$/, 'must be a PMID (digits)');
+export const format = z.enum(['md', 'csv', 'bib', 'ris']);
 const stance = z.enum(['supports', 'contradicts', 'background']);
 
-const searchOpts = z.strictObject({
+export const searchOpts = z.strictObject({
   k: z.number().int().min(1).max(100).optional(),
   mode: z.enum(['bm25', 'dense', 'hybrid', 'full']).optional(),
   fusion: z.enum(['minmax', 'rrf']).optional(),
@@ -35,12 +41,12 @@ const searchOpts = z.strictObject({
   }).optional(),
 });
 
-const evidenceTarget = z.union([
+export const evidenceTarget = z.union([
   z.strictObject({ chunkId: docId, quote: text(20000).optional() }),
   z.strictObject({ docId, page: z.number().int().positive().nullable(), quote: text(20000).min(1) }),
 ]);
 
-const evidenceFields = z.strictObject({
+export const evidenceFields = z.strictObject({
   note: text(20000).optional(),
   tags: z.array(name).max(50).optional(),
   stance: stance.nullable().optional(),
@@ -51,7 +57,7 @@ const evidenceFields = z.strictObject({
   }).nullable().optional(),
 });
 
-const bibPatch = z.strictObject({
+export const bibPatch = z.strictObject({
   title: text(2000).nullable().optional(),
   authors: z.array(text(300)).max(500).optional(),
   year: z.number().int().min(1000).max(2100).nullable().optional(),
@@ -59,10 +65,10 @@ const bibPatch = z.strictObject({
   journal: text(500).nullable().optional(),
 });
 
-const url = z.string().url().max(4096);
-const model = z.string().regex(/^[\w.:/-]{1,200}$/, 'must be a model name');
+export const url = z.string().url().max(4096);
+export const model = z.string().regex(/^[\w.:/-]{1,200}$/, 'must be a model name');
 
-const settingsPatch = z.strictObject({
+export const settingsPatch = z.strictObject({
   ollama: z.strictObject({
     host: url.optional(),
     expander: z.union([model, z.literal('')]).optional(),
@@ -83,44 +89,17 @@ const settingsPatch = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).optional(),
 });
 
-export const schemas = {
-  pickFolders: z.tuple([]),
-  index: z.tuple([z.array(absolutePath).min(1).max(1000)]),
-  indexDropped: z.tuple([z.array(absolutePath).min(1).max(1000)]),
-  cancelIndex: z.tuple([]),
-  roots: z.tuple([]),
-  removeRoot: z.tuple([absolutePath]),
-  status: z.tuple([]),
-  appStatus: z.tuple([]),
-  document: z.tuple([docId]),
-  documentBytes: z.tuple([docId]),
-  updateMetadata: z.tuple([docId, bibPatch]),
-  search: z.tuple([z.string().min(1).max(2000), searchOpts.optional()]),
-  cancelSearch: z.tuple([z.string().min(1).max(100)]),
-  history: z.tuple([z.number().int().min(1).max(1000).optional()]),
-  collections: z.tuple([]),
-  createCollection: z.tuple([name, text(2000).optional()]),
-  addEvidence: z.tuple([name, evidenceTarget, evidenceFields.optional()]),
-  evidence: z.tuple([name, z.enum(['document', 'page', 'tag', 'stance', 'added']).optional(), z.enum(['asc', 'desc']).optional()]),
-  exportCollection: z.tuple([name, format]),
-  saveExport: z.tuple([name, format]),
-  pubmedDraft: z.tuple([z.strictObject({
-    question: z.string().trim().min(1).max(4000),
-    seeds: z.array(pmid).max(500).optional(),
-    k: z.number().int().min(1).max(8).optional(),
-  })]),
-  pubmedCheck: z.tuple([z.string().min(1).max(20000)]),
-  pubmedSearch: z.tuple([z.string().min(1).max(20000), z.strictObject({
-    seeds: z.array(pmid).max(500).optional(),
-    retmax: z.number().int().min(1).max(200).optional(),
-  }).optional()]),
-  pubmedImport: z.tuple([z.array(pmid).min(1).max(200)]),
-  getSettings: z.tuple([]),
-  setSettings: z.tuple([settingsPatch]),
-  llmHealth: z.tuple([]),
-  llmPull: z.tuple([model]),
-  models: z.tuple([]),
-  embeddingStatus: z.tuple([]),
-  modelPull: z.tuple([z.string().regex(/^[\w.-]{1,200}$/, 'must be a model id')]),
-  openExternal: z.tuple([url]),
-} satisfies { [N in CommandName]: z.ZodType<CommandArgs<N>> };
+export const modelId = z.string().regex(/^[\w.-]{1,200}$/, 'must be a model id');
+export const evidenceSort = z.enum(['document', 'page', 'tag', 'stance', 'added']);
+export const sortOrder = z.enum(['asc', 'desc']);
+export const pathList = z.array(absolutePath).min(1).max(1000);
+export const pubmedQuery = z.string().min(1).max(20000);
+export const pubmedDraftRequest = z.strictObject({
+  question: z.string().trim().min(1).max(4000),
+  seeds: z.array(pmid).max(500).optional(),
+  k: z.number().int().min(1).max(8).optional(),
+});
+export const pubmedSearchOpts = z.strictObject({
+  seeds: z.array(pmid).max(500).optional(),
+  retmax: z.number().int().min(1).max(200).optional(),
+});

@@ -42,7 +42,7 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
   return {
     index: jobs.index,
     cancelIndex: jobs.cancelIndex,
-    search: jobs.search,
+    search: (query, o) => jobs.search(query, { ...o, k: o?.k ?? 10 }),
     cancelSearch: jobs.cancelSearch,
     roots: () => engine.use((e) => e.roots()),
     removeRoot: (path) => engine.use((e) => e.removeRoot(path)),

@@ -5,7 +5,7 @@
  */
 import type { SearchOptions } from '../../engine/api.js';
 import { EngineError, toErrorData } from '../../engine/errors.js';
-import type { SearchOpts } from '../../../preload/contract.js';
+import type { SearchOpts } from './types.js';
 import type { EngineEvent, EngineService } from '../engineProtocol.js';
 import type { EngineHolder } from './engine.js';
 

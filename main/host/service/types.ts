@@ -31,6 +31,23 @@ export type SettingsPatch = {
   [K in keyof Settings]?: Settings[K] extends object | null ? Partial<NonNullable<Settings[K]>> | (null extends Settings[K] ? null : never) : Settings[K];
 };
 
+/** The `search` command's options. */
+export interface SearchOpts {
+  /** How many results (1 to 100, default 10). */
+  k?: number;
+  /** bm25, dense or hybrid; default hybrid where the library has vectors, else bm25. 'full' adds the LLM stages. */
+  mode?: 'bm25' | 'dense' | 'hybrid' | 'full';
+  fusion?: 'minmax' | 'rrf';
+  /** Dense weight in min-max fusion, 0 to 1 (default 0.5). */
+  weight?: number;
+  groupBy?: 'chunk' | 'document';
+  /** Full search: an id the renderer picks, to match `search:event`s and to cancel. */
+  searchId?: string;
+  /** false: leave this search out of the search history (default: recorded). */
+  history?: boolean;
+  pipeline?: { rounds?: number; rerankTop?: number; alpha?: number; listwise?: boolean; rewrite?: boolean };
+}
+
 export interface PubmedDraftRequest {
   question: string;
   seeds?: string[];

@@ -1,7 +1,7 @@
 /**
  * The browser test bridge: the built renderer served by Vite's preview server, with `window.delve`
  * bound to the real engine through the SAME handler map and checks as the Electron IPC layer
- * (main/ipc/handlers.ts behind makeHandler with the schemas), the engine service running in this
+ * (main/ipc/handlers.ts behind the channel table of main/ipc/channels.ts), the engine service running in this
  * process through the same dispatcher as the utility process. Dialogs are scripted by the test:
  * `pickFolders` answers what `nextFolders` holds, `saveExport` writes into `exportDir`.
  */
@@ -9,15 +9,14 @@ import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { preview, type Plugin, type PreviewServer } from 'vite';
-import type { z } from 'zod';
-import { COMMANDS, type CommandArgs, type CommandName } from '../../../preload/contract.js';
+import { CHANNELS, type CommandArgs, type CommandName } from '../../../preload/contract.js';
 import { createDispatcher } from '../../../main/host/engineDispatch.js';
 import type { EngineCalls, EngineEvent, EngineMethod, EngineServerConfig } from '../../../main/host/engineProtocol.js';
 import { createEngineService } from '../../../main/host/service/index.js';
 import { CodedError } from '../../../main/ipc/envelope.js';
-import { makeHandler, type Handler } from '../../../main/ipc/handler.js';
+import { channelHandlers } from '../../../main/ipc/channels.js';
+import type { Handler } from '../../../main/ipc/handler.js';
 import { createHandlers } from '../../../main/ipc/handlers.js';
-import { schemas } from '../../../main/ipc/schemas.js';
 import { REPO_ROOT } from '../../helpers/shared.js';
 import { shimScript } from './shim.js';
 import { decode, encode } from './wire.js';
@@ -80,13 +79,7 @@ export async function startBridge(o: BridgeOptions): Promise<Bridge> {
     openExternal: async (url) => { state.opened.push(url); },
   });
   let origin = '';
-  const wrapped = new Map<string, Handler<unknown>>();
-  const wrap = <N extends CommandName>(name: N) => {
-    const fn = name === 'indexDropped'
-      ? (paths: string[]) => handlers.indexDropped(paths.map((p) => resolve(o.dropDir ?? o.exportDir, p)))
-      : handlers[name];
-    wrapped.set(name, makeHandler({ protocol: 'http:', host: new URL(origin).host }, schemas[name] as unknown as z.ZodType<CommandArgs<N>>, fn as never) as Handler<unknown>);
-  };
+  let wrapped = new Map<string, Handler<unknown>>();
   const sender = () => ({ senderFrame: { url: `${origin}/`, parent: null } });
   const html = (await readFile(join(REPO_ROOT, 'renderer', 'dist', 'index.html'), 'utf8'))
     .replace('<head>', '<head>\n    <script src="/__delve/shim.js"></script>');
@@ -115,7 +108,7 @@ export async function startBridge(o: BridgeOptions): Promise<Bridge> {
         }
         const m = /^\/__delve\/call\/(\w+)$/.exec(url);
         if (m && req.method === 'POST') {
-          const handler = wrapped.get(m[1]!);
+          const handler = wrapped.get(`delve:${m[1]!}`);
           void readBody(req).then(async (body) => {
             const args = handler ? (decode(body) as unknown[]) : [];
             const result = handler ? await handler(sender(), ...args) : { ok: false, error: { code: 'BAD_ARGUMENT', message: `unknown command ${m[1]}` } };
@@ -138,7 +131,11 @@ export async function startBridge(o: BridgeOptions): Promise<Bridge> {
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('the preview server has no port');
   origin = `http://127.0.0.1:${address.port}`;
-  for (const name of COMMANDS) wrap(name);
+  wrapped = channelHandlers({ protocol: 'http:', host: new URL(origin).host }, {
+    ...handlers,
+    // A browser File has no path: dropped names resolve against the drop folder.
+    indexDropped: (paths) => handlers.indexDropped(paths.map((p) => resolve(o.dropDir ?? o.exportDir, p))),
+  });
 
   return {
     url: `${origin}/`,
@@ -147,7 +144,7 @@ export async function startBridge(o: BridgeOptions): Promise<Bridge> {
     opened: state.opened,
     events,
     async call(name, ...args) {
-      return wrapped.get(name)!(sender(), ...args);
+      return wrapped.get(CHANNELS[name])!(sender(), ...args);
     },
     async close() {
       for (const c of clients) c.end();
