@@ -2,18 +2,24 @@
  * The engine facade's public shapes: what the CLI prints with --json, what IPC carries to the
  * renderer. Plain data only.
  */
-import type { ZoteroImportSummary } from './zotero/import.js';
+import type { ZoteroImportSummary } from './zotero/types.js';
 import type { BibPatch, DocumentDetail, LibraryRoot } from './api-library.js';
 import type { PubmedRecord } from './pubmed/eutils/types.js';
 import type { ImportedRecord } from './pubmed/library/import.js';
 import type { ErrorCode, ErrorData } from './errors.js';
-import type { ChunkOptions, DocKind, IndexProgress } from './types.js';
+import type { ChunkOptions, DocKind, IndexProgress, SkippedFile } from './types.js';
 import type { LlmConfig } from './llm/types.js';
-import type { LlmSummary, PipelineEvent, PipelineOptions, PipelineStatus, StageInfo } from './reason/types.js';
+import type { LlmSummary, PipelineOptions, PipelineStatus, StageInfo, StageName } from './reason/types.js';
 
 export type { LlmConfig } from './llm/types.js';
 export type * from './api-library.js';
-export type { LlmSummary, PipelineEvent, PipelineOptions, PipelineStatus, StageInfo } from './reason/types.js';
+export type { LlmSummary, PipelineOptions, PipelineStatus, StageInfo } from './reason/types.js';
+export type { SkippedFile } from './types.js';
+
+/** A full search's progress: a stage's start or end, or an updated ranking. */
+export type PipelineEvent =
+  | { type: 'stage'; stage: StageInfo }
+  | { type: 'results'; stage: StageName; results: SearchResult[] };
 
 export interface EmbeddingConfig {
   /** Folder of an installed or imported model (manifest.json, or config.json + ONNX graph + tokenizer.json). */
@@ -110,10 +116,6 @@ export interface JobOptions {
   onProgress?: (p: IndexProgress) => void;
   /** Least time between progress events of an embedding job, in ms (default 100; 0: after every group of texts). */
   progressMs?: number;
-}
-
-export interface SkippedFile extends ErrorData {
-  path: string;
 }
 
 export interface IndexSummary {
@@ -379,4 +381,4 @@ export interface SearchHistoryEntry {
   at: number;
 }
 
-export type { ZoteroImportSummary } from './zotero/import.js';
+export type { ZoteroImportSummary } from './zotero/types.js';

@@ -85,3 +85,8 @@ export interface IndexProgress {
   etaMs: number | null;
   chunksPerSec?: number;
 }
+
+/** A file that could not be indexed (or indexed with a warning), with the error's code and message. */
+export interface SkippedFile extends ErrorData {
+  path: string;
+}

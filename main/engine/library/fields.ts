@@ -8,11 +8,24 @@
 import type { BibFields, FieldSource } from '../api-library.js';
 import type { Db } from '../store/db.js';
 import { stmt } from '../store/statements.js';
+import type { DocKind } from '../types.js';
 
 export const BIB_FIELDS = ['title', 'authors', 'year', 'doi', 'journal'] as const satisfies readonly (keyof BibFields)[];
 export type BibField = (typeof BIB_FIELDS)[number];
 
 export interface Pinned { value: unknown; source: FieldSource }
+
+/** A documents row's bibliographic columns, as the library reads them. */
+export interface StoredBib {
+  id: number;
+  kind: DocKind;
+  path: string;
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  doi: string | null;
+  meta: Record<string, unknown>;
+}
 
 /** Where each pinned value goes in the documents row. */
 const WRITE: Record<BibField, string> = {

@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import type { FieldSource } from '../api-library.js';
 import { frontMatterTitle } from '../ingest/notes/fields.js';
 import { findDoi, meaningfulTitle, printedYear, splitAuthors } from '../ingest/pdf/metadata.js';
-import type { StoredBib } from './sources.js';
+import type { StoredBib } from './fields.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 

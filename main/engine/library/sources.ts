@@ -9,20 +9,10 @@
 import type { DocumentDetail, FieldSource } from '../api-library.js';
 import type { Db } from '../store/db.js';
 import { stmt } from '../store/statements.js';
-import type { DocKind } from '../types.js';
-import type { BibField, Pinned } from './fields.js';
+import type { BibField, Pinned, StoredBib } from './fields.js';
 import { legacySource } from './legacy.js';
 
-export interface StoredBib {
-  id: number;
-  kind: DocKind;
-  path: string;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-  doi: string | null;
-  meta: Record<string, unknown>;
-}
+export type { StoredBib } from './fields.js';
 
 const SOURCES: readonly string[] = ['pdf-info', 'pdf-text', 'filename', 'front-matter', 'note-text', 'pubmed', 'zotero', 'user'];
 const isSource = (v: unknown): v is FieldSource => typeof v === 'string' && SOURCES.includes(v);

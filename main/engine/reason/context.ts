@@ -1,7 +1,8 @@
 /** What the pipeline needs from the engine: retrieval, chunk texts, the LLM, and where to report. */
 import type { SearchResponse } from '../api.js';
 import type { Llm } from '../llm/client.js';
-import type { PipelineEvent, StageInfo } from './types.js';
+import type { PipelineEvent } from '../api.js';
+import type { StageInfo } from './types.js';
 
 export interface RetrieveQuery {
   /** The text shown as the query; BM25 uses `bm25Match` when given, dense uses `denseText` when given. */

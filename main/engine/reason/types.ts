@@ -1,5 +1,4 @@
 /** Shapes of the reasoning pipeline (`--mode full`): its options, its stage events, what it returns. */
-import type { SearchResult } from '../api.js';
 import type { ErrorCode } from '../errors.js';
 
 export interface PipelineOptions {
@@ -40,7 +39,3 @@ export interface StageInfo {
 export interface LlmSummary { calls: number; promptTokens: number; completionTokens: number; cacheHits: number; failures: number; unparsed: number }
 
 export interface PipelineStatus { code: ErrorCode; message: string; hint: string }
-
-export type PipelineEvent =
-  | { type: 'stage'; stage: StageInfo }
-  | { type: 'results'; stage: StageName; results: SearchResult[] };

@@ -8,7 +8,10 @@ import { locateQuote } from './quote.js';
 import { EngineError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { relink } from './relink.js';
+import { collectionId } from './collection-id.js';
 import { evidenceRows } from './table.js';
+
+export { collectionId };
 
 export { evidenceTable } from './table.js';
 
@@ -33,12 +36,6 @@ export function createCollection(db: Db, name: string, description = ''): Collec
 }
 
 /** The collection's id; BAD_ARGUMENT when there is none of that name. */
-export function collectionId(db: Db, name: string): number {
-  const id = db.prepare('SELECT id FROM collections WHERE name = ?').pluck().get(name.trim()) as number | undefined;
-  if (id === undefined) throw new EngineError('BAD_ARGUMENT', `no collection named "${name}"`);
-  return id;
-}
-
 export function renameCollection(db: Db, name: string, to: string): void {
   const id = collectionId(db, name);
   if (!to.trim()) throw new EngineError('BAD_ARGUMENT', 'a collection needs a name');

@@ -2,7 +2,7 @@
 import type { EvidenceRow, EvidenceSort, Stance } from '../api.js';
 import { EngineError } from '../errors.js';
 import type { Db } from '../store/db.js';
-import { collectionId } from './collections.js';
+import { collectionId } from './collection-id.js';
 import { relink } from './relink.js';
 
 interface Row {

@@ -7,30 +7,16 @@
  * PDF changed. Items gone from Zotero, or in its trash, have their documents removed.
  */
 import { createHash } from 'node:crypto';
-import type { JobOptions, SkippedFile } from '../api.js';
+import type { JobOptions } from '../api.js';
 import { runIndex, type IndexContext } from '../index/indexer.js';
 import { removeDocs } from '../store/documents.js';
 import { stmt } from '../store/statements.js';
 import { openZotero } from './open.js';
 import { overlay, type DocState } from './overlay.js';
 import { readLibrary, type ZoteroItem } from './read.js';
+import type { ZoteroImportSummary } from './types.js';
 
-export interface ZoteroImportSummary {
-  /** The Zotero data folder, resolved. */
-  library: string;
-  /** Items with a PDF in the library (not trashed). */
-  items: number;
-  /** Attachments (documents): imported for the first time, re-overlaid, removed, left as they were. */
-  added: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  /** PDFs the indexer parsed in this run (0 when nothing changed). */
-  parsed: number;
-  /** Attachments that could not be indexed (missing file, not a PDF…), each with a code. */
-  skipped: SkippedFile[];
-  ms: number;
-}
+export type { ZoteroImportSummary } from './types.js';
 
 interface StoredRow { attachment_key: string; doc_id: number; meta_hash: string; content_hash: string | null; attachment_path: string }
 
