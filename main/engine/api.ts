@@ -6,6 +6,8 @@ import type { ZoteroImportSummary } from './zotero/types.js';
 import type { BibPatch, DocumentDetail, LibraryRoot } from './api-library.js';
 import type { PubmedRecord } from './pubmed/eutils/types.js';
 import type { ImportedRecord } from './pubmed/library/import.js';
+import type { OfflineMatches } from './pubmed/offline/documents.js';
+import type { Node as QueryNode } from './pubmed/query/ast.js';
 import type { ErrorCode, ErrorData } from './errors.js';
 import type { ChunkOptions, DocKind, IndexProgress, SkippedFile } from './types.js';
 import type { LlmConfig } from './llm/types.js';
@@ -313,6 +315,8 @@ export interface Engine {
   libraryMatches(keys: { pmids?: string[]; dois?: string[] }): { pmids: Record<string, number>; dois: Record<string, number> };
   /** Imports PubMed records as `pubmed:<PMID>` documents (a PMID already there is updated). */
   importPubmed(records: readonly PubmedRecord[]): ImportedRecord[];
+  /** A checked PubMed query (its tree) run offline over the library: matching documents, terms not searched as PubMed would. */
+  pubmedOffline(tree: QueryNode): OfflineMatches;
 }
 
 export interface CollectionInfo {

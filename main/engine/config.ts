@@ -3,6 +3,8 @@ import { availableParallelism, homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import type { EngineConfig } from './api.js';
 import { DEFAULT_CHUNK_OPTIONS } from './chunk/chunker.js';
+
+export { DEFAULT_CHUNK_OPTIONS };
 import { EngineError } from './errors.js';
 import type { ChunkOptions } from './types.js';
 

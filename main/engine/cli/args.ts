@@ -1,5 +1,7 @@
 /** Command-line parsing for `delve`: usage errors become UsageError (exit code 2). */
 import { parseArgs } from 'node:util';
+import { ncbiSettings, pmidList as facadePmidList } from '../app/pubmed.js';
+import { EngineError } from '../errors.js';
 
 export class UsageError extends Error {}
 
@@ -194,20 +196,18 @@ function quantize(v: string): 'bit' | 'int8' {
   return v;
 }
 
-/** PMIDs from values that may each hold several (comma- or space-separated), de-duplicated and checked. */
+/** PMIDs as the PubMed facade reads them (engine/app/pubmed.ts); a bad one is a usage error here. */
 export function pmidList(values: readonly string[] | undefined, what: string): string[] {
-  const ids = [...new Set((values ?? []).flatMap((v) => v.split(/[\s,;]+/)).filter(Boolean))];
-  const bad = ids.filter((id) => !/^\d{1,9}$/.test(id));
-  if (bad.length) throw new UsageError(`${what} takes PMIDs; not PMIDs: ${bad.slice(0, 5).join(', ')}`);
-  return ids;
+  try {
+    return facadePmidList(values, what);
+  } catch (err) {
+    if (err instanceof EngineError && err.code === 'BAD_ARGUMENT') throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 /** NCBI settings from the CLI's --eutils/--api-key/--email, else $NCBI_API_KEY/$NCBI_EMAIL. */
-export function ncbiSettings(a: { eutils?: string; apiKey?: string; email?: string }): { baseUrl?: string; apiKey?: string; email?: string } {
-  const apiKey = a.apiKey ?? (process.env.NCBI_API_KEY || undefined);
-  const email = a.email ?? (process.env.NCBI_EMAIL || undefined);
-  return { ...(a.eutils ? { baseUrl: a.eutils } : {}), ...(apiKey ? { apiKey } : {}), ...(email ? { email } : {}) };
-}
+export { ncbiSettings };
 
 function fusion(v: string | undefined): 'minmax' | 'rrf' | undefined {
   if (v === undefined) return undefined;

@@ -4,21 +4,20 @@ import type { IndexSummary, StatusReport } from '../api.js';
 import { describeEmbed, describeEmbedding } from './embed-command.js';
 import { progressBar } from './progress-bar.js';
 import { UsageError, type Parsed } from './args.js';
+import { onInterrupt } from './interrupt.js';
 
 type Out = (s: string) => void;
 
 export async function indexCommand(engine: DelveEngine, a: Parsed, out: Out, err: Out): Promise<void> {
   if (a.positionals.length === 0) throw new UsageError('index needs at least one file or folder');
   const bar = progressBar();
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  const interrupt = onInterrupt();
   let s: IndexSummary;
   try {
-    s = await engine.index(a.positionals, { signal: controller.signal, onProgress: (p) => bar?.update(p) });
+    s = await engine.index(a.positionals, { signal: interrupt.signal, onProgress: (p) => bar?.update(p) });
   } finally {
     bar?.end();
-    process.off('SIGINT', stop);
+    interrupt.release();
   }
   if (s.rechunked > 0) err(`delve: chunking settings changed: re-chunked ${s.rechunked} documents`);
   if (a.json) {
@@ -61,13 +60,13 @@ export async function statusCommand(engine: DelveEngine, a: Parsed, out: Out): P
 export async function watchCommand(engine: DelveEngine, a: Parsed, out: Out, err: Out): Promise<void> {
   if (a.positionals.length === 0) throw new UsageError('watch needs at least one folder');
   await indexCommand(engine, a, out, err);
-  const controller = new AbortController();
+  const interrupt = onInterrupt();
   const stop = await engine.watch(a.positionals, {
-    signal: controller.signal,
+    signal: interrupt.signal,
     onIndexed: (s) => out(a.json ? JSON.stringify(s) : `re-indexed: ${JSON.stringify(s.changes)}`),
   });
   err('delve: watching for changes; Ctrl+C to stop');
-  await new Promise<void>((res) => process.once('SIGINT', () => res()));
-  controller.abort();
+  await new Promise<void>((res) => interrupt.signal.addEventListener('abort', () => res(), { once: true }));
+  interrupt.release();
   await stop();
 }

@@ -3,6 +3,7 @@ import type { EmbedSummary, EmbeddingStatus } from '../api.js';
 import type { DelveEngine } from '../index.js';
 import type { Parsed } from './args.js';
 import { progressBar } from './progress-bar.js';
+import { onInterrupt } from './interrupt.js';
 
 type Out = (s: string) => void;
 
@@ -29,15 +30,13 @@ function describeDense(d: EmbeddingStatus['denseSearch']): string {
 
 export async function embedCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
   const bar = progressBar();
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  const interrupt = onInterrupt();
   try {
-    const s = await engine.embed({ signal: controller.signal, onProgress: (p) => bar?.update(p) });
+    const s = await engine.embed({ signal: interrupt.signal, onProgress: (p) => bar?.update(p) });
     bar?.end();
     out(a.json ? JSON.stringify(s) : describeEmbed(s));
   } finally {
     bar?.end();
-    process.off('SIGINT', stop);
+    interrupt.release();
   }
 }

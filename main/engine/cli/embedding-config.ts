@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EmbeddingConfig } from '../api.js';
 import { EngineError } from '../errors.js';
+import { DEFAULT_MODEL_ID } from '../models/catalog.js';
 import { UsageError, type Parsed } from './args.js';
 
-export const DEFAULT_MODEL_ID = 'all-minilm-l6-v2';
+export { DEFAULT_MODEL_ID };
 
 export function embeddingFromArgs(a: Parsed, dataDir: string): EmbeddingConfig | undefined {
   const name = a.model ?? process.env.DELVE_MODEL;

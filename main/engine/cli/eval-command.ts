@@ -10,6 +10,7 @@ import type { SearchMode } from '../api.js';
 import { EVAL_CHUNK, runEval } from '../eval/run.js';
 import { UsageError, type Parsed } from './args.js';
 import { embeddingFromArgs } from './embedding-config.js';
+import { onInterrupt } from './interrupt.js';
 
 type Out = (s: string) => void;
 
@@ -25,14 +26,12 @@ export async function evalCommand(a: Parsed, dataDir: string, out: Out): Promise
   if (!['bm25', 'dense', 'hybrid'].includes(mode)) throw new UsageError(`unknown --mode "${mode}" (available: bm25, dense, hybrid)`);
   const embedding = mode === 'bm25' ? undefined : embeddingFromArgs(a, dataDir);
   if (mode !== 'bm25' && !embedding) throw new UsageError(`--mode ${mode} needs --model <installed id or model folder>`);
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  const interrupt = onInterrupt();
   const tty = process.stderr.isTTY;
   try {
     const r = await runEval({
       dataset: resolve(a.dataset), dbPath: a.db ?? evalDbPath(dataDir, a.dataset), mode, embedding,
-      fusion: a.fusion, weight: a.weight, limit: a.limit, trecRun: a.trecRun, signal: controller.signal,
+      fusion: a.fusion, weight: a.weight, limit: a.limit, trecRun: a.trecRun, signal: interrupt.signal,
       chunk: { ...EVAL_CHUNK, ...(a.chunkSize ? { targetChars: a.chunkSize } : {}), ...(a.chunkOverlap !== undefined ? { overlapChars: a.chunkOverlap } : {}) },
       onProgress: tty ? (p) => process.stderr.write(`\r\x1b[2K${p.phase} ${p.done}/${p.total}`) : undefined,
     });
@@ -47,7 +46,7 @@ export async function evalCommand(a: Parsed, dataDir: string, out: Out): Promise
     out(`  ${(r.ms / 1000).toFixed(1)} s in all; search p50 ${r.queryMs.p50} ms, p95 ${r.queryMs.p95} ms${!r.bm25 ? '' : `; bm25 ranked ${r.bm25.state === 'memory' ? 'from in-memory postings' : `by FTS5 (${r.bm25.reason})`}`}`);
     if (a.trecRun) out(`  run written to ${a.trecRun}`);
   } finally {
-    process.off('SIGINT', stop);
+    interrupt.release();
     if (tty) process.stderr.write('\r\x1b[2K');
   }
 }

@@ -5,6 +5,7 @@
 import { resolveLlmConfig } from '../llm/config.js';
 import { checkLlm, pullModel } from '../llm/health.js';
 import { UsageError, type Parsed } from './args.js';
+import { onInterrupt } from './interrupt.js';
 
 type Out = (s: string) => void;
 
@@ -23,15 +24,13 @@ export async function llmCommand(a: Parsed, out: Out, err: Out): Promise<number>
   }
   if (sub === 'pull') {
     if (!model) throw new UsageError('llm pull needs a model name (e.g. qwen3:4b)');
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    process.once('SIGINT', stop);
+    const interrupt = onInterrupt();
     try {
       await pullModel(cfg, model, (p) => {
         if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${p.status}${p.total ? ` ${Math.round((100 * p.completed) / p.total)}%` : ''}`);
-      }, controller.signal);
+      }, interrupt.signal);
     } finally {
-      process.off('SIGINT', stop);
+      interrupt.release();
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
     }
     err(`delve: ${model} is installed in Ollama`);

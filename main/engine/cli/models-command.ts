@@ -6,6 +6,7 @@ import { EngineError } from '../errors.js';
 import { importModel, listModels, pullModel, removeModel, type ModelListing, type ModelManagerOptions } from '../models/manager.js';
 import { UsageError, type Parsed } from './args.js';
 import { downloadBar, formatBytes } from './download-bar.js';
+import { onInterrupt } from './interrupt.js';
 
 type Out = (s: string) => void;
 
@@ -27,19 +28,14 @@ function listCommand(o: ModelManagerOptions, json: boolean, out: Out): void {
 }
 
 async function pullCommand(id: string, o: ModelManagerOptions, json: boolean, out: Out, err: Out): Promise<void> {
-  const ac = new AbortController();
-  const onSigint = () => {
-    if (ac.signal.aborted) process.exit(130); // a second Ctrl-C does not wait
-    ac.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const interrupt = onInterrupt({ secondExits: true }); // a second Ctrl-C does not wait
   const bar = downloadBar();
   try {
     const onRetry = (r: { file: string; attempt: number; delayMs: number; error: string }) => {
       bar?.end();
       err(`delve: ${r.file}: ${r.error}; retry ${r.attempt} in ${Math.round(r.delayMs / 100) / 10}s`);
     };
-    const r = await pullModel(id, { ...o, signal: ac.signal, onProgress: (p) => bar?.update(p), onRetry });
+    const r = await pullModel(id, { ...o, signal: interrupt.signal, onProgress: (p) => bar?.update(p), onRetry });
     bar?.end();
     if (json) out(JSON.stringify(r, null, 2));
     else if (r.alreadyInstalled) out(`${id} is already installed in ${r.dir}`);
@@ -52,7 +48,7 @@ async function pullCommand(id: string, o: ModelManagerOptions, json: boolean, ou
     if (e instanceof EngineError && e.code === 'DOWNLOAD_FAILED') err(`delve: run "delve models pull ${id}" again to resume`);
     throw e;
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.release();
   }
 }
 

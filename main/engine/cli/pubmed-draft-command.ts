@@ -9,13 +9,12 @@
  * `delve: CODE: message; fix: hint` on stderr and exit 1.
  */
 import { setMaxListeners } from 'node:events';
-import { Llm } from '../llm/client.js';
-import { resolveLlmConfig } from '../llm/config.js';
+import { Llm, resolveLlmConfig } from '../app/llm.js';
+import { draftPubmed, RECALL_AT, type CheckedCandidate } from '../app/pubmed.js';
 import { LlmError } from '../llm/failure.js';
-import { createEutils } from '../pubmed/eutils/client.js';
 import { PubmedError, type PubmedErrorCode } from '../pubmed/eutils/errors.js';
-import { createMeshClient, draftAndCheck, parsePico, RECALL_AT, type CheckedCandidate } from '../pubmed/draft/index.js';
 import { ncbiSettings, pmidList, UsageError } from './args.js';
+import { onInterrupt } from './interrupt.js';
 
 type Out = (s: string) => void;
 
@@ -82,24 +81,18 @@ export async function pubmedDraft(a: PubmedDraftArgs, out: Out, err: Out): Promi
   if (!Number.isInteger(k) || k < 1 || k > 16) throw new UsageError('the number of candidates (k) must be a whole number from 1 to 16');
   const ncbi = ncbiSettings(a);
   const llm = new Llm(resolveLlmConfig({ ...(a.ollama ? { host: a.ollama } : {}), ...(a.llmModel ? { model: a.llmModel } : {}) }));
-  const pico = parsePico(a.question);
 
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal); // every queued NCBI request listens to it
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  const interrupt = onInterrupt();
+  setMaxListeners(0, interrupt.signal); // every queued NCBI request listens to it
   let cands: CheckedCandidate[];
   try {
-    cands = await draftAndCheck({
-      ...(pico ? { pico } : { question: a.question }), seeds, k, llm,
-      eutils: createEutils(ncbi), mesh: createMeshClient(ncbi), signal: controller.signal,
-    });
+    cands = await draftPubmed({ question: a.question, seeds, k, llm, ncbi, signal: interrupt.signal });
   } catch (e) {
     if (e instanceof LlmError) { err(`delve: ${e.code}: ${e.message}; fix: ${e.hint}`); return 1; }
     if (e instanceof PubmedError) { err(`delve: ${e.code}: ${e.message}; fix: ${PUBMED_HINTS[e.reason]}`); return 1; }
     throw e;
   } finally {
-    process.off('SIGINT', stop);
+    interrupt.release();
   }
   const { calls, promptTokens, completionTokens, cacheHits } = llm.usage;
   if (a.json) {

@@ -8,11 +8,10 @@
  * --json prints `{"imported":N,"updated":M,"documents":[{"pmid","docId","title"}],"missing":[…]}`.
  * `delve pubmed offline` is in pubmed-offline-command.ts (re-exported here).
  */
-import { resolveConfig } from '../config.js';
-import { createEutils } from '../pubmed/eutils/client.js';
-import { importRecords } from '../pubmed/library/import.js';
-import { openDb } from '../store/db.js';
+import { createEutils, fetchPubmed, importFetched } from '../app/pubmed.js';
+import { createEngine } from '../index.js';
 import { ncbiSettings, pmidList, UsageError } from './args.js';
+import { onInterrupt } from './interrupt.js';
 
 export { pubmedOffline } from './pubmed-offline-command.js';
 
@@ -32,33 +31,25 @@ export async function pubmedImport(engineDbPath: string, a: PubmedImportArgs, ou
   if (pmids.length === 0) throw new UsageError('pubmed import needs one or more PMIDs');
   const eutils = createEutils(ncbiSettings(a));
 
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  let records;
+  const interrupt = onInterrupt();
+  let fetched;
   try {
-    records = await eutils.efetch(pmids, { signal: controller.signal });
+    fetched = await fetchPubmed(eutils, pmids, interrupt.signal);
   } finally {
-    process.off('SIGINT', stop);
+    interrupt.release();
   }
-  const wanted = new Set(pmids);
-  records = records.filter((r) => wanted.has(r.pmid));
-  const got = new Set(records.map((r) => r.pmid));
-  const missing = pmids.filter((p) => !got.has(p));
-
-  const { db } = await openDb(engineDbPath);
-  let imported;
+  const engine = await createEngine({ dbPath: engineDbPath, bm25MemoryMb: 0 });
+  let r;
   try {
-    imported = importRecords(db, records, resolveConfig({ dbPath: engineDbPath }).chunk);
+    r = importFetched(engine, fetched);
   } finally {
-    db.close();
+    engine.close();
   }
-  const created = imported.filter((r) => r.created).length;
-  const documents = imported.map(({ pmid, docId, title }) => ({ pmid, docId, title }));
+  const { imported: created, updated, documents, missing } = r;
   if (a.json) {
-    out(JSON.stringify({ imported: created, updated: imported.length - created, documents, missing }));
+    out(JSON.stringify({ imported: created, updated, documents, missing }));
   } else {
-    out(`PubMed: ${created} imported, ${imported.length - created} updated (${engineDbPath})`);
+    out(`PubMed: ${created} imported, ${updated} updated (${engineDbPath})`);
     for (const d of documents) out(`  ${d.pmid}  #${d.docId}  ${d.title}`);
   }
   if (missing.length) err(`not found in PubMed: ${missing.join(', ')}`);

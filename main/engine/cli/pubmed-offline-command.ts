@@ -8,16 +8,12 @@
  */
 import { existsSync } from 'node:fs';
 import { EngineError } from '../errors.js';
-import { runOffline } from '../pubmed/offline/run.js';
 import { checkQuery } from '../pubmed/query/index.js';
-import { PUBMED_PREFIX } from '../pubmed/library/import.js';
-import { openDb } from '../store/db.js';
+import { createEngine } from '../index.js';
 import { UsageError } from './args.js';
 import { caretLines } from './pubmed-check-command.js';
 
 type Out = (s: string) => void;
-
-interface DocOut { docId: number; path: string; title: string | null; pmid?: string }
 
 export async function pubmedOffline(dbPath: string, query: string, json: boolean, out: Out): Promise<number> {
   if (query.trim() === '') throw new UsageError('pubmed offline needs a query (quote it)');
@@ -28,21 +24,13 @@ export async function pubmedOffline(dbPath: string, query: string, json: boolean
     return 1;
   }
   if (dbPath !== ':memory:' && !existsSync(dbPath)) throw new EngineError('DB_OPEN_FAILED', `no library at ${dbPath}: index files or import PubMed records first`);
-  const { db } = await openDb(dbPath);
-  let documents: DocOut[];
+  const engine = await createEngine({ dbPath, bm25MemoryMb: 0 });
+  let documents;
   let unsupported;
   try {
-    const r = runOffline(db, check.tree);
-    unsupported = r.unsupported;
-    const row = db.prepare('SELECT id, path, kind, title FROM documents WHERE id = ?');
-    documents = r.docIds.map((id) => {
-      const d = row.get(id) as { id: number; path: string; kind: string; title: string | null };
-      const doc: DocOut = { docId: d.id, path: d.path, title: d.title };
-      if (d.kind === 'pubmed' && d.path.startsWith(PUBMED_PREFIX)) doc.pmid = d.path.slice(PUBMED_PREFIX.length);
-      return doc;
-    });
+    ({ documents, unsupported } = engine.pubmedOffline(check.tree));
   } finally {
-    db.close();
+    engine.close();
   }
   if (json) {
     out(JSON.stringify({ count: documents.length, documents, unsupported }));

@@ -6,15 +6,14 @@
  * With `library` (a Delve database), the first `show` records are fetched (title, journal, year, DOI)
  * and each is marked with the library document that already holds it (by PMID or DOI).
  */
-import { openDb } from '../store/db.js';
-import { knownInLibrary } from '../pubmed/library/known.js';
-import { createEutils } from '../pubmed/eutils/client.js';
+import { createEngine } from '../index.js';
+import { createEutils, inLibrary, RECALL_AT, searchPubmed, type Eutils } from '../app/pubmed.js';
 import { ncbiSettings, pmidList, UsageError } from './args.js';
+import { onInterrupt } from './interrupt.js';
 
 type Out = (s: string) => void;
 
-/** DeepRetrieval's measure: recall against the first 3,000 PMIDs. */
-export const RECALL_AT = 3000;
+export { RECALL_AT };
 
 export interface PubmedSearchArgs {
   query: string;
@@ -32,15 +31,15 @@ export interface PubmedSearchArgs {
 
 interface Shown { pmid: string; title: string; journal: string | null; year: number | null; doi: string | null; inLibrary: number | null }
 
-async function recordsWithLibrary(eutils: ReturnType<typeof createEutils>, ids: string[], library: string, signal: AbortSignal): Promise<Shown[]> {
+async function recordsWithLibrary(eutils: Eutils, ids: string[], library: string, signal: AbortSignal): Promise<Shown[]> {
   if (ids.length === 0) return [];
   const records = await eutils.efetch(ids, { signal });
-  const { db } = await openDb(library);
+  const engine = await createEngine({ dbPath: library, bm25MemoryMb: 0 });
   try {
-    const known = knownInLibrary(db, records.map((r) => ({ pmid: r.pmid, doi: r.doi })));
-    return records.map((r, i) => ({ pmid: r.pmid, title: r.title, journal: r.journal, year: r.year, doi: r.doi, inLibrary: known[i]?.docId ?? null }));
+    const known = inLibrary(engine, records);
+    return records.map((r, i) => ({ pmid: r.pmid, title: r.title, journal: r.journal, year: r.year, doi: r.doi, inLibrary: known[i] ?? null }));
   } finally {
-    db.close();
+    engine.close();
   }
 }
 
@@ -49,21 +48,16 @@ export async function pubmedSearch(a: PubmedSearchArgs, out: Out): Promise<numbe
   const seeds = pmidList(a.seeds, '--seeds');
   const eutils = createEutils(ncbiSettings(a));
 
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  const interrupt = onInterrupt();
   let r;
   let shown: Shown[] | null = null;
   try {
-    r = await eutils.esearchAll(a.query, { limit: RECALL_AT, signal: controller.signal });
-    if (a.library) shown = await recordsWithLibrary(eutils, r.ids.slice(0, a.show ?? 20), a.library, controller.signal);
+    r = await searchPubmed(eutils, a.query, { seeds, all: true, signal: interrupt.signal });
+    if (a.library) shown = await recordsWithLibrary(eutils, r.ids.slice(0, a.show ?? 20), a.library, interrupt.signal);
   } finally {
-    process.off('SIGINT', stop);
+    interrupt.release();
   }
-  const got = new Set(r.ids);
-  const seedsFound = seeds.filter((s) => got.has(s));
-  const seedsMissed = seeds.filter((s) => !got.has(s));
-  const recall = seeds.length ? seedsFound.length / seeds.length : null;
+  const { recall, seedsFound, seedsMissed } = r;
 
   if (a.json) {
     out(JSON.stringify({ count: r.count, ids: r.ids, translation: r.translation, recall, seedsFound, seedsMissed, errors: r.errors, warnings: r.warnings, ...(shown ? { records: shown } : {}) }));

@@ -6,6 +6,7 @@
 import type { DelveEngine } from '../index.js';
 import type { SearchMode, SearchResponse, StageInfo } from '../api.js';
 import { UsageError, type Parsed } from './args.js';
+import { onInterrupt } from './interrupt.js';
 
 type Out = (s: string) => void;
 
@@ -18,13 +19,11 @@ export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, er
   if (a.positionals.length !== 1) throw new UsageError('search needs exactly one query (quote it)');
   if (a.mode !== undefined && !['bm25', 'dense', 'hybrid', 'full'].includes(a.mode)) throw new UsageError(`unknown --mode "${a.mode}" (available: bm25, dense, hybrid, full)`);
   const full = a.mode === 'full';
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  const interrupt = onInterrupt();
   let r: SearchResponse;
   try {
     r = await engine.search(a.positionals[0]!, {
-      mode: a.mode as SearchMode | 'full' | undefined, k: a.k, signal: controller.signal,
+      mode: a.mode as SearchMode | 'full' | undefined, k: a.k, signal: interrupt.signal,
       ...(full ? {
         ollama: a.ollama,
         pipeline: { rounds: a.rounds, rerankTop: a.rerankTop, alpha: a.alpha, listwise: a.listwise },
@@ -32,7 +31,7 @@ export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, er
       } : {}),
     });
   } finally {
-    process.off('SIGINT', stop);
+    interrupt.release();
   }
   if (a.json) {
     const extra = full ? { stages: r.stages, llm: r.llm, status: r.status } : {};

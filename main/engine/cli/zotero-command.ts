@@ -2,6 +2,7 @@
 import type { DelveEngine } from '../index.js';
 import { UsageError, type Parsed } from './args.js';
 import { progressBar } from './progress-bar.js';
+import { onInterrupt } from './interrupt.js';
 
 type Out = (s: string) => void;
 
@@ -10,11 +11,9 @@ export async function zoteroCommand(engine: DelveEngine, a: Parsed, out: Out): P
   if (sub !== 'import') throw new UsageError(sub ? `unknown zotero command "${sub}"` : 'zotero needs a command: import <Zotero data folder>');
   if (!dir || extra.length > 0) throw new UsageError('zotero import takes one Zotero data folder (the folder with zotero.sqlite)');
   const bar = a.json ? null : progressBar();
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  const interrupt = onInterrupt();
   try {
-    const s = await engine.importZotero(dir, { signal: controller.signal, onProgress: (p) => bar?.update(p) });
+    const s = await engine.importZotero(dir, { signal: interrupt.signal, onProgress: (p) => bar?.update(p) });
     bar?.end();
     if (a.json) { out(JSON.stringify(s)); return; }
     out(`${s.library}: ${s.items} items with PDFs: ${s.added} added, ${s.updated} updated, ${s.removed} removed, ${s.unchanged} unchanged ` +
@@ -22,6 +21,6 @@ export async function zoteroCommand(engine: DelveEngine, a: Parsed, out: Out): P
     for (const k of s.skipped) out(`  skipped ${k.path}: ${k.code} ${k.message}`);
   } finally {
     bar?.end();
-    process.off('SIGINT', stop);
+    interrupt.release();
   }
 }

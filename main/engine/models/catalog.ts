@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { EngineError } from '../errors.js';
 import { parseManifest, type ModelManifest } from './manifest.js';
 
+/** The embedding model used when none is chosen (the catalog marks it `default`). */
+export const DEFAULT_MODEL_ID = 'all-minilm-l6-v2';
+
 export function defaultCatalogDir(env: Record<string, string | undefined> = process.env): string {
   return env.DELVE_MODEL_CATALOG || resolve(fileURLToPath(new URL('../../../../models/', import.meta.url)));
 }

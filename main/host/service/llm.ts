@@ -2,8 +2,7 @@
  * The local LLM (Ollama) from the settings: its health (version, installed models, missing ones),
  * a quick health check cached for the status bar, and pulling a model with `llm:pull` progress.
  */
-import { checkLlm, pullModel, type LlmHealth } from '../../engine/llm/health.js';
-import { resolveLlmConfig } from '../../engine/llm/config.js';
+import { checkLlm, pullLlmModel, resolveLlmConfig, type LlmHealth } from '../../engine/app/llm.js';
 import { toErrorData } from '../../engine/errors.js';
 import type { EngineEvent } from '../engineProtocol.js';
 import { llmConfigOf } from './engine-config.js';
@@ -37,7 +36,7 @@ export async function llmPull(s: Settings, model: string, emit: (e: EngineEvent)
     emit({ type: 'event', name: 'llm:pull', payload: { model, ...payload } });
   let last = { status: 'starting', completed: 0, total: 0 };
   try {
-    await pullModel(resolveLlmConfig(llmConfigOf(s)), model, (p) => {
+    await pullLlmModel(resolveLlmConfig(llmConfigOf(s)), model, (p) => {
       last = p;
       send({ ...p, done: false });
     });

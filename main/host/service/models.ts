@@ -3,7 +3,7 @@
  * the hub with `model:progress` events (done at the end, or the error).
  */
 import { toErrorData } from '../../engine/errors.js';
-import { listModels, pullModel, type ModelListing } from '../../engine/models/manager.js';
+import { listModels, pullModel, type ModelListing } from '../../engine/app/models.js';
 import type { EngineEvent, EngineServerConfig } from '../engineProtocol.js';
 
 const managerOptions = (c: EngineServerConfig) => ({ dataDir: c.dataDir, ...(c.catalogDir !== undefined ? { catalogDir: c.catalogDir } : {}) });

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../../test/helpers/shared.js';
-import { DEFAULT_CHUNK_OPTIONS } from '../../engine/chunk/chunker.js';
+import { DEFAULT_CHUNK_OPTIONS } from '../../engine/config.js';
 import type { EngineConfig } from '../../engine/api.js';
 import { createEngine } from '../../engine/index.js';
-import { DEFAULT_BASE_URL } from '../../engine/pubmed/eutils/client.js';
+import { DEFAULT_BASE_URL } from '../../engine/app/pubmed.js';
 import { toEngineConfig } from './engine-config.js';
 import { createEngineService } from './index.js';
 import { defaultSettings, loadSettings, mergeSettings, saveSettings } from './settings.js';

@@ -6,11 +6,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CHUNK_OPTIONS } from '../../engine/chunk/chunker.js';
-import { DEFAULT_MODEL_ID } from '../../engine/cli/embedding-config.js';
-import { defaultCatalogDir, loadCatalog } from '../../engine/models/catalog.js';
-import { DEFAULT_OLLAMA_HOST, normalizeHost } from '../../engine/llm/config.js';
-import { DEFAULT_BASE_URL } from '../../engine/pubmed/eutils/client.js';
+import { DEFAULT_OLLAMA_HOST, normalizeHost } from '../../engine/app/llm.js';
+import { DEFAULT_MODEL_ID, defaultCatalogDir, loadCatalog } from '../../engine/app/models.js';
+import { DEFAULT_BASE_URL } from '../../engine/app/pubmed.js';
+import { DEFAULT_CHUNK_OPTIONS } from '../../engine/config.js';
 import type { Settings, SettingsPatch } from './types.js';
 
 export const SETTINGS_FILE = 'settings.json';

@@ -3,7 +3,7 @@
  * Ollama answers (a quick check, cached; see llm.ts) and whether an index job runs.
  */
 import type { Engine, EmbeddingStatus } from '../../engine/api.js';
-import type { LlmHealth } from '../../engine/llm/health.js';
+import type { LlmHealth } from '../../engine/app/llm.js';
 import type { AppStatus } from './types.js';
 
 export function embeddingSummary(e: EmbeddingStatus | null): AppStatus['embedding'] {

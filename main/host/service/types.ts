@@ -2,11 +2,12 @@
  * Shapes the desktop app's engine service answers with, beyond the engine facade's own (api.ts):
  * settings, PubMed screens, model and LLM status. Types only: the contract imports them.
  */
-import type { CheckedCandidate } from '../../engine/pubmed/draft/index.js';
-import type { LlmHealth } from '../../engine/llm/health.js';
-import type { ModelListing } from '../../engine/models/manager.js';
+import type { LlmHealth } from '../../engine/app/llm.js';
+import type { ModelListing } from '../../engine/app/models.js';
+import type { CheckedCandidate, PubmedCheckResult, PubmedImportResult } from '../../engine/app/pubmed.js';
 import type { BibFields, BibPatch, DocumentDetail, DocumentPage, EmbeddingStatus, FieldSource, LibraryRoot } from '../../engine/api.js';
 
+export type { PubmedCheckResult, PubmedImportResult };
 export type { BibFields, BibPatch, CheckedCandidate, DocumentDetail, DocumentPage, EmbeddingStatus, FieldSource, LibraryRoot, LlmHealth, ModelListing };
 
 /** What the user sets in Settings; stored as settings.json in the app's data folder. */
@@ -55,12 +56,6 @@ export interface PubmedDraftRequest {
   k?: number;
 }
 
-export interface PubmedCheckResult {
-  valid: boolean;
-  normalized: string | null;
-  errors: { offset: number; message: string }[];
-  warnings: string[];
-}
 
 export interface PubmedRecordRow {
   pmid: string;
@@ -83,12 +78,6 @@ export interface PubmedSearchResult {
   seedsMissed: string[];
 }
 
-export interface PubmedImportResult {
-  imported: number;
-  updated: number;
-  missing: string[];
-  documents: { pmid: string; docId: number; title: string | null }[];
-}
 
 export interface ModelPullEvent {
   id: string;
