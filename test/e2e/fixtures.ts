@@ -6,8 +6,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hitsByQuery, loadTopic, MESH_RECORDS, respondBySample } from '../../main/engine/pubmed/draft/test-fixtures.js';
-import { startMeshServer, type MeshTestServer } from '../../main/engine/pubmed/draft/test-mesh-server.js';
+import { hitsByQuery, loadTopic, MESH_RECORDS, respondBySample } from '../helpers/pubmed-draft-fixtures.js';
+import { startMeshServer, type MeshTestServer } from '../helpers/mesh-server.js';
 import { startEutilsServer, type EutilsTestServer } from '../helpers/eutils-server.js';
 import { lastUserMessage, startOllamaServer, type ChatCall, type OllamaTestServer, type ScriptedReply } from '../helpers/ollama-server.js';
 import { sharedDir } from '../helpers/shared.js';

@@ -9,8 +9,8 @@ import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { startEutilsServer, type EutilsTestServer } from '../../../test/helpers/eutils-server.js';
 import { startOllamaServer, type OllamaTestServer } from '../../../test/helpers/ollama-server.js';
-import { hitsByQuery, loadTopic, MESH_RECORDS, respondBySample, SEARCHED } from '../pubmed/draft/test-fixtures.js';
-import { startMeshServer, type MeshTestServer } from '../pubmed/draft/test-mesh-server.js';
+import { hitsByQuery, loadTopic, MESH_RECORDS, respondBySample, SEARCHED } from '../../../test/helpers/pubmed-draft-fixtures.js';
+import { startMeshServer, type MeshTestServer } from '../../../test/helpers/mesh-server.js';
 import { UsageError } from './args.js';
 import { pubmedDraft } from './pubmed-draft-command.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WorkerPool } from './pool.js';
 
-const SCRIPT = new URL('./pool.fixture-worker.js', import.meta.url);
+const SCRIPT = new URL('../../../test/helpers/pool-worker.js', import.meta.url);
 
 test('runs tasks across workers; a crash or a timeout fails only its task, and the pool recovers', async () => {
   const pool = new WorkerPool<{ op: string; n?: number }, number>(SCRIPT, { size: 2, taskTimeoutMs: 2000, timeoutCode: 'PDF_TIMEOUT' });

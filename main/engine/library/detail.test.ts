@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../../test/helpers/shared.js';
 import { createEngine, type EngineError } from '../index.js';
-import { pdfPath } from '../ingest/pdf/fixtures.js';
+import { pdfPath } from '../../../test/helpers/pdf-fixtures.js';
 import { openDb } from '../store/db.js';
 import { documentDetail } from './detail.js';
 

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { pubmedRecord } from '../../../test/helpers/pubmed-record.js';
 import { tempDir } from '../../../test/helpers/shared.js';
 import { createEngine, type EngineError } from '../index.js';
-import { pdfPath } from '../ingest/pdf/fixtures.js';
+import { pdfPath } from '../../../test/helpers/pdf-fixtures.js';
 
 const badArgument = (re: RegExp) => (e: EngineError) => e.code === 'BAD_ARGUMENT' && re.test(e.message);
 

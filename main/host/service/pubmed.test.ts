@@ -6,8 +6,8 @@ import { after, before, test } from 'node:test';
 import { startEutilsServer, type EutilsTestServer } from '../../../test/helpers/eutils-server.js';
 import { startOllamaServer, type OllamaTestServer } from '../../../test/helpers/ollama-server.js';
 import { tempDir } from '../../../test/helpers/shared.js';
-import { hitsByQuery, loadTopic, MESH_RECORDS, respondBySample, SEARCHED } from '../../engine/pubmed/draft/test-fixtures.js';
-import { startMeshServer, type MeshTestServer } from '../../engine/pubmed/draft/test-mesh-server.js';
+import { hitsByQuery, loadTopic, MESH_RECORDS, respondBySample, SEARCHED } from '../../../test/helpers/pubmed-draft-fixtures.js';
+import { startMeshServer, type MeshTestServer } from '../../../test/helpers/mesh-server.js';
 import type { EngineService } from '../engineProtocol.js';
 import { createEngineService } from './index.js';
 

@@ -11,7 +11,7 @@ import test, { after } from 'node:test';
 import { EngineError, type ErrorCode } from '../../errors.js';
 import type { ExtractedDoc } from '../../types.js';
 import { extractPdf } from './extract.js';
-import { pdfPath, tool } from './fixtures.js';
+import { pdfPath, tool } from '../../../../test/helpers/pdf-fixtures.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'delve-pdf-errors-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import { extractPdf } from './extract.js';
-import { extracted, normalize, pdfPath, pdftotextPages, sharedPdfs, tool } from './fixtures.js';
+import { extracted, normalize, pdfPath, pdftotextPages, sharedPdfs, tool } from '../../../../test/helpers/pdf-fixtures.js';
 
 const pdfs = sharedPdfs();
 

@@ -13,7 +13,7 @@ import test from 'node:test';
 import { toFragments } from './items.js';
 import { buildRows, joinFrags, orderRow } from './lines.js';
 import { openPdf } from './load.js';
-import { extracted, normalize, pdfPath, pdftotextPages, sharedPdfs } from './fixtures.js';
+import { extracted, normalize, pdfPath, pdftotextPages, sharedPdfs } from '../../../../test/helpers/pdf-fixtures.js';
 
 const TWO_COLUMN = sharedPdfs().filter((f) => /^(acl_|bmc-|clinsci-|hindawi-)/.test(f));
 

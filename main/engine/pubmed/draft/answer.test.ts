@@ -6,7 +6,7 @@ import { splitThinking } from '../../llm/reply.js';
 import { readAnswer } from './answer.js';
 import { parsePico } from './pico.js';
 import { deepRetrievalReward, recallReward } from './rank.js';
-import { REPLIES } from './test-fixtures.js';
+import { REPLIES } from '../../../../test/helpers/pubmed-draft-fixtures.js';
 
 const read = (raw: string) => {
   const { answer, thinking } = splitThinking(raw);

@@ -10,7 +10,7 @@ import { realClock } from '../eutils/clock.js';
 import { RateLimiter } from '../eutils/rate-limit.js';
 import { checkQuery, type Node } from '../query/index.js';
 import { clauseCounts, clauseQueries } from './clauses.js';
-import { SEARCHED } from './test-fixtures.js';
+import { SEARCHED } from '../../../../test/helpers/pubmed-draft-fixtures.js';
 
 /** Each clause's count is scripted: 10 × (its length). */
 const countOf = (term: string) => 10 * term.length;

@@ -17,7 +17,7 @@ import { realClock } from '../eutils/clock.js';
 import { RateLimiter } from '../eutils/rate-limit.js';
 import { draftQueries } from './draft.js';
 import { countDistance } from './rank.js';
-import { hitsByQuery, loadTopic, REPLIES, respondBySample, SEARCHED } from './test-fixtures.js';
+import { hitsByQuery, loadTopic, REPLIES, respondBySample, SEARCHED } from '../../../../test/helpers/pubmed-draft-fixtures.js';
 
 const topic = loadTopic('43');
 const seeds = topic.included_pmids;

@@ -10,8 +10,8 @@ import { RateLimiter } from '../eutils/rate-limit.js';
 import { checkQuery, type Node } from '../query/index.js';
 import { createMeshClient } from './mesh-client.js';
 import { checkMesh, meshHeadings } from './mesh.js';
-import { MESH_RECORDS, SEARCHED } from './test-fixtures.js';
-import { startMeshServer, type MeshTestServer } from './test-mesh-server.js';
+import { MESH_RECORDS, SEARCHED } from '../../../../test/helpers/pubmed-draft-fixtures.js';
+import { startMeshServer, type MeshTestServer } from '../../../../test/helpers/mesh-server.js';
 
 let server: MeshTestServer;
 before(async () => { server = await startMeshServer(MESH_RECORDS); });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkQuery } from './index.js';
-import { clefQueries, sysrevQueries, type RealQuery } from './shared-queries.js';
+import { clefQueries, sysrevQueries, type RealQuery } from '../../../../test/helpers/shared-queries.js';
 
 interface Variant { name: string; text: string; message: string; offset: number }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stripOffsets } from './ast.js';
 import { checkQuery } from './index.js';
-import { clefQueries, sysrevQueries } from './shared-queries.js';
+import { clefQueries, sysrevQueries } from '../../../../test/helpers/shared-queries.js';
 
 const PIECES = ['(', ')', '"', '[', ']', ' AND ', ' OR ', ' NOT ', ' and ', '*', '[tiab]', '[badtag]', ':', '#1', '\n', ' ', 'x',
   '/', '$', '.tw.', ' adj3 ', '~', '[tiab:~2]', '\u201C', '\u201D', '2000:2010[dp]', 'exp ', '/di'];

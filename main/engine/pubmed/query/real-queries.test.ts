@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stripOffsets } from './ast.js';
 import { checkQuery, printQuery } from './index.js';
-import { clefQueries, sysrevQueries, type RealQuery } from './shared-queries.js';
+import { clefQueries, sysrevQueries, type RealQuery } from '../../../../test/helpers/shared-queries.js';
 
 function roundTrip(q: RealQuery): void {
   const r = checkQuery(q.text);

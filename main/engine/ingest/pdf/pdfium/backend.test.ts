@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import { extractPdf } from '../extract.js';
-import { pdfPath, sharedPdfs } from '../fixtures.js';
+import { pdfPath, sharedPdfs } from '../../../../../test/helpers/pdf-fixtures.js';
 import { configuredBackend, openSource } from '../source.js';
 
 const pdfs = sharedPdfs();

@@ -5,12 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ExtractedDoc } from '../../types.js';
-import { extractPdf } from './extract.js';
+import type { ExtractedDoc } from '../../main/engine/types.js';
+import { extractPdf } from '../../main/engine/ingest/pdf/extract.js';
+import { REPO_ROOT } from './shared.js';
 
 /** Repository root (dist/main/engine/ingest/pdf → five levels up). */
-export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../../../../', import.meta.url)));
+export { REPO_ROOT };
 
 export function sharedPdfDir(): string {
   const shared = process.env.DELVE_SHARED ?? path.resolve(REPO_ROOT, '../shared');

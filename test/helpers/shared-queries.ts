@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDir } from '../../../../test/helpers/shared.js';
+import { sharedDir } from './shared.js';
 
 export interface RealQuery {
   /** `sysrev 43 query`, `sysrev 43 edited_search`, `clef CD007431`. */

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChatCall, ScriptedReply } from '../../../../test/helpers/ollama-server.js';
-import { sharedDir } from '../../../../test/helpers/shared.js';
-import type { MeshFixture } from './test-mesh-server.js';
+import type { ChatCall, ScriptedReply } from './ollama-server.js';
+import { sharedDir } from './shared.js';
+import type { MeshFixture } from './mesh-server.js';
 
 export interface Topic { id: string; title: string; pubmed_boolean_query: string; included_pmids: string[] }
 

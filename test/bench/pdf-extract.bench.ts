@@ -2,7 +2,7 @@
  * Page rate of extractPdf against `pdftotext`, file by file, over a folder of PDFs (default: the
  * shared test PDFs). Not a test: run it by hand after a build:
  *
- *   node dist/main/engine/ingest/pdf/bench-extract.js [folder] [--rounds N]
+ *   node dist/test/bench/pdf-extract.bench.js [folder] [--rounds N]
  *
  * Each round times every file once with each tool (extractPdf in this thread after one warm-up
  * pass; pdftotext as a process per file, as an indexer would spawn it). Reports the median over
@@ -12,10 +12,8 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { extractPdf } from './extract.js';
-
-const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../../../../', import.meta.url)));
+import { extractPdf } from '../../main/engine/ingest/pdf/extract.js';
+import { REPO_ROOT } from '../helpers/shared.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
