@@ -12,6 +12,7 @@ import type { Db } from '../store/db.js';
 import type { PipelineContext } from './context.js';
 import { runPipeline } from './pipeline.js';
 import type { StageInfo } from './types.js';
+import { chunkTexts } from '../store/chunk-texts.js';
 
 export async function fullSearch(db: Db, query: string, opts: SearchOptions, dense: DenseSource | null, llmConfig: LlmConfig = {}): Promise<SearchResponse> {
   const started = performance.now();
@@ -22,10 +23,7 @@ export async function fullSearch(db: Db, query: string, opts: SearchOptions, den
   const ctx: PipelineContext = {
     retrieve: (q, depth) => search(db, q.text, { mode, k: depth, fusion: opts.fusion, weight: opts.weight, candidates: opts.candidates, groupBy: opts.groupBy }, dense,
       { bm25Match: q.bm25Match, denseText: q.denseText }),
-    chunkTexts(ids) {
-      const rows = db.prepare('SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; text: string }[];
-      return new Map(rows.map((r) => [r.id, r.text]));
-    },
+    chunkTexts: (ids) => chunkTexts(db, ids),
     llm, signal: opts.signal, stages,
     emit: (e) => { try { opts.onEvent?.(e); } catch { /* a listener's failure is not the search's */ } },
   };

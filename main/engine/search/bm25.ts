@@ -16,6 +16,7 @@ import type { Bm25Top } from './bm25-index.js';
 import { bm25MemoryOf } from './bm25-memory.js';
 import { bigramOverlap, bigrams } from './proximity.js';
 import { buildFtsQuery } from './query.js';
+import { chunkTexts } from '../store/chunk-texts.js';
 
 /** Column weights for bm25(): chunk text, heading path. */
 const WEIGHTS = [1.0, 0.5] as const;
@@ -66,8 +67,7 @@ export function bm25List(db: Db, query: string, n: number, prepared?: string | n
   if (match === null) return { ftsQuery: null, hits: [] };
   const k = Math.max(1, Math.floor(n));
   const top = (opts.fts5Only ? null : bm25MemoryOf(db)?.top(match, WEIGHTS, k)) ?? ftsTop(db, match, k);
-  const texts = new Map((db.prepare('SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))').raw()
-    .all(JSON.stringify(top.map((r) => r.rowid))) as [number, string][]));
+  const texts = chunkTexts(db, top.map((r) => r.rowid));
   const ranked = top.filter((r) => texts.has(r.rowid)); // as the join to chunks did
   const pairs = bigrams(query);
   const best = ranked.length > 0 ? ranked[0]!.score : 0;

@@ -16,6 +16,7 @@
  *  - proximity `"a b"[tiab:~N]`: FTS5 NEAR("a" "b", N): at most N words between them, any order.
  */
 import type { Db } from '../../store/db.js';
+import { FTS_TOKENIZE } from '../../store/fts-tokenizer.js';
 
 export type TextScope = 'text' | 'title';
 
@@ -46,8 +47,6 @@ export function wordsOf(s: string): string[] {
   return foldText(s.replace(/[\u318D\u30FB\u00B7]/g, ' ')).match(/[\p{L}\p{N}\p{Co}]+/gu) ?? [];
 }
 
-/** The tokenizer of chunks_fts and documents_title_fts (migrations 0002, 0005). */
-const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2 separators ''ㆍ・·'''`;
 
 const phrase = (words: readonly string[]) => `"${words.join(' ')}"`;
 
@@ -93,7 +92,7 @@ export class TextIndex {
 
   /** The index's stem of one word: the tokenizer run on it in a scratch FTS5 table. */
   private stem(word: string): string {
-    this.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.delve_stem USING fts5 (w, ${TOKENIZE});
+    this.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.delve_stem USING fts5 (w, ${FTS_TOKENIZE});
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.delve_stem_vocab USING fts5vocab(temp, delve_stem, row);`);
     this.db.prepare('INSERT INTO temp.delve_stem (rowid, w) VALUES (1, ?)').run(word);
     const stem = this.db.prepare('SELECT term FROM temp.delve_stem_vocab').pluck().get() as string | undefined;

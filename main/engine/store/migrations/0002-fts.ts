@@ -5,13 +5,14 @@
  * index in the same transaction.
  */
 import type Database from 'better-sqlite3';
+import { FTS_TOKENIZE } from '../fts-tokenizer.js';
 
 export function up(db: Database.Database): void {
   db.exec(`
     CREATE VIRTUAL TABLE chunks_fts USING fts5 (
       text, heading_path,
       content = 'chunks', content_rowid = 'id',
-      tokenize = 'porter unicode61 remove_diacritics 2 separators ''ㆍ・·'''
+      ${FTS_TOKENIZE}
     );
     CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
       INSERT INTO chunks_fts (rowid, text, heading_path) VALUES (new.id, new.text, new.heading_path);

@@ -13,8 +13,8 @@
  *    descriptor and qualifier lower-case; `major` as PubMed's [majr] reads it.
  */
 import type Database from 'better-sqlite3';
+import { FTS_TOKENIZE } from '../fts-tokenizer.js';
 
-const TOKENIZE = `tokenize = 'porter unicode61 remove_diacritics 2 separators ''ㆍ・·'''`;
 
 const COLUMNS = `id, path, kind, size, mtime_ms, content_hash, title, authors, year, doi, metadata,
   status, error_code, error_message, page_count, chunking, indexed_at`;
@@ -46,7 +46,7 @@ export function up(db: Database.Database): void {
     CREATE INDEX documents_hash ON documents (content_hash);
 
     CREATE VIRTUAL TABLE documents_title_fts USING fts5 (
-      title, content = 'documents', content_rowid = 'id', ${TOKENIZE}
+      title, content = 'documents', content_rowid = 'id', ${FTS_TOKENIZE}
     );
     CREATE TRIGGER documents_title_fts_insert AFTER INSERT ON documents BEGIN
       INSERT INTO documents_title_fts (rowid, title) VALUES (new.id, new.title);
