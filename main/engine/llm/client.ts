@@ -13,6 +13,7 @@ import { LlmError, classify } from './failure.js';
 import { PROMPT_VERSION } from './prompts.js';
 import { splitThinking } from './reply.js';
 import { Semaphore } from './semaphore.js';
+import { exponentialDelay, withRetry } from '../net/retry.js';
 
 export interface ChatParams {
   role: LlmRole;
@@ -72,28 +73,31 @@ export class Llm {
       ...(p.format ? { format: p.format } : {}),
       ...(p.topLogprobs ? { logprobs: true, top_logprobs: p.topLogprobs } : {}),
     };
-    let attempt = 0;
-    for (;;) {
-      const down = tripped(this.config.host);
-      if (down) {
-        this.usage.failures++;
-        throw down;
-      }
-      try {
-        const reply = await this.slots.run(() => this.once(req, p.signal), p.signal);
-        closeBreaker(this.config.host);
-        this.cache.put(key, p.role, model, strip(reply));
-        return reply;
-      } catch (err) {
-        const e = err instanceof LlmError ? err : classify(err, { host: this.config.host, model, timeoutMs: this.config.timeoutMs, timedOut: false, cancelled: p.signal?.aborted ?? false });
-        if (e.code === 'OLLAMA_UNREACHABLE' && !e.transient) trip(this.config.host, e);
-        if (!e.transient || attempt >= this.config.retries || p.signal?.aborted) {
-          this.usage.failures++;
+    try {
+      return await withRetry(async () => {
+        const down = tripped(this.config.host);
+        if (down) throw new BreakerOpen(down);
+        try {
+          const reply = await this.slots.run(() => this.once(req, p.signal), p.signal);
+          closeBreaker(this.config.host);
+          this.cache.put(key, p.role, model, strip(reply));
+          return reply;
+        } catch (err) {
+          const e = err instanceof LlmError ? err : classify(err, { host: this.config.host, model, timeoutMs: this.config.timeoutMs, timedOut: false, cancelled: p.signal?.aborted ?? false });
+          if (e.code === 'OLLAMA_UNREACHABLE' && !e.transient) trip(this.config.host, e);
           throw e;
         }
-        attempt++;
-        await sleep(200 * 2 ** (attempt - 1), p.signal);
-      }
+      }, {
+        retries: this.config.retries,
+        retryable: (e) => e instanceof LlmError && e.transient && !p.signal?.aborted,
+        delayMs: (attempt) => exponentialDelay(attempt, 200),
+        // Cancelled while waiting to retry: not counted as a failed call.
+        sleep: (ms, signal) => sleep(ms, signal).catch((e: unknown) => { uncounted.add(e as object); throw e; }),
+        ...(p.signal ? { signal: p.signal } : {}),
+      });
+    } catch (err) {
+      if (!uncounted.has(err as object)) this.usage.failures++;
+      throw err instanceof BreakerOpen ? err.error : err;
     }
   }
 
@@ -122,6 +126,15 @@ export class Llm {
 
 function strip(r: LlmReply): CachedReply {
   return { content: r.content, thinking: r.thinking, logprobs: r.logprobs, promptTokens: r.promptTokens, completionTokens: r.completionTokens };
+}
+
+const uncounted = new WeakSet<object>();
+
+/** The host's circuit breaker is open: fail at once, without another attempt. */
+class BreakerOpen extends Error {
+  constructor(readonly error: LlmError) {
+    super(error.message);
+  }
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EngineError } from '../errors.js';
 import { hashInto, sha256File } from './hash.js';
 import { httpGet, type HttpOptions } from './http.js';
+import { exponentialDelay, withRetry } from '../net/retry.js';
 
 export interface DownloadSpec {
   url: string;
@@ -81,8 +82,7 @@ export async function downloadFile(spec: DownloadSpec, o: DownloadOptions = {}):
   const meta = readMeta(metaPath);
   if (!meta || meta.sha256 !== spec.sha256) rmSync(part, { force: true });
 
-  const retries = o.retries ?? 5;
-  for (let attempt = 0; ; attempt++) {
+  const once = async (): Promise<DownloadResult> => {
     if (o.signal?.aborted) throw cancelled(spec.label);
     try {
       const digest = await attemptOnce(spec, part, metaPath, o, result);
@@ -104,19 +104,28 @@ export async function downloadFile(spec: DownloadSpec, o: DownloadOptions = {}):
           ? ' (a mirror or proxy with its own certificate authority: set NODE_EXTRA_CA_CERTS to its PEM file)' : '';
         throw new EngineError('DOWNLOAD_FAILED', `${spec.label}: ${(err as Error).message}${tlsHint}`, { cause: err });
       }
-      if (attempt >= retries) {
-        const tries = attempt === 0 ? '1 try' : `${attempt + 1} tries`;
-        throw new EngineError('DOWNLOAD_FAILED', `${spec.label}: ${(err as Error).message} (after ${tries}); the partial download is kept and pull resumes it`, { cause: err });
-      }
-      const delayMs = Math.min(10_000, (o.retryDelayMs ?? 1000) * 2 ** attempt);
-      o.onRetry?.({ file: spec.label, attempt: attempt + 1, delayMs, error: (err as Error).message });
+      throw err;
+    }
+  };
+  return withRetry(once, {
+    retries: o.retries ?? 5,
+    // What is still not an EngineError is a network failure or a busy server: worth another try.
+    retryable: (err) => !(err instanceof EngineError),
+    delayMs: (attempt) => exponentialDelay(attempt, o.retryDelayMs ?? 1000, 10_000),
+    sleep: async (ms, signal) => {
       try {
-        await sleep(delayMs, undefined, { signal: o.signal });
+        await sleep(ms, undefined, { signal });
       } catch {
         throw cancelled(spec.label);
       }
-    }
-  }
+    },
+    ...(o.signal ? { signal: o.signal } : {}),
+    onRetry: (attempt, delayMs, err) => o.onRetry?.({ file: spec.label, attempt, delayMs, error: (err as Error).message }),
+    giveUp: (err, attempts) => {
+      const tries = attempts === 1 ? '1 try' : `${attempts} tries`;
+      return new EngineError('DOWNLOAD_FAILED', `${spec.label}: ${(err as Error).message} (after ${tries}); the partial download is kept and pull resumes it`, { cause: err });
+    },
+  });
 }
 
 /** One request; resolves with the sha256 of the complete `.part`, or throws (retryable or not). */

@@ -11,7 +11,7 @@ import { createEutils, type EutilsOptions } from './client.js';
 import { VirtualClock } from './clock.js';
 import { PubmedError } from './errors.js';
 import { RateLimiter } from './rate-limit.js';
-import { backoffDelay, parseRetryAfter } from './retry.js';
+import { backoffDelay, parseRetryAfter } from '../../net/retry.js';
 import { isRateLimitBody } from './transport.js';
 
 let server: EutilsTestServer;

@@ -7,7 +7,7 @@
 import type { Clock } from './clock.js';
 import { cancelled, PubmedError } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
-import { backoffDelay, parseRetryAfter } from './retry.js';
+import { backoffDelay, parseRetryAfter, withRetry } from '../../net/retry.js';
 
 export interface Transport {
   baseUrl: string;
@@ -38,13 +38,25 @@ export async function eutilsRequest(t: Transport, endpoint: string, params: Reco
   const base = new URL(endpoint, t.baseUrl.endsWith('/') ? t.baseUrl : `${t.baseUrl}/`).toString();
   const qs = query.toString();
   const post = base.length + 1 + qs.length > t.maxUrlLength;
-  for (let attempt = 0; ; attempt++) {
+  return withRetry(async () => {
     await t.limiter.acquire(signal);
     const r = await once(t, post ? base : `${base}?${qs}`, post ? qs : undefined, signal);
     if ('text' in r) return r.text;
-    if (attempt >= t.retries) throw r.error;
-    const wait = r.retryAfterMs ?? backoffDelay(attempt, t.backoffMs, t.maxBackoffMs, t.random);
-    await t.clock.sleep(wait, signal);
+    throw new Retryable(r.error, r.retryAfterMs);
+  }, {
+    retries: t.retries,
+    retryable: (err) => err instanceof Retryable,
+    delayMs: (attempt, err) => (err as Retryable).retryAfterMs ?? backoffDelay(attempt, t.backoffMs, t.maxBackoffMs, t.random),
+    sleep: (ms, s) => t.clock.sleep(ms, s),
+    ...(signal ? { signal } : {}),
+    giveUp: (err) => (err as Retryable).error,
+  });
+}
+
+/** A failed attempt worth another try (429, NCBI's rate-limit body, 5xx, timeout, network reset). */
+class Retryable extends Error {
+  constructor(readonly error: PubmedError, readonly retryAfterMs: number | null) {
+    super(error.message);
   }
 }
 
