@@ -7,11 +7,13 @@
  * arrival time and parameters, so tests can check the client's rate.
  */
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { defaultSearch, inDateRange } from './eutils-server/search.js';
 import type { EutilsServerOptions, EutilsTestServer, PubmedRecordFixture, RecordedRequest, SearchFn, SearchReply } from './eutils-server/types.js';
 import { efetchXml, summaryDoc } from './eutils-server/xml.js';
+import { TEST_CERT, TEST_KEY } from './test-cert.js';
 
 export type { EutilsServerOptions, EutilsTestServer, FixtureAuthor, PubmedRecordFixture, RecordedRequest, SearchFn, SearchReply } from './eutils-server/types.js';
 export { defaultSearch, termWords } from './eutils-server/search.js';
@@ -109,17 +111,18 @@ export async function startEutilsServer(opts: EutilsServerOptions = {}): Promise
     }
   }
 
-  const http_ = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const rec: RecordedRequest = { method: req.method ?? 'GET', endpoint: '', params: {}, at: now(), urlLength: (req.url ?? '').length };
     requests.push(rec);
     handle(req, res, rec).catch((err: unknown) => { if (!res.headersSent) send(res, rec, 500, 'text/plain', String(err)); });
-  });
+  };
+  const http_ = opts.tls ? https.createServer({ key: TEST_KEY, cert: TEST_CERT }, onRequest) : http.createServer(onRequest);
   http_.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   await new Promise<void>((resolve) => http_.listen(0, '127.0.0.1', resolve));
   const port = (http_.address() as AddressInfo).port;
 
   const server: EutilsTestServer = {
-    url: `http://127.0.0.1:${port}/entrez/eutils/`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}/entrez/eutils/`,
     requests,
     delayMs: opts.delayMs ?? 0,
     setRecords(r) { records = [...r]; },

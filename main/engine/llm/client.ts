@@ -14,6 +14,7 @@ import { PROMPT_VERSION } from './prompts.js';
 import { splitThinking } from './reply.js';
 import { Semaphore } from './semaphore.js';
 import { exponentialDelay, withRetry } from '../net/retry.js';
+import { createFetch } from '../net/http.js';
 
 export interface ChatParams {
   role: LlmRole;
@@ -39,8 +40,11 @@ export interface LlmReply extends CachedReply {
  * An `ollama` client whose every request carries `signal`: the client passes no signal for
  * non-streamed calls, so a timeout or a cancel can only cut the HTTP request through its fetch.
  */
+/** Through the environment's proxy like every request, except to a local Ollama (loopback), which no proxy can reach. */
+const ollamaFetch = createFetch({ directLoopback: true });
+
 export function ollamaClient(host: string, signal: AbortSignal): Ollama {
-  return new Ollama({ host, fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }) });
+  return new Ollama({ host, fetch: (input, init) => ollamaFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }) });
 }
 
 export interface LlmUsage { calls: number; promptTokens: number; completionTokens: number; cacheHits: number; failures: number }

@@ -14,7 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EngineError } from '../errors.js';
 import { hashInto, sha256File } from './hash.js';
-import { httpGet, type HttpOptions } from './http.js';
+import { httpGet, type HttpOptions } from '../net/http.js';
 import { exponentialDelay, withRetry } from '../net/retry.js';
 
 export interface DownloadSpec {

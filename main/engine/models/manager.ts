@@ -11,7 +11,7 @@ import type { DownloadOptions } from './download.js';
 import { importFolder, type ImportResult } from './import.js';
 import { installFromHub, type InstallResult, type PullProgress } from './install.js';
 import { parseManifest, type ModelManifest } from './manifest.js';
-import type { Env } from './proxy.js';
+import type { Env } from '../net/proxy.js';
 import { checkId, installDir, lockHolder, modelsDirOf, stagingDir } from './staging.js';
 
 export const DEFAULT_HUB_BASE = 'https://huggingface.co';

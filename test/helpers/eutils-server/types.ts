@@ -63,6 +63,8 @@ export interface EutilsServerOptions {
   /** When set, answer 429 (NCBI's JSON body) to a request that makes more than this many arrivals in 1 s. */
   enforceRate?: number;
   now?: () => number;
+  /** Serve HTTPS with the test certificate (test-cert.ts) instead of HTTP. */
+  tls?: boolean;
 }
 
 export interface EutilsTestServer {

@@ -12,6 +12,7 @@ import { DEFAULT_WINDOW_MS, RATE_NO_KEY, RATE_WITH_KEY, RateLimiter, sharedLimit
 import { parseEfetch } from './records.js';
 import { eutilsRequest, type Transport } from './transport.js';
 import type { EsearchResult, EsummaryDoc, PubmedRecord } from './types.js';
+import { httpFetch } from '../../net/http.js';
 
 export const DEFAULT_BASE_URL = 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils/';
 /** Ids per efetch / esummary request. */
@@ -81,7 +82,7 @@ export function createEutils(o: EutilsOptions = {}): Eutils {
     apiKey: o.apiKey,
     limiter: o.limiter ?? (o.clock ? new RateLimiter(o.apiKey ? RATE_WITH_KEY : RATE_NO_KEY, DEFAULT_WINDOW_MS, o.clock) : sharedLimiter(baseUrl, o.apiKey)),
     clock: o.clock ?? realClock,
-    fetch: o.fetch ?? globalThis.fetch,
+    fetch: o.fetch ?? httpFetch,
     timeoutMs: o.timeoutMs ?? 30_000,
     retries: o.retries ?? 4,
     backoffMs: o.backoffMs ?? 500,

@@ -14,7 +14,7 @@ import { startProxy, type TestProxy } from '../../../test/helpers/proxy-server.j
 import { sharedDir } from '../../../test/helpers/shared.js';
 import { TEST_CERT } from '../../../test/helpers/test-cert.js';
 import { EngineError } from '../errors.js';
-import { downloadFile } from './download.js';
+import { downloadFile } from '../models/download.js';
 import { bypassesProxy, proxyFor } from './proxy.js';
 
 const tiny = join(sharedDir(), 'models', 'bert-tiny-random');
