@@ -40,17 +40,24 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
   let open = 0;
   let maxOpen = 0;
   let nextIndex = 0;
+  /** Waiters for a condition on the server's state, checked whenever a call arrives or ends. */
+  const waiters = new Set<() => boolean>();
+  const changed = () => { for (const w of waiters) if (w()) waiters.delete(w); };
+  const until = (ok: () => boolean) => new Promise<void>((resolve) => {
+    const w = () => { if (!ok()) return false; resolve(); return true; };
+    if (!w()) waiters.add(w);
+  });
 
   const chatCtx: ChatContext = {
     models,
     loaded,
     responder: () => responder,
-    record(c) { const call = { ...c, index: nextIndex++ }; calls.push(call); return call; },
+    record(c) { const call = { ...c, index: nextIndex++ }; calls.push(call); changed(); return call; },
     open() {
       open++;
       maxOpen = Math.max(maxOpen, open);
       let counted = true;
-      return () => { if (counted) { counted = false; open--; } };
+      return () => { if (counted) { counted = false; open--; changed(); } };
     },
   };
 
@@ -161,6 +168,8 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
     pullFailAt: opts.pullFailAt,
     respond(fn) { responder = fn; },
     inFlight: () => open,
+    idle: () => until(() => open === 0),
+    arrived: (n) => until(() => calls.length >= n),
     maxInFlight: () => maxOpen,
     reset() { calls.length = 0; requests.length = 0; nextIndex = 0; maxOpen = open; },
     kill: shutdown,

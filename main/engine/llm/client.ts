@@ -54,7 +54,11 @@ export class Llm {
   private readonly slots: Semaphore;
   private readonly cache: LlmCache;
 
-  constructor(readonly config: ResolvedLlmConfig, cache: LlmCache | null = null) {
+  /**
+   * `wait` is how the backoff between retries waits (default a timer; tests pass an instant one
+   * that records the delays). It rejects with CANCELLED when the signal aborts.
+   */
+  constructor(readonly config: ResolvedLlmConfig, cache: LlmCache | null = null, private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void> = sleep) {
     this.slots = new Semaphore(config.concurrency);
     this.cache = cache ?? new LlmCache(null);
   }
@@ -96,7 +100,7 @@ export class Llm {
         retryable: (e) => e instanceof LlmError && e.transient && !p.signal?.aborted,
         delayMs: (attempt) => exponentialDelay(attempt, 200),
         // Cancelled while waiting to retry: not counted as a failed call.
-        sleep: (ms, signal) => sleep(ms, signal).catch((e: unknown) => { uncounted.add(e as object); throw e; }),
+        sleep: (ms, signal) => this.wait(ms, signal).catch((e: unknown) => { uncounted.add(e as object); throw e; }),
         ...(p.signal ? { signal: p.signal } : {}),
       });
     } catch (err) {

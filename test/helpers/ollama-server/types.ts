@@ -73,6 +73,10 @@ export interface OllamaTestServer {
   pullFailAt: number | undefined;
   /** Chat/generate requests currently open. */
   inFlight(): number;
+  /** Resolves once no request is open (every connection answered or closed). */
+  idle(): Promise<void>;
+  /** Resolves once `n` chat calls have arrived since the last reset. */
+  arrived(n: number): Promise<void>;
   /** The most chat/generate requests open at once since start/reset. */
   maxInFlight(): number;
   /** Clear calls, requests, the call index and maxInFlight. */
