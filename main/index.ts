@@ -6,10 +6,10 @@
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { join } from 'node:path';
 import { EVENT_CHANNELS, type EventName, type Events } from '../preload/contract.js';
-import { registerAppScheme, serveApp } from './host/appProtocol.js';
-import { EngineProcess } from './host/engineProcess.js';
-import { createMainWindow } from './host/mainWindow.js';
-import { nativeBindingPath } from './host/nativeBinding.js';
+import { registerAppScheme, serveApp } from './host/app-protocol.js';
+import { EngineProcess } from './host/engine-process.js';
+import { createMainWindow } from './host/main-window.js';
+import { nativeBindingPath } from './host/native-binding.js';
 import { hardenApp } from './host/security.js';
 import { registerCommands } from './ipc/commands.js';
 
@@ -32,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const root = app.getAppPath();
   const engine = new EngineProcess({
-    modulePath: join(root, 'dist', 'main', 'host', 'engineServer.js'),
+    modulePath: join(root, 'dist', 'main', 'host', 'engine-server.js'),
     config: {
       dataDir: app.getPath('userData'),
       dbPath: join(app.getPath('userData'), 'delve.db'),

@@ -45,7 +45,7 @@ const EXCLUSIONS = [
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
     files: ['main/ipc/handlers.ts', 'dist/main/ipc/handlers.js'],
-    reason: 'the openExternal command calls deps.openExternal only after isAllowedExternal(url) (https, PubMed/PMC/DOI hosts, no port or credentials; tested in appUrl.test.ts) and throws FORBIDDEN otherwise',
+    reason: 'the openExternal command calls deps.openExternal only after isAllowedExternal(url) (https, PubMed/PMC/DOI hosts, no port or credentials; tested in app-url.test.ts) and throws FORBIDDEN otherwise',
   },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
@@ -64,7 +64,7 @@ const EXCLUSIONS = [
   },
   {
     id: 'PRELOAD_JS_CHECK',
-    files: ['main/host/mainWindow.ts', 'dist/main/host/mainWindow.js'],
+    files: ['main/host/main-window.ts', 'dist/main/host/main-window.js'],
     reason: 'a manual-review reminder: the preload (preload/index.ts) runs sandboxed with contextIsolation and exposes only ipcRenderer.invoke wrappers for the contract\'s channels and an on() that strips the IpcRendererEvent; no Electron object reaches the page',
   },
 ];

@@ -3,7 +3,7 @@
  * npm postinstall (and `--force` by hand): makes an Electron-ABI copy of the better-sqlite3 binding
  * at native/electron-<version>-<platform>-<arch>/better_sqlite3.node, leaving the package's own
  * Node build (used by the CLI and the tests) untouched. The Electron host hands that path to
- * createEngine({ nativeBinding }) (see main/host/nativeBinding.ts, which builds the same name).
+ * createEngine({ nativeBinding }) (see main/host/native-binding.ts, which builds the same name).
  *
  * A copy of node_modules/better-sqlite3 is built in a temp dir: first a prebuilt download
  * (prebuild-install --runtime electron), else a compile against Electron's headers (node-gyp).

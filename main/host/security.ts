@@ -2,10 +2,10 @@
  * Hardening for every web contents and the default session: no webviews, no navigation away from
  * the app in any frame, no new windows (allow-listed https links open in the system browser), every
  * permission and device request denied, and a strict Content-Security-Policy on responses. The URL
- * rules are in appUrl.ts; `node scripts/electronegativity.mjs` checks the whole app against them.
+ * rules are in app-url.ts; `node scripts/electronegativity.mjs` checks the whole app against them.
  */
 import { app, session, shell, type Session, type WebContents } from 'electron';
-import { isAllowedExternal, isAppUrl } from './appUrl.js';
+import { isAllowedExternal, isAppUrl } from './app-url.js';
 
 /** Same policy as the meta tag in renderer/index.html. */
 export const CSP = [

@@ -3,7 +3,7 @@
  * of handler.ts, one channel each (channels.ts).
  */
 import { ipcMain } from 'electron';
-import { APP_ORIGIN } from '../host/appUrl.js';
+import { APP_ORIGIN } from '../host/app-url.js';
 import { channelHandlers } from './channels.js';
 import { createHandlers, type HandlerDeps, type Handlers } from './handlers.js';
 

@@ -7,8 +7,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { CommandArgs, CommandName, CommandResult } from '../../preload/contract.js';
-import type { EngineCalls, EngineMethod } from '../host/engineProtocol.js';
-import { EXTERNAL_HOSTS, isAllowedExternal } from '../host/appUrl.js';
+import type { EngineCalls, EngineMethod } from '../host/engine-protocol.js';
+import { EXTERNAL_HOSTS, isAllowedExternal } from '../host/app-url.js';
 import { CodedError } from './envelope.js';
 import { FolderGrants } from './grants.js';
 import { COMMANDS, isHostCommand, type EngineCommand, type HostCommand } from './registry.js';

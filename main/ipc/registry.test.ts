@@ -1,7 +1,7 @@
 /**
  * Every registry command, end to end in one process: the renderer's functions (preload/commands.ts,
  * as the preload builds them) → the channel table (channels.ts: sender check, the registry's
- * schema) → the handler map (handlers.ts) → the engine protocol's dispatcher (host/engineDispatch.ts,
+ * schema) → the handler map (handlers.ts) → the engine protocol's dispatcher (host/engine-dispatch.ts,
  * as the utility process runs it) → a recording engine service, and the answer back. Also: a
  * malformed call is refused before anything is served, and a name outside the registry has no door.
  */
@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { commandFunctions } from '../../preload/commands.js';
 import { CHANNELS, type CommandArgs, type CommandName } from '../../preload/contract.js';
-import { createDispatcher } from '../host/engineDispatch.js';
-import { ENGINE_METHODS, type EngineCalls, type EngineMethod, type EngineService } from '../host/engineProtocol.js';
-import { APP_ORIGIN } from '../host/appUrl.js';
+import { createDispatcher } from '../host/engine-dispatch.js';
+import { ENGINE_METHODS, type EngineCalls, type EngineMethod, type EngineService } from '../host/engine-protocol.js';
+import { APP_ORIGIN } from '../host/app-url.js';
 import { channelHandlers } from './channels.js';
 import { CodedError } from './envelope.js';
 import { createHandlers } from './handlers.js';

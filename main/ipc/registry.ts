@@ -4,7 +4,7 @@
  * is derived from this object: the contract's types (preload/contract.ts), the preload's
  * `window.delve` functions, the IPC handler map (handlers.ts: every `engine` command forwarded to
  * the engine process, where a method of the same name in main/host/service answers), the utility
- * process's dispatcher (host/engineProtocol.ts) and the browser test bridge (test/e2e/bridge/).
+ * process's dispatcher (host/engine-protocol.ts) and the browser test bridge (test/e2e/bridge/).
  *
  * `engine<Args, Result>(schema)`: served by the engine process (main/host/service/index.ts; the
  * EngineService type does not compile until the method is there). `host<Args, Result>(schema)`:

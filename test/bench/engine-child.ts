@@ -2,8 +2,8 @@
  * The engine's utility process without Electron: run with child_process.fork (IPC channel,
  * `serialization: 'advanced'` for the structured clone a utility process uses), it installs a
  * `process.parentPort` like Electron's — on('message', e => e.data) and postMessage, over
- * process.send — and then loads the real dist/main/host/engineServer.js unchanged. Its argv is
- * engineServer's (the --delve-engine-config= item). Used by responsiveness.bench.ts.
+ * process.send — and then loads the real dist/main/host/engine-server.js unchanged. Its argv is
+ * engine-server.ts's (the --delve-engine-config= item). Used by responsiveness.bench.ts.
  */
 import { EventEmitter } from 'node:events';
 import { setPriority } from 'node:os';
@@ -21,7 +21,7 @@ class ParentPort extends EventEmitter {
 }
 
 const port = new ParentPort();
-// Like Electron's parentPort, hold messages until someone listens (engineServer loads after this).
+// Like Electron's parentPort, hold messages until someone listens (engine-server.js loads after this).
 const queued: unknown[] = [];
 let listening = false;
 process.on('message', (data: unknown) => {
@@ -44,4 +44,4 @@ process.on('disconnect', () => process.exit(0));
 const nice = Number(process.env.BENCH_ENGINE_NICE ?? 0);
 if (nice > 0) setPriority(nice);
 
-await import('../../main/host/engineServer.js');
+await import('../../main/host/engine-server.js');

@@ -1,5 +1,5 @@
 /**
- * The bench's engine process (engine-fork.ts + engine-child.ts around the real engineServer.js):
+ * The bench's engine process (engine-fork.ts + engine-child.ts around the real engine-server.js):
  * answers through the host's EngineClient, relays index:progress, indexes for real, and once
  * stopped fails calls instead of leaving them pending.
  */
@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { tempDir } from '../helpers/shared.js';
 import { forkEngine } from './engine-fork.js';
 
-test('engineServer in a forked child serves the protocol and relays progress', async () => {
+test('engine-server.ts in a forked child serves the protocol and relays progress', async () => {
   const dir = tempDir('delve-fork-');
   const notes = join(dir, 'notes');
   mkdirSync(notes);

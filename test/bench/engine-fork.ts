@@ -1,5 +1,5 @@
 /**
- * The desktop host's split without Electron: dist/main/host/engineServer.js in a child process
+ * The desktop host's split without Electron: dist/main/host/engine-server.js in a child process
  * (through engine-child.ts, which provides process.parentPort), driven by the host's own
  * EngineClient, with its events relayed to a fake window that serializes each payload the way
  * webContents.send would have to (JSON.stringify here). Used by responsiveness.bench.ts.
@@ -7,8 +7,8 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNELS } from '../../preload/contract.js';
-import { EngineClient } from '../../main/host/engineClient.js';
-import { configArg, type EngineEvent, type EngineServerConfig } from '../../main/host/engineProtocol.js';
+import { EngineClient } from '../../main/host/engine-client.js';
+import { configArg, type EngineEvent, type EngineServerConfig } from '../../main/host/engine-protocol.js';
 
 export interface RelayedEvents {
   count: number;

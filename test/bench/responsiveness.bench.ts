@@ -1,7 +1,7 @@
 /**
  * `npm run bench:responsiveness`: the desktop host stays responsive while the engine indexes all of
  * ../shared (its pdfs/ and notes/). The host is Electron's main process and the engine runs in a
- * utility process; here the same split is a child process running the real engineServer.js
+ * utility process; here the same split is a child process running the real engine-server.js
  * (engine-fork.ts) driven by the host's EngineClient, with index:progress relayed to a fake window.
  * In this process: event-loop delay (monitorEventLoopDelay, 10 ms resolution) over the whole job —
  * p50/p99/max — against an idle baseline taken first, the job's time and pages/s. Exits 1 if the

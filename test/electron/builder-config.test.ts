@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { nativeBindingPath } from '../../main/host/nativeBinding.js';
+import { nativeBindingPath } from '../../main/host/native-binding.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
 interface Target { target: string; arch?: string[] }
@@ -91,10 +91,10 @@ test('fuses for release', () => {
 test('files: the compiled app and renderer ship, tests and source maps do not', () => {
   assert.equal(config.asar, true);
   assert.equal(config.npmRebuild, false);
-  for (const f of ['package.json', 'dist/main/index.js', 'dist/main/host/engineServer.js', 'dist/preload/index.cjs', 'renderer/dist/index.html', 'renderer/dist/assets/index-abc.js']) {
+  for (const f of ['package.json', 'dist/main/index.js', 'dist/main/host/engine-server.js', 'dist/preload/index.cjs', 'renderer/dist/index.html', 'renderer/dist/assets/index-abc.js']) {
     assert.ok(packed(f, config.files), `${f} is packed`);
   }
-  for (const f of ['dist/test/bench/ingest.bench.js', 'dist/main/host/appUrl.test.js', 'dist/main/index.js.map', 'main/index.ts', 'native/status.json', 'native/build.log']) {
+  for (const f of ['dist/test/bench/ingest.bench.js', 'dist/main/host/app-url.test.js', 'dist/main/index.js.map', 'main/index.ts', 'native/status.json', 'native/build.log']) {
     assert.ok(!packed(f, config.files), `${f} is left out`);
   }
   // The trimming of better-sqlite3 keeps its JavaScript.
@@ -124,7 +124,7 @@ test('the native files the engine loads at run time are packed and unpacked', as
     const file = posix(relative(REPO_ROOT, abs));
     assert.ok(unpacked(file), `${file} is unpacked from app.asar`);
   }
-  // The Electron build of better-sqlite3, at the path main/host/nativeBinding.ts hands the engine.
+  // The Electron build of better-sqlite3, at the path main/host/native-binding.ts hands the engine.
   const binding = posix(relative(REPO_ROOT, nativeBindingPath({ appPath: REPO_ROOT, electronVersion: '40.0.0', platform: process.platform, arch: process.arch })));
   assert.ok(packed(binding, config.files), `${binding} is packed`);
   assert.ok(unpacked(binding), `${binding} is unpacked`);

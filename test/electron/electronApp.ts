@@ -20,7 +20,7 @@ export function electronBinary(): { path: string } | { reason: string } {
   return { path };
 }
 
-const BUILT = ['dist/main/index.js', 'dist/main/host/engineServer.js', 'dist/preload/index.cjs', 'renderer/dist/index.html'];
+const BUILT = ['dist/main/index.js', 'dist/main/host/engine-server.js', 'dist/preload/index.cjs', 'renderer/dist/index.html'];
 
 /** Why the app cannot be launched here, or null. */
 export function whyNotLaunchable(): string | null {

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { EngineConfig, LlmConfig } from '../../engine/api.js';
-import type { EngineServerConfig } from '../engineProtocol.js';
+import type { EngineServerConfig } from '../engine-protocol.js';
 import { modelInstalled } from './settings.js';
 import type { Settings } from './types.js';
 

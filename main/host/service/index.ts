@@ -1,11 +1,11 @@
 /**
- * The engine service the Electron utility process (engineServer.ts) and the browser test bridge
- * serve: one async function per engine method (engineProtocol.ts). It keeps the settings, opens the
+ * The engine service the Electron utility process (engine-server.ts) and the browser test bridge
+ * serve: one async function per engine method (engine-protocol.ts). It keeps the settings, opens the
  * engine lazily with them (engine.ts), runs the cancellable jobs (jobs.ts) and the PubMed, model
  * and LLM calls, and sends their progress through `emit`.
  */
 import { resolveConfig } from '../../engine/config.js';
-import type { EngineEvent, EngineServerConfig, EngineService } from '../engineProtocol.js';
+import type { EngineEvent, EngineServerConfig, EngineService } from '../engine-protocol.js';
 import { documentBytes } from './documents.js';
 import { engineHolder, type OpenEngine } from './engine.js';
 import { toEngineConfig } from './engine-config.js';

@@ -7,7 +7,7 @@ import { startOllamaServer, type OllamaTestServer } from '../../../test/helpers/
 import { tempDir } from '../../../test/helpers/shared.js';
 import { EngineError } from '../../engine/errors.js';
 import { createEngine } from '../../engine/index.js';
-import type { EngineEvent, EngineService } from '../engineProtocol.js';
+import type { EngineEvent, EngineService } from '../engine-protocol.js';
 import { createEngineService } from './index.js';
 
 const words = ['sleep', 'memory', 'consolidation', 'hippocampus', 'cortex', 'replay', 'spindle', 'rem', 'learning', 'recall'];

@@ -6,7 +6,7 @@
 import type { SearchOptions } from '../../engine/api.js';
 import { EngineError, toErrorData } from '../../engine/errors.js';
 import type { SearchOpts } from './types.js';
-import type { EngineEvent, EngineService } from '../engineProtocol.js';
+import type { EngineEvent, EngineService } from '../engine-protocol.js';
 import type { EngineHolder } from './engine.js';
 
 export type JobCalls = Pick<EngineService, 'index' | 'cancelIndex' | 'search' | 'cancelSearch'> & {

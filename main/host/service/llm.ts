@@ -4,7 +4,7 @@
  */
 import { checkLlm, pullLlmModel, resolveLlmConfig, type LlmHealth } from '../../engine/app/llm.js';
 import { toErrorData } from '../../engine/errors.js';
-import type { EngineEvent } from '../engineProtocol.js';
+import type { EngineEvent } from '../engine-protocol.js';
 import { llmConfigOf } from './engine-config.js';
 import type { Settings } from './types.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startHub, type Hub } from '../../../test/helpers/hub-server.js';
 import { sharedDir, tempDir } from '../../../test/helpers/shared.js';
-import type { EngineEvent, EngineService } from '../engineProtocol.js';
+import type { EngineEvent, EngineService } from '../engine-protocol.js';
 import { createEngineService } from './index.js';
 
 const tiny = join(sharedDir(), 'models', 'bert-tiny-random');

@@ -4,7 +4,7 @@
  */
 import { toErrorData } from '../../engine/errors.js';
 import { listModels, pullModel, type ModelListing } from '../../engine/app/models.js';
-import type { EngineEvent, EngineServerConfig } from '../engineProtocol.js';
+import type { EngineEvent, EngineServerConfig } from '../engine-protocol.js';
 
 const managerOptions = (c: EngineServerConfig) => ({ dataDir: c.dataDir, ...(c.catalogDir !== undefined ? { catalogDir: c.catalogDir } : {}) });
 

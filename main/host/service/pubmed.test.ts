@@ -8,7 +8,7 @@ import { startOllamaServer, type OllamaTestServer } from '../../../test/helpers/
 import { tempDir } from '../../../test/helpers/shared.js';
 import { hitsByQuery, loadTopic, MESH_RECORDS, respondBySample, SEARCHED } from '../../../test/helpers/pubmed-draft-fixtures.js';
 import { startMeshServer, type MeshTestServer } from '../../../test/helpers/mesh-server.js';
-import type { EngineService } from '../engineProtocol.js';
+import type { EngineService } from '../engine-protocol.js';
 import { createEngineService } from './index.js';
 
 const topic = loadTopic('43');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startOllamaServer, type OllamaTestServer } from '../../../test/helpers/ollama-server.js';
 import { sharedDir, tempDir } from '../../../test/helpers/shared.js';
-import type { EngineEvent, EngineService } from '../engineProtocol.js';
+import type { EngineEvent, EngineService } from '../engine-protocol.js';
 import { createEngineService } from './index.js';
 
 const PDF = join(sharedDir(), 'pdfs', 'hindawi-rrp-2010-157939_heart-failure.pdf');

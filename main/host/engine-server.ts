@@ -1,12 +1,12 @@
 /**
- * Entry point of the engine's Electron utility process (forked by engineProcess.ts): serves the
+ * Entry point of the engine's Electron utility process (forked by engine-process.ts): serves the
  * engine service (main/host/service) to the main process, one answer per request, events (index
  * progress, search stages, downloads) as they happen. It never imports electron: a utility process
  * talks to its parent through `process.parentPort`, typed loosely here.
  */
 import { EngineError } from '../engine/errors.js';
-import { createDispatcher } from './engineDispatch.js';
-import { isEngineRequest, parseConfigArg, type EngineService } from './engineProtocol.js';
+import { createDispatcher } from './engine-dispatch.js';
+import { isEngineRequest, parseConfigArg, type EngineService } from './engine-protocol.js';
 import { createEngineService } from './service/index.js';
 
 interface ParentPortLike {
@@ -16,7 +16,7 @@ interface ParentPortLike {
 
 const port = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 if (!port) {
-  console.error('engineServer runs inside an Electron utility process (process.parentPort is missing)');
+  console.error('engine-server.js runs inside an Electron utility process (process.parentPort is missing)');
   process.exit(1);
 }
 const config = parseConfigArg(process.argv);

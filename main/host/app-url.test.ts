@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { APP_INDEX_URL, isAllowedExternal, isAppUrl, resolveAppFile } from './appUrl.js';
+import { APP_INDEX_URL, isAllowedExternal, isAppUrl, resolveAppFile } from './app-url.js';
 
 const root = resolve('/opt/delve/renderer/dist');
 

@@ -1,15 +1,15 @@
 /**
- * Runs the engine off the main loop: forks dist/main/host/engineServer.js as an Electron utility
+ * Runs the engine off the main loop: forks dist/main/host/engine-server.js as an Electron utility
  * process on first use, sends it requests through EngineClient and restarts it on the next call
  * after it exits. stop() asks it to close the database and waits for it (killing it after a delay).
  */
 import { utilityProcess, type UtilityProcess } from 'electron';
 import { CodedError } from '../ipc/envelope.js';
-import { EngineClient } from './engineClient.js';
-import { configArg, type EngineCalls, type EngineEvent, type EngineMethod, type EngineServerConfig } from './engineProtocol.js';
+import { EngineClient } from './engine-client.js';
+import { configArg, type EngineCalls, type EngineEvent, type EngineMethod, type EngineServerConfig } from './engine-protocol.js';
 
 export interface EngineProcessOptions {
-  /** Absolute path of the compiled engineServer.js. */
+  /** Absolute path of the compiled engine-server.js. */
   modulePath: string;
   config: EngineServerConfig;
   onEvent(event: EngineEvent): void;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EngineError } from '../engine/errors.js';
-import { createDispatcher } from './engineDispatch.js';
-import { configArg, ENGINE_METHODS, parseConfigArg, type EngineService } from './engineProtocol.js';
+import { createDispatcher } from './engine-dispatch.js';
+import { configArg, ENGINE_METHODS, parseConfigArg, type EngineService } from './engine-protocol.js';
 
 /** A service whose every method records its arguments and answers by `reply` (or throws what it returns as an Error). */
 function recording(reply: (name: string, args: unknown[]) => unknown = (name, args) => ({ name, args })) {

@@ -1,10 +1,10 @@
 /**
  * The one app window: sandboxed renderer with the preload bridge, bounds restored from and saved
- * to userData (windowState.ts), shown once the first paint is ready, loaded from app://delve/.
+ * to userData (window-state.ts), shown once the first paint is ready, loaded from app://delve/.
  */
 import { BrowserWindow, screen } from 'electron';
-import { APP_INDEX_URL } from './appUrl.js';
-import { MIN_SIZE, loadWindowState, saveWindowState, type WindowState } from './windowState.js';
+import { APP_INDEX_URL } from './app-url.js';
+import { MIN_SIZE, loadWindowState, saveWindowState, type WindowState } from './window-state.js';
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload (dist/preload/index.cjs). */

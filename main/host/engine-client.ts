@@ -1,11 +1,11 @@
 /**
  * The main-process side of the engine protocol, without electron: numbers requests, matches
  * answers to them, hands events on, and fails everything pending when the process goes away.
- * engineProcess.ts plugs it onto a utility process; engineClient.test.ts onto a fake port.
+ * engine-process.ts plugs it onto a utility process; engine-client.test.ts onto a fake port.
  */
 import { CodedError } from '../ipc/envelope.js';
 import type { IpcError } from '../../preload/contract.js';
-import { isEngineEvent, isEngineResponse, type EngineCalls, type EngineEvent, type EngineMethod } from './engineProtocol.js';
+import { isEngineEvent, isEngineResponse, type EngineCalls, type EngineEvent, type EngineMethod } from './engine-protocol.js';
 
 export interface EnginePort {
   postMessage(message: unknown): void;

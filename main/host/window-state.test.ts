@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DEFAULT_STATE, FILE_NAME, fitToDisplays, loadWindowState, parseWindowState, saveWindowState } from './windowState.js';
+import { DEFAULT_STATE, FILE_NAME, fitToDisplays, loadWindowState, parseWindowState, saveWindowState } from './window-state.js';
 
 const screen = [{ x: 0, y: 0, width: 1920, height: 1080 }];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EngineClient } from './engineClient.js';
-import type { EngineEvent } from './engineProtocol.js';
+import { EngineClient } from './engine-client.js';
+import type { EngineEvent } from './engine-protocol.js';
 
 function setup() {
   const sent: { id: number; name: string; args: unknown[] }[] = [];

@@ -1,11 +1,11 @@
 /**
  * Serves the built renderer (renderer/dist) at app://delve/ instead of file://, so the page has a
  * real origin of its own ('self' in the CSP, the IPC sender check) and cannot read other local
- * files. resolveAppFile (appUrl.ts) refuses anything outside the renderer folder.
+ * files. resolveAppFile (app-url.ts) refuses anything outside the renderer folder.
  */
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { APP_SCHEME, resolveAppFile } from './appUrl.js';
+import { APP_SCHEME, resolveAppFile } from './app-url.js';
 import { CSP } from './security.js';
 
 /** Must run before the app is ready. */

@@ -1,10 +1,10 @@
 /**
  * The utility-process side of the engine protocol, without electron: turns one request into one
  * call of the engine service (main/host/service) and its outcome into an answer, errors as data.
- * engineServer.ts wires it to process.parentPort; the renderer's test bridge calls it in process.
+ * engine-server.ts wires it to process.parentPort; the renderer's test bridge calls it in process.
  */
 import { toErrorData } from '../engine/errors.js';
-import { isEngineRequest, type EngineResponse, type EngineService } from './engineProtocol.js';
+import { isEngineRequest, type EngineResponse, type EngineService } from './engine-protocol.js';
 
 export function createDispatcher(service: EngineService): (message: unknown) => Promise<EngineResponse | null> {
   return async (message) => {

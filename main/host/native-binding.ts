@@ -3,7 +3,7 @@
  * postinstall, or `npm run rebuild:electron`) writes it to
  * native/electron-<version>-<platform>-<arch>/better_sqlite3.node under the app root; packaged,
  * native/** is unpacked from app.asar, so the path moves to app.asar.unpacked.
- * Plain Node; tested in nativeBinding.test.ts.
+ * Plain Node; tested in native-binding.test.ts.
  */
 import { join } from 'node:path';
 

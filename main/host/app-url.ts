@@ -2,7 +2,7 @@
  * The app's own origin, app://delve, and the URL rules built on it: which URLs are the app (for
  * navigation and IPC sender checks), how an app:// URL maps to a file of the built renderer (with
  * a path-traversal check), and which external links may open in the system browser.
- * Plain Node: no electron import, tested in appUrl.test.ts.
+ * Plain Node: no electron import, tested in app-url.test.ts.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { nativeBindingDir, nativeBindingPath } from './nativeBinding.js';
+import { nativeBindingDir, nativeBindingPath } from './native-binding.js';
 
 const runtime = { electronVersion: '40.10.2', platform: 'linux', arch: 'x64' };
 

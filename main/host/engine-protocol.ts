@@ -1,6 +1,6 @@
 /**
- * Messages between the main process (engineProcess.ts) and the engine's utility process
- * (engineServer.ts). Requests `{id, name, args}`; answers `{id, ok:true, data}` or
+ * Messages between the main process (engine-process.ts) and the engine's utility process
+ * (engine-server.ts). Requests `{id, name, args}`; answers `{id, ok:true, data}` or
  * `{id, ok:false, error:{code,message}}`; events `{type:'event', name, payload}`.
  * Plain data (structured clone) and plain Node.
  */
