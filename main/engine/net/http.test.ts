@@ -4,19 +4,16 @@
  * sends them direct, and a local Ollama (loopback) is always reached directly.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { startEutilsServer, type EutilsTestServer } from '../../../test/helpers/eutils-server.js';
 import { PLAIN, STRUCTURED } from '../../../test/helpers/eutils-server/fixtures.js';
 import { startHub, type Hub } from '../../../test/helpers/hub-server.js';
 import { startProxy, type TestProxy } from '../../../test/helpers/proxy-server.js';
-import { sharedDir } from '../../../test/helpers/shared.js';
 import { TEST_CERT } from '../../../test/helpers/test-cert.js';
+import { tempRoot, TINY_MODEL, TINY_TOKENIZER as tokenizer, tinyTokenizerSpec } from '../../../test/helpers/tiny-model.js';
 import { downloadFile } from '../models/download.js';
 import { createEutils } from '../pubmed/eutils/client.js';
 import { RateLimiter } from '../pubmed/eutils/rate-limit.js';
@@ -24,10 +21,7 @@ import { createFetch } from './http.js';
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 const saved = Object.fromEntries(PROXY_VARS.map((k) => [k, process.env[k]]));
-const tiny = join(sharedDir(), 'models', 'bert-tiny-random');
-const tokenizer = readFileSync(join(tiny, 'tokenizer.json'));
-const sha = createHash('sha256').update(tokenizer).digest('hex');
-const root = mkdtempSync(join(tmpdir(), 'delve-http-'));
+const root = tempRoot('delve-http-');
 let eutils: EutilsTestServer;
 let hub: Hub;
 let proxy: TestProxy;
@@ -35,7 +29,7 @@ let n = 0;
 
 before(async () => {
   eutils = await startEutilsServer({ records: [STRUCTURED, PLAIN], tls: true });
-  hub = await startHub({ 'org/tiny': tiny }, { tls: true });
+  hub = await startHub({ 'org/tiny': TINY_MODEL }, { tls: true });
   proxy = await startProxy();
 });
 afterEach(() => {
@@ -62,10 +56,9 @@ const searchPubmed = () => createEutils({ baseUrl: eutils.url, fetch: createFetc
 
 /** A model file, with the proxy settings of the environment (no `env` passed). */
 const downloadModelFile = async () => {
-  const dest = join(root, `f${n++}`, 'tokenizer.json');
-  await downloadFile({ url: `${hub.base}/org/tiny/resolve/main/tokenizer.json`, dest, sha256: sha, bytes: tokenizer.length, label: 'tokenizer.json' },
-    { ca: TEST_CERT, retries: 0 });
-  return readFileSync(dest);
+  const spec = tinyTokenizerSpec(hub.base, root, n++);
+  await downloadFile(spec, { ca: TEST_CERT, retries: 0 });
+  return readFileSync(spec.dest);
 };
 
 test('with HTTPS_PROXY set, E-utilities and a model download both go through its CONNECT tunnel', async () => {
