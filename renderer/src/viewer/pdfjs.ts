@@ -5,6 +5,7 @@
  * the CSP allows with 'wasm-unsafe-eval'), CJK CMaps and standard fonts come from the app's own
  * origin, copied into the build at pdfjs/ (renderer/pdfjsAssets.ts), fetched by this thread
  * (useWorkerFetch: false, as pdf.js itself chooses for a non-http origin such as app://delve).
+ * assetUrls is exported for the rendering test (test/e2e/pdf-render.e2e.test.ts).
  */
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
@@ -28,6 +29,9 @@ export function openPdf(bytes: Uint8Array): { promise: Promise<PdfDocument>; des
   const task = pdfjs.getDocument({
     data: bytes, isEvalSupported: false, enableXfa: false, stopAtErrors: false,
     ...assetUrls(document.baseURI), useWorkerFetch: false,
+    // Non-embedded standard fonts (Helvetica, Times, Courier…) from pdfjs/standard_fonts/, the same
+    // on every OS, rather than whatever the system substitutes.
+    useSystemFonts: false,
   });
   return { promise: task.promise, destroy: () => task.destroy() };
 }
