@@ -19,7 +19,7 @@ export function signingPlan(platform, env) {
       lines.push(`macOS: signing with ${has(env, 'CSC_LINK') ? 'the certificate in CSC_LINK' : `the keychain identity "${env.CSC_NAME}"`}`);
     } else {
       extra.CSC_IDENTITY_AUTO_DISCOVERY = 'false';
-      lines.push('macOS: no CSC_LINK or CSC_NAME: the app is NOT signed (ad hoc only). Downloaded copies are refused by Gatekeeper ("damaged"); see docs/packaging.md (xattr -dr com.apple.quarantine)');
+      lines.push('macOS: no CSC_LINK or CSC_NAME: the app is NOT signed (ad hoc only). Downloaded copies are refused by Gatekeeper ("damaged"); see build/README.md (xattr -dr com.apple.quarantine)');
     }
     const notarize = has(env, 'APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER') ? 'App Store Connect API key (APPLE_API_KEY)'
       : has(env, 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID') ? 'Apple ID (APPLE_ID, APPLE_TEAM_ID)'

@@ -34,7 +34,7 @@ if (problem) {
   console.error(`delve: ${problem.reason}\n`);
   console.error(`Electron would abort ("The SUID sandbox helper binary was found, but is not configured correctly").\nDelve does not run without its sandbox. Fix it with one of these, then run "npm start" again:\n`);
   console.error(problem.fixes.join('\n\n'));
-  console.error('\nSee docs/packaging.md ("Linux sandbox").');
+  console.error('\nSee build/README.md ("Linux sandbox").');
   process.exit(1);
 }
 if (!existsSync(electron)) {
