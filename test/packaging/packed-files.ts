@@ -3,9 +3,11 @@
  * electron-builder's own file matchers (app-builder-lib's getMainFileMatchers for the app's files,
  * getNodeModuleFileMatcher for node_modules, its macro expander for ${platform}/${arch}) over what
  * is on disk: the app's files under the project, and node_modules of the production dependency tree
- * (package.json dependencies and optionalDependencies, resolved like Node does). electron-builder
- * drops a few more files from node_modules by default (readmes, test folders), so that part of the
- * list is a superset. Also: which packed files asarUnpack takes out of app.asar.
+ * (package.json dependencies and optionalDependencies, resolved like Node does). Also: which packed
+ * files asarUnpack takes out of app.asar. Checked once against a real `electron-builder --linux dir`
+ * run (with a stand-in Electron dist): the app's own files were identical; in node_modules
+ * electron-builder also drops type folders and readmes and places a few nested packages elsewhere
+ * (its collector dedupes), so that part is close, not exact. The assertions do not depend on it.
  */
 import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
