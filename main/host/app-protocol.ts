@@ -6,7 +6,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { APP_SCHEME, resolveAppFile } from './app-url.js';
-import { CSP } from './security.js';
+import { CSP } from './csp.js';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

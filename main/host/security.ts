@@ -1,29 +1,17 @@
 /**
  * Hardening for every web contents and the default session: no webviews, no navigation away from
  * the app in any frame, no new windows (allow-listed https links open in the system browser), every
- * permission and device request denied, and a strict Content-Security-Policy on responses. The URL
- * rules are in app-url.ts; `node scripts/electronegativity.mjs` checks the whole app against them.
+ * permission and device request denied but clipboard writes by the app's own frame
+ * (permissions.ts), and a strict Content-Security-Policy on responses (csp.ts). The URL rules are
+ * in app-url.ts; `node scripts/electronegativity.mjs` checks the whole app against them.
  */
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import { isAllowedExternal, isAppUrl } from './app-url.js';
-
-/** Same policy as the meta tag in renderer/index.html. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CSP } from './csp.js';
+import { installPermissionHandlers } from './permissions.js';
 
 export function hardenSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.setDevicePermissionHandler(() => false);
+  installPermissionHandlers(ses);
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });

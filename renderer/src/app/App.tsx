@@ -1,6 +1,7 @@
 /**
- * The app frame: navigation, the screens, the document viewer overlay, the status bar, and the
- * global shortcut Ctrl/Cmd+K (go to Search and focus its box).
+ * The app frame: navigation, the screens, the document viewer overlay, the status bar, a banner
+ * when the engine cannot start (EngineProblem), and the global shortcut Ctrl/Cmd+K (go to Search
+ * and focus its box).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { delve } from '../api.js';
@@ -10,6 +11,7 @@ import { ReviewScreen } from '../review/ReviewScreen.js';
 import { SearchScreen } from '../search/SearchScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { DocumentViewer } from '../viewer/DocumentViewer.js';
+import { EngineProblem } from './EngineProblem.js';
 import { FOCUS_SEARCH_EVENT, NavContext, type Nav, type Screen, type ViewerTarget } from './nav.js';
 import { StatusBar } from './StatusBar.js';
 
@@ -66,6 +68,7 @@ export function App() {
           ))}
         </nav>
         <div className="app-body">
+          <EngineProblem />
           <section className="app-screen" hidden={screen !== 'search'} aria-label="Search"><SearchScreen /></section>
           <section className="app-screen" hidden={screen !== 'library'} aria-label="Library"><LibraryScreen /></section>
           <section className="app-screen" hidden={screen !== 'review'} aria-label="Review"><ReviewScreen /></section>

@@ -26,6 +26,8 @@ export interface BridgeOptions {
   /** Where `saveExport` writes and dropped file names resolve. */
   exportDir: string;
   dropDir?: string;
+  /** The better-sqlite3 binding the engine is told to load, as the Electron host passes it. */
+  nativeBinding?: string;
 }
 
 export interface Bridge {
@@ -54,7 +56,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startBridge(o: BridgeOptions): Promise<Bridge> {
   const clients = new Set<ServerResponse>();
   const events: EngineEvent[] = [];
-  const config: EngineServerConfig = { dataDir: o.dataDir, dbPath: join(o.dataDir, 'delve.db'), catalogDir: join(REPO_ROOT, 'models') };
+  const config: EngineServerConfig = { dataDir: o.dataDir, dbPath: join(o.dataDir, 'delve.db'), catalogDir: join(REPO_ROOT, 'models'), ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) };
   const emit = (e: EngineEvent) => {
     events.push(e);
     const line = `data: ${encode({ name: e.name, payload: e.payload })}\n\n`;
