@@ -3,6 +3,7 @@
  * renderer. Plain data only.
  */
 import type { ZoteroImportSummary } from './zotero/import.js';
+import type { ReferenceImportSummary } from './references/import.js';
 import type { BibPatch, DocumentDetail, LibraryRoot } from './api-library.js';
 import type { PubmedRecord } from './pubmed/eutils/types.js';
 import type { ImportedRecord } from './pubmed/library/import.js';
@@ -170,6 +171,8 @@ export interface StatusReport {
     notes: number;
     /** PubMed records imported into the library (`pubmed:<PMID>` documents). */
     pubmed: number;
+    /** References imported from .bib/.ris files (`ref:<identity>` documents). */
+    references?: number;
     pages: number;
     chunks: number;
     errors: number;
@@ -311,6 +314,11 @@ export interface Engine {
   libraryMatches(keys: { pmids?: string[]; dois?: string[] }): { pmids: Record<string, number>; dois: Record<string, number> };
   /** Imports PubMed records as `pubmed:<PMID>` documents (a PMID already there is updated). */
   importPubmed(records: readonly PubmedRecord[]): ImportedRecord[];
+  /**
+   * Imports a .bib or .ris file: every entry a searchable `ref:` record (duplicates merged by DOI,
+   * PMID, then title + year), attached PDFs indexed with the record's metadata; a re-import applies only changes.
+   */
+  importReferences(file: string, opts?: JobOptions): Promise<ReferenceImportSummary>;
 }
 
 export interface CollectionInfo {

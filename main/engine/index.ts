@@ -21,6 +21,7 @@ import { exportCollection } from './review/export.js';
 import { historyEntry, recordSearch, searchHistory } from './review/history.js';
 import { documentDetail, documentFile, libraryMatches, listRoots, removeRoot, updateMetadata } from './library/index.js';
 import { importRecords } from './pubmed/library/import.js';
+import { importReferences } from './references/import.js';
 
 export type * from './api.js';
 export { EngineError } from './errors.js';
@@ -143,5 +144,6 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     updateMetadata(docId, patch) { guard(); return updateMetadata(db, docId, patch); },
     libraryMatches(keys) { guard(); return libraryMatches(db, keys); },
     importPubmed(records) { guard(); return importRecords(db, records, cfg.chunk); },
+    importReferences(file, opts) { return serial(() => importReferences(ctx, file, opts)); },
   };
 }

@@ -71,3 +71,24 @@ export async function watchCommand(engine: DelveEngine, a: Parsed, out: Out, err
   controller.abort();
   await stop();
 }
+
+/** `delve import <file.bib|file.ris>`: references (and their attached files) into the library. */
+export async function importCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
+  if (a.positionals.length !== 1) throw new UsageError('import takes one .bib or .ris file');
+  const bar = a.json ? null : progressBar();
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  try {
+    const s = await engine.importReferences(a.positionals[0]!, { signal: controller.signal, onProgress: (p) => bar?.update(p) });
+    bar?.end();
+    if (a.json) { out(JSON.stringify(s)); return; }
+    out(`${s.file}: ${s.entries} entries, ${s.records} records (${s.merged} duplicates merged): ${s.added} added, ${s.updated} updated, ` +
+      `${s.unchanged} unchanged, ${s.removed} removed; attached files ${s.files.indexed}/${s.files.attached} indexed (${s.files.parsed} parsed)`);
+    for (const k of s.skipped) out(`  skipped ${k.path}: ${k.code} ${k.message}`);
+    for (const e of s.errors) out(`  error: ${e}`);
+  } finally {
+    bar?.end();
+    process.off('SIGINT', stop);
+  }
+}

@@ -7,7 +7,7 @@ import { createEngine } from '../index.js';
 import { defaultDataDir } from '../config.js';
 import { toErrorData } from '../errors.js';
 import { parse, USAGE, UsageError } from './args.js';
-import { indexCommand, statusCommand, watchCommand } from './commands.js';
+import { importCommand, indexCommand, statusCommand, watchCommand } from './commands.js';
 import { searchCommand } from './search-command.js';
 import { llmCommand } from './llm-command.js';
 import { pubmedCommand } from './pubmed-command.js';
@@ -28,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     if (a.command === 'llm') return await llmCommand(a, out, err); // no database needed
     if (a.command === 'pubmed') return await pubmedCommand(a, defaultDataDir(), out, err); // no database needed
     if (a.command === 'models') { await modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
-    if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history'].includes(a.command)) {
+    if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history', 'import'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');
     }
     const dataDir = defaultDataDir();
@@ -48,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'collection': await collectionCommand(engine, a, out); break;
       case 'history': await historyCommand(engine, a, out); break;
       case 'zotero': await zoteroCommand(engine, a, out); break;
+      case 'import': await importCommand(engine, a, out); break;
     }
     return 0;
   } catch (e) {
