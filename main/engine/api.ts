@@ -2,7 +2,7 @@
  * The engine facade's public shapes: what the CLI prints with --json, what IPC carries to the
  * renderer. Plain data only.
  */
-import type { ZoteroImportSummary } from './zotero/import.js';
+import type { ZoteroImportOptions, ZoteroImportSummary } from './zotero/import.js';
 import type { ReferenceImportSummary } from './references/import.js';
 import type { BibPatch, DocumentDetail, LibraryRoot } from './api-library.js';
 import type { PubmedRecord } from './pubmed/eutils/types.js';
@@ -298,8 +298,11 @@ export interface Engine {
   history(limit?: number): SearchHistoryEntry[];
   /** Runs a search from the history again, with its saved options. */
   rerun(id: number): Promise<SearchResponse>;
-  /** Indexes a Zotero data folder's PDFs (read-only; never writes there) with Zotero's metadata; a second import applies only the changes. */
-  importZotero(dataDir: string, opts?: JobOptions): Promise<ZoteroImportSummary>;
+  /**
+   * Imports a Zotero library (read-only; never writes there): every regular item a record, its PDFs indexed with
+   * Zotero's metadata; linked files resolved against `baseDir` or Zotero's prefs.js; a second import applies only the changes.
+   */
+  importZotero(dataDir: string, opts?: ZoteroImportOptions): Promise<ZoteroImportSummary>;
   /** The library's folders with their totals. */
   roots(): LibraryRoot[];
   /** Forgets a folder and its documents (files on disk are not touched); waits for a running job (index, import) first. */

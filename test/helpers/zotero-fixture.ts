@@ -29,6 +29,8 @@ const SCHEMA = `
   CREATE TABLE itemNotes (itemID INTEGER PRIMARY KEY, parentItemID INT, note TEXT, title TEXT);
   CREATE TABLE deletedItems (itemID INTEGER PRIMARY KEY, dateDeleted DEFAULT CURRENT_TIMESTAMP NOT NULL);
   CREATE TABLE deletedCollections (collectionID INTEGER PRIMARY KEY, dateDeleted DEFAULT CURRENT_TIMESTAMP NOT NULL);
+  CREATE TABLE version (schema TEXT PRIMARY KEY, version INT NOT NULL);
+  CREATE TABLE settings (setting TEXT, key TEXT, value, PRIMARY KEY (setting, key));
 `;
 const TYPES = ['note', 'book', 'journalArticle', 'attachment', 'conferencePaper', 'annotation'];
 const FIELDS = ['title', 'abstractNote', 'date', 'url', 'publicationTitle', 'DOI', 'extra'];
@@ -47,7 +49,8 @@ export class ZoteroFixture {
   readonly db: Database.Database;
   private n = 0;
   /** `reopen`: edit an existing fixture (as Zotero would), instead of creating one. */
-  constructor(readonly dir: string, opts: { wal?: boolean; reopen?: boolean } = {}) {
+  /** `userdata`: the schema version recorded in `version` (default 113, a Zotero 5+ number: anything from 81 on has this schema). */
+  constructor(readonly dir: string, opts: { wal?: boolean; reopen?: boolean; userdata?: number } = {}) {
     mkdirSync(join(dir, 'storage'), { recursive: true });
     this.db = new Database(join(dir, 'zotero.sqlite'));
     if (opts.wal) { this.db.pragma('journal_mode = WAL'); this.db.pragma('wal_autocheckpoint = 0'); }
@@ -56,6 +59,7 @@ export class ZoteroFixture {
       return;
     }
     this.db.exec(SCHEMA);
+    this.db.prepare("INSERT INTO version (schema, version) VALUES ('userdata', ?), ('system', 32)").run(opts.userdata ?? 113);
     TYPES.forEach((t, i) => this.db.prepare('INSERT INTO itemTypes (itemTypeID, typeName) VALUES (?, ?)').run(i + 1, t));
     FIELDS.forEach((f, i) => this.db.prepare('INSERT INTO fields (fieldID, fieldName) VALUES (?, ?)').run(i + 1, f));
     CREATOR_TYPES.forEach((c, i) => this.db.prepare('INSERT INTO creatorTypes (creatorTypeID, creatorType) VALUES (?, ?)').run(i + 1, c));
@@ -116,6 +120,12 @@ export class ZoteroFixture {
     const a = this.newItem('attachment');
     this.db.prepare("INSERT INTO itemAttachments (itemID, parentItemID, linkMode, contentType, path) VALUES (?, ?, 2, 'application/pdf', ?)").run(a.id, parentId, path);
     return a;
+  }
+  /** Any attachment row as Zotero writes it: an HTML snapshot (linkMode 1, 'storage:…'), an EPUB, a link (3), a base-relative file ('attachments:…'). */
+  attach(parentId: number, a: { linkMode: number; contentType: string | null; path: string | null }): { id: number; key: string } {
+    const it = this.newItem('attachment');
+    this.db.prepare('INSERT INTO itemAttachments (itemID, parentItemID, linkMode, contentType, path) VALUES (?, ?, ?, ?, ?)').run(it.id, parentId, a.linkMode, a.contentType, a.path);
+    return it;
   }
   addNote(parentId: number | null, text: string): { id: number; key: string } {
     const n = this.newItem('note');
