@@ -4,7 +4,7 @@
  */
 import type { ZoteroImportOptions, ZoteroImportSummary } from './zotero/import.js';
 import type { ReferenceImportSummary } from './references/import.js';
-import type { BibPatch, DocumentDetail, LibraryRoot } from './api-library.js';
+import type { BibPatch, ChunkDetail, DocumentDetail, LibraryRoot } from './api-library.js';
 import type { PubmedRecord } from './pubmed/eutils/types.js';
 import type { ImportedRecord } from './pubmed/library/import.js';
 import type { ErrorCode, ErrorData } from './errors.js';
@@ -309,6 +309,8 @@ export interface Engine {
   removeRoot(path: string): Promise<{ documents: number }>;
   /** One document: bibliographic fields with their sources, and its pages' text. */
   document(docId: number): DocumentDetail;
+  /** One chunk's text with its document and page. */
+  chunk(chunkId: number): ChunkDetail;
   /** A document's file path and kind, without its pages. */
   documentFile(docId: number): { path: string; kind: DocumentDetail['kind'] };
   /** The user's correction of bibliographic fields; each changed field's source becomes 'user'. */

@@ -25,6 +25,7 @@ export const USAGE = `usage:
   delve collection export <name> --format md|csv|bib|ris [--out <file>]
   delve history [--limit 50] [--json]
   delve zotero import <Zotero data folder> [--base-dir <folder>] [--db <file>] [--json]   (read-only; every item a record; a second import applies only the changes)
+  delve mcp [--db <file>] [--allow-writes] [--ollama URL] [--llm-model M] [--eutils URL] [--api-key K] [--email E]   (MCP server on stdio)
   delve import <file.bib|file.ris> [--db <file>] [--json]   (records with their attached PDFs; duplicates merged; re-import applies changes)
 Models are installed in the app's data folder (models/<id>); $DELVE_HF_BASE sets a hub mirror, and
 HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. Ctrl-C stops a pull; pulling again resumes it.
