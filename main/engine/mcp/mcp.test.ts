@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ProgressNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { startOllamaServer } from '../../../test/helpers/ollama-server.js';
 import { CLI, sharedDir, tempDir } from '../../../test/helpers/shared.js';
 import { createEngine } from '../index.js';
 
@@ -92,4 +93,23 @@ test('with --allow-writes the evidence is added and read back with its citation'
   assert.ok(!added.isError, JSON.stringify(added.content));
   const rows = data<{ chunkId: number; note: string; citation: Cited }[]>(await client.callTool({ name: 'read_collection', arguments: { name: 'Review' } }));
   assert.deepEqual(rows.map((r) => [r.chunkId, r.note, r.citation.path]), [[hit.chunkId, 'key passage', hit.citation.path]]);
+});
+
+test('a full-mode search (LLM stages through Ollama) is cancelled by the client: the server drops its LLM call and goes on answering', { timeout: 60_000 }, async () => { // below the LLM client's own 90 s timeout, which would also close the call
+  const controller = new AbortController();
+  let chats = 0;
+  // The first LLM call cancels the request from the client's side and never gets an answer.
+  const ollama = await startOllamaServer({ respond: () => { chats++; controller.abort(); return new Promise(() => undefined); } });
+  try {
+    const client = await connect('--ollama', ollama.url);
+    await assert.rejects(client.callTool({ name: 'search', arguments: { query: 'heart failure exercise', mode: 'full', k: 3 } }, undefined, { signal: controller.signal }),
+      (e: Error) => /abort|cancel/i.test(`${e.name} ${e.message}`));
+    assert.equal(chats, 1);
+    // The server aborts the search on the client's notifications/cancelled: its Ollama request closes.
+    while (ollama.inFlight() > 0) await new Promise((r) => setImmediate(r));
+    const after = await client.callTool({ name: 'list_roots', arguments: {} });
+    assert.deepEqual(data<{ path: string }[]>(after).map((r) => r.path), [pdfs], 'the server answers after the cancellation');
+  } finally {
+    await ollama.close();
+  }
 });
