@@ -14,7 +14,6 @@ import { parse as bibtexParse, type Creator } from '@retorquere/bibtex-parser';
 import { parse as csvParse } from 'csv-parse/sync';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Cite } = require('@citation-js/core') as { Cite: new (data: string, opts: { forceType: string }) => { data: Csl[] } };
 require('@citation-js/plugin-bibtex');
 require('@citation-js/plugin-ris');
