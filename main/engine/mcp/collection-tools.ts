@@ -7,7 +7,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { cite } from './citation.js';
 import type { McpContext } from './context.js';
-import { fail, guarded, ok } from './reply.js';
+import { EngineError } from '../errors.js';
+import { guarded, ok } from './reply.js';
 
 export function registerCollectionTools(server: McpServer, ctx: McpContext): void {
   server.registerTool('list_collections', {
@@ -34,7 +35,7 @@ export function registerCollectionTools(server: McpServer, ctx: McpContext): voi
     },
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   }, (args) => guarded(() => {
-    if (!ctx.allowWrites) return fail('WRITES_DISABLED', 'this Delve MCP server is read-only: start it with `delve mcp --allow-writes` to add evidence');
+    if (!ctx.allowWrites) throw new EngineError('WRITES_DISABLED', 'this Delve MCP server is read-only: start it with `delve mcp --allow-writes` to add evidence');
     if (args.createCollection && !ctx.engine.collections().some((c) => c.name === args.collection)) ctx.engine.createCollection(args.collection);
     const row = ctx.engine.addEvidence(args.collection, { chunkId: args.chunkId, ...(args.quote ? { quote: args.quote } : {}) },
       { ...(args.note ? { note: args.note } : {}), ...(args.tags ? { tags: args.tags } : {}), ...(args.stance ? { stance: args.stance } : {}) });
