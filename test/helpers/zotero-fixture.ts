@@ -30,6 +30,8 @@ const SCHEMA = `
   CREATE TABLE deletedItems (itemID INTEGER PRIMARY KEY, dateDeleted DEFAULT CURRENT_TIMESTAMP NOT NULL);
   CREATE TABLE deletedCollections (collectionID INTEGER PRIMARY KEY, dateDeleted DEFAULT CURRENT_TIMESTAMP NOT NULL);
   CREATE TABLE version (schema TEXT PRIMARY KEY, version INT NOT NULL);
+  CREATE TABLE libraries (libraryID INTEGER PRIMARY KEY, type TEXT NOT NULL, editable INT NOT NULL, filesEditable INT NOT NULL,
+    version INT NOT NULL DEFAULT 0, storageVersion INT NOT NULL DEFAULT 0, lastSync INT NOT NULL DEFAULT 0, archived INT NOT NULL DEFAULT 0);
   CREATE TABLE settings (setting TEXT, key TEXT, value, PRIMARY KEY (setting, key));
 `;
 const TYPES = ['note', 'book', 'journalArticle', 'attachment', 'conferencePaper', 'annotation'];
@@ -60,6 +62,7 @@ export class ZoteroFixture {
     }
     this.db.exec(SCHEMA);
     this.db.prepare("INSERT INTO version (schema, version) VALUES ('userdata', ?), ('system', 32)").run(opts.userdata ?? 113);
+    this.db.exec("INSERT INTO libraries (libraryID, type, editable, filesEditable) VALUES (1, 'user', 1, 1), (2, 'feed', 0, 0)");
     TYPES.forEach((t, i) => this.db.prepare('INSERT INTO itemTypes (itemTypeID, typeName) VALUES (?, ?)').run(i + 1, t));
     FIELDS.forEach((f, i) => this.db.prepare('INSERT INTO fields (fieldID, fieldName) VALUES (?, ?)').run(i + 1, f));
     CREATOR_TYPES.forEach((c, i) => this.db.prepare('INSERT INTO creatorTypes (creatorTypeID, creatorType) VALUES (?, ?)').run(i + 1, c));
@@ -131,6 +134,12 @@ export class ZoteroFixture {
     const n = this.newItem('note');
     this.db.prepare('INSERT INTO itemNotes (itemID, parentItemID, note, title) VALUES (?, ?, ?, ?)').run(n.id, parentId, `<p>${text}</p>`, text);
     return n;
+  }
+  /** An item of an RSS feed (library 2, of type 'feed'): not part of the user's library. */
+  addFeedItem(title: string): { id: number; key: string } {
+    const it = this.addItem({ title });
+    this.db.prepare('UPDATE items SET libraryID = 2 WHERE itemID = ?').run(it.id);
+    return it;
   }
   trash(itemId: number): void {
     this.db.prepare('INSERT INTO deletedItems (itemID) VALUES (?)').run(itemId);

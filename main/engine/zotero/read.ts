@@ -55,9 +55,11 @@ const SKIP_TYPES = "('attachment', 'note', 'annotation')";
 
 export function readLibrary(db: Database.Database, dataDir: string, baseDir: string | null = null): ZoteroLibrary {
   const deleted = "SELECT itemID FROM deletedItems";
+  // RSS feed items (Zotero 5+ keeps them in libraries of type 'feed') are not the user's library.
+  const feeds = hasTable(db, 'libraries') ? "AND i.libraryID NOT IN (SELECT libraryID FROM libraries WHERE type = 'feed')" : '';
   const rows = db.prepare(`SELECT i.itemID AS id, i.key, i.dateModified, t.typeName FROM items i JOIN itemTypes t ON t.itemTypeID = i.itemTypeID
     WHERE (t.typeName NOT IN ${SKIP_TYPES} OR (t.typeName = 'attachment' AND i.itemID IN (SELECT itemID FROM itemAttachments WHERE parentItemID IS NULL)))
-      AND i.itemID NOT IN (${deleted}) ORDER BY i.itemID`).all() as { id: number; key: string; dateModified: string; typeName: string }[];
+      AND i.itemID NOT IN (${deleted}) ${feeds} ORDER BY i.itemID`).all() as { id: number; key: string; dateModified: string; typeName: string }[];
   const byId = new Map<number, ZoteroItem>();
   for (const r of rows) {
     byId.set(r.id, {
