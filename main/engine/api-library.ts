@@ -34,6 +34,18 @@ export interface BibFields {
 
 export type BibPatch = Partial<BibFields>;
 
+/** A chunk's text with what cites it: its document and first page. */
+export interface ChunkDetail {
+  chunkId: number;
+  docId: number;
+  path: string;
+  title: string | null;
+  kind: DocKind;
+  page: number | null;
+  pageLabel: string | null;
+  text: string;
+}
+
 export interface DocumentPage {
   /** 1-based physical page; 1 for a note. */
   page: number;

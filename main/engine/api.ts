@@ -3,7 +3,9 @@
  * renderer. Plain data only.
  */
 import type { ZoteroImportSummary } from './zotero/types.js';
-import type { BibPatch, DocumentDetail, LibraryRoot } from './api-library.js';
+import type { ZoteroImportOptions } from './zotero/types.js';
+import type { ReferenceImportSummary } from './references/import.js';
+import type { BibPatch, ChunkDetail, DocumentDetail, LibraryRoot } from './api-library.js';
 import type { PubmedRecord } from './pubmed/eutils/types.js';
 import type { ImportedRecord } from './pubmed/library/import.js';
 import type { OfflineMatches } from './pubmed/offline/documents.js';
@@ -174,6 +176,8 @@ export interface StatusReport {
     notes: number;
     /** PubMed records imported into the library (`pubmed:<PMID>` documents). */
     pubmed: number;
+    /** References imported from .bib/.ris files (`ref:<identity>` documents). */
+    references?: number;
     pages: number;
     chunks: number;
     errors: number;
@@ -299,14 +303,19 @@ export interface Engine {
   history(limit?: number): SearchHistoryEntry[];
   /** Runs a search from the history again, with its saved options. */
   rerun(id: number): Promise<SearchResponse>;
-  /** Indexes a Zotero data folder's PDFs (read-only; never writes there) with Zotero's metadata; a second import applies only the changes. */
-  importZotero(dataDir: string, opts?: JobOptions): Promise<ZoteroImportSummary>;
+  /**
+   * Imports a Zotero library (read-only; never writes there): every regular item a record, its PDFs indexed with
+   * Zotero's metadata; linked files resolved against `baseDir` or Zotero's prefs.js; a second import applies only the changes.
+   */
+  importZotero(dataDir: string, opts?: ZoteroImportOptions): Promise<ZoteroImportSummary>;
   /** The library's folders with their totals. */
   roots(): LibraryRoot[];
   /** Forgets a folder and its documents (files on disk are not touched); waits for a running job (index, import) first. */
   removeRoot(path: string): Promise<{ documents: number }>;
   /** One document: bibliographic fields with their sources, and its pages' text. */
   document(docId: number): DocumentDetail;
+  /** One chunk's text with its document and page. */
+  chunk(chunkId: number): ChunkDetail;
   /** A document's file path and kind, without its pages. */
   documentFile(docId: number): { path: string; kind: DocumentDetail['kind'] };
   /** The user's correction of bibliographic fields; each changed field's source becomes 'user'. */
@@ -317,6 +326,11 @@ export interface Engine {
   importPubmed(records: readonly PubmedRecord[]): ImportedRecord[];
   /** A checked PubMed query (its tree) run offline over the library: matching documents, terms not searched as PubMed would. */
   pubmedOffline(tree: QueryNode): OfflineMatches;
+  /**
+   * Imports a .bib or .ris file: every entry a searchable `ref:` record (duplicates merged by DOI,
+   * PMID, then title + year), attached PDFs indexed with the record's metadata; a re-import applies only changes.
+   */
+  importReferences(file: string, opts?: JobOptions): Promise<ReferenceImportSummary>;
 }
 
 export interface CollectionInfo {

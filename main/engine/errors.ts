@@ -24,7 +24,9 @@ export const ERROR_CODES = [
   // PubMed (NCBI E-utilities)
   'PUBMED_UNREACHABLE', 'PUBMED_RATE_LIMITED', 'PUBMED_QUERY_INVALID', 'PUBMED_TIMEOUT', 'PUBMED_FAILED',
   // Zotero data directories
-  'ZOTERO_INVALID',
+  'ZOTERO_INVALID', 'ZOTERO_UNSUPPORTED_VERSION',
+  // the MCP server
+  'WRITES_DISABLED',
   // usage
   'BAD_ARGUMENT', 'INTERNAL',
 ] as const;

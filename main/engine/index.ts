@@ -22,6 +22,8 @@ import { historyEntry, recordSearch, searchHistory } from './review/history.js';
 import { documentDetail, documentFile, libraryMatches, listRoots, removeRoot, updateMetadata } from './library/index.js';
 import { importRecords } from './pubmed/library/import.js';
 import { offlineDocuments } from './pubmed/offline/documents.js';
+import { importReferences } from './references/import.js';
+import { chunkDetail } from './library/chunk.js';
 
 export type * from './api.js';
 export { EngineError } from './errors.js';
@@ -141,9 +143,11 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     removeRoot(path) { return serial(async () => { guard(); return removeRoot(db, path); }); },
     document(docId) { guard(); return documentDetail(db, docId); },
     documentFile(docId) { guard(); return documentFile(db, docId); },
+    chunk(chunkId) { guard(); return chunkDetail(db, chunkId); },
     updateMetadata(docId, patch) { guard(); return updateMetadata(db, docId, patch); },
     libraryMatches(keys) { guard(); return libraryMatches(db, keys); },
     importPubmed(records) { guard(); return importRecords(db, records, cfg.chunk); },
     pubmedOffline(tree) { guard(); return offlineDocuments(db, tree); },
+    importReferences(file, opts) { return serial(() => importReferences(ctx, file, opts)); },
   };
 }

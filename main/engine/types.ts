@@ -6,8 +6,8 @@ import type { ErrorData } from './errors.js';
 
 /** What the indexer reads from disk. */
 export type FileKind = 'pdf' | 'note';
-/** A stored document: a file, or a PubMed record imported at path `pubmed:<PMID>` (no file, no pages). */
-export type DocKind = FileKind | 'pubmed';
+/** A stored document: a file, a PubMed record (`pubmed:<PMID>`) or a reference from a .bib/.ris file (`ref:<identity>`), the last two with no file and no pages. */
+export type DocKind = FileKind | 'pubmed' | 'reference';
 
 /** One physical page of a PDF, text in reading order. Notes have no pages. */
 export interface ExtractedPage {

@@ -1,11 +1,14 @@
 /**
- * A Zotero data folder is imported in place and read-only: its PDFs are indexed with Zotero's
- * titles, authors, DOIs, tags and collections; zotero.sqlite stays byte-identical and nothing is
- * written in the folder; a second import with no change does nothing, and after a change applies only it.
+ * A Zotero data folder is imported in place and read-only: every regular item not in the trash is
+ * a searchable record (with or without a PDF: title, abstract, creators, tags, collections, child
+ * notes; other attachments noted), its PDFs are indexed with Zotero's titles, authors, DOIs, tags
+ * and collections (a linked file relative to Zotero's base directory found through prefs.js);
+ * zotero.sqlite stays byte-identical and nothing is written in the folder; a second import with no
+ * change does nothing, and after a change applies only it.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createEngine, type DelveEngine } from '../../main/engine/index.js';
@@ -35,11 +38,15 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 interface Meta { zotero: { key: string; itemType: string; journal: string | null; tags: string[]; collections: string[]; abstract: string | null }; fieldSources: Record<string, string>; pdf: { title: string | null } }
-interface Row { id: number; path: string; title: string; authors: string; year: number | null; doi: string | null; metadata: string }
+interface Row { id: number; path: string; kind: string; title: string; authors: string; year: number | null; doi: string | null; metadata: string }
 
 test('a Zotero library is imported read-only, searchable, and re-imported incrementally', async () => {
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(join(root, 'elsewhere'), { recursive: true });
+  mkdirSync(join(root, 'base', 'cardio'), { recursive: true });
+  copyFileSync(join(pdfs, 'clinsci-2014-126-305_ACE-inhibitors.pdf'), join(root, 'base', 'cardio', 'ace.pdf'));
+  mkdirSync(join(root, 'profile'));
+  const prefsFile = join(root, 'profile', 'prefs.js');
+  writeFileSync(prefsFile, `user_pref("extensions.zotero.baseAttachmentPath", ${JSON.stringify(join(root, 'base'))});\nuser_pref("extensions.zotero.dataDir", ${JSON.stringify(dataDir)});\n`);
   copyFileSync(join(pdfs, 'hindawi-rrp-2010-157939_heart-failure.pdf'), linkedPdf);
   const z = new ZoteroFixture(dataDir);
   const thesis = z.addCollection('Thesis');
@@ -67,19 +74,33 @@ test('a Zotero library is imported read-only, searchable, and re-imported increm
   z.trash(trashed.id);
   z.addNote(s2.id, 'a child note');
   z.addNote(null, 'a standalone note');
+  // Regular items without a PDF, other attachment types, a file relative to the base directory.
+  const book = z.addItem({ type: 'book', title: 'Exercise physiology for clinicians', date: '2019', abstract: 'Aerobic capacity and resistance training in chronic disease.',
+    creators: [{ firstName: 'Ana', lastName: 'Pérez' }], tags: ['exercise'], collections: [health] });
+  z.addNote(book.id, 'Chapter 4 covers VO2max testing &amp; <b>lactate</b> thresholds');
+  z.attach(book.id, { linkMode: 0, contentType: 'application/epub+zip', path: 'storage:book.epub' });
+  z.attach(book.id, { linkMode: 3, contentType: 'text/html', path: null });
+  const statins = z.addItem({ title: 'Statins and muscle symptoms: a randomized trial', journal: 'JAMA', date: '2016', abstract: 'Muscle pain reported by patients taking atorvastatin did not differ from placebo.' });
+  z.attach(statins.id, { linkMode: 1, contentType: 'text/html', path: 'storage:snapshot.html' });
+  const ace = z.addItem({ title: 'ACE inhibitors (linked relative to the base directory)', date: '2014' });
+  z.attach(ace.id, { linkMode: 2, contentType: 'application/pdf', path: 'attachments:cardio/ace.pdf' });
   z.close();
 
   engine = await createEngine({ dbPath: join(root, 'delve.db'), workers: 2 });
   const before = snapshot(dataDir);
-  const first = await engine.importZotero(dataDir);
+  const first = await engine.importZotero(dataDir, { prefsFile });
   assert.deepEqual(snapshot(dataDir), before, 'zotero.sqlite and storage/ are untouched, nothing was added');
-  assert.deepEqual({ added: first.added, updated: first.updated, removed: first.removed, unchanged: first.unchanged, items: first.items }, { added: 4, updated: 0, removed: 0, unchanged: 0, items: 4 });
-  assert.equal(first.parsed, 4);
+  assert.deepEqual({ added: first.added, updated: first.updated, removed: first.removed, unchanged: first.unchanged, items: first.items }, { added: 5, updated: 0, removed: 0, unchanged: 0, items: 5 });
+  assert.deepEqual(first.records, { items: 7, added: 7, updated: 0, unchanged: 0, removed: 0 }, 'every regular item not in the trash is a record');
+  assert.deepEqual([first.notes, first.otherAttachments, first.schemaVersion, first.baseDir], [2, 3, 113, join(root, 'base')]);
+  assert.equal(first.parsed, 5);
   assert.deepEqual(first.skipped, []);
 
   const { openDb } = await import('../../main/engine/store/db.js');
   const { db } = await openDb(join(root, 'delve.db'), { readonly: true });
-  const rows = () => db.prepare('SELECT id, path, title, authors, year, doi, metadata FROM documents ORDER BY id').all() as Row[];
+  const all = () => db.prepare('SELECT id, path, kind, title, authors, year, doi, metadata FROM documents ORDER BY id').all() as Row[];
+  const rows = () => all().filter((r) => r.kind === 'pdf');
+  const records = () => all().filter((r) => r.kind === 'reference');
   const byTitle = (t: string) => rows().find((r) => r.title === t);
   const g = byTitle('Construction of the Literature Graph in Semantic Scholar');
   assert.ok(g, 'the Zotero title is the document title');
@@ -101,14 +122,24 @@ test('a Zotero library is imported read-only, searchable, and re-imported increm
   assert.equal((JSON.parse(p.metadata) as Meta).fieldSources.doi, 'pdf', 'no DOI in Zotero: the PDF\'s (if any) is kept');
   assert.equal((JSON.parse(p.metadata) as Meta).fieldSources.authors, 'pdf');
   assert.equal(byTitle('Heart failure review (linked file)')!.path, linkedPdf, 'a linked file is indexed where it is');
-  assert.equal(rows().length, 4, 'the trashed item and the notes are not imported');
+  assert.equal(byTitle('ACE inhibitors (linked relative to the base directory)')!.path, join(root, 'base', 'cardio', 'ace.pdf'), 'attachments: resolved against prefs.js\'s base directory');
+  assert.equal(rows().length, 5, 'the trashed item and the notes are not imported');
+  assert.deepEqual(records().map((r) => r.title).sort(), ['ACE inhibitors (linked relative to the base directory)', 'Construction of the Literature Graph in Semantic Scholar',
+    'Exercise physiology for clinicians', 'Heart failure review (linked file)', 'Psychogeriatrics study', 'Quality of health care in Malawi', 'Statins and muscle symptoms: a randomized trial']);
+  const bookMeta = JSON.parse(records().find((r) => r.title === 'Exercise physiology for clinicians')!.metadata) as { zotero: { notes: string[]; others: unknown[]; tags: string[]; collections: string[] } };
+  assert.deepEqual([bookMeta.zotero.notes, bookMeta.zotero.others.length, bookMeta.zotero.tags, bookMeta.zotero.collections], [['Chapter 4 covers VO2max testing & lactate thresholds'], 2, ['exercise'], ['Health']]);
+  const noPdf = await engine.search('atorvastatin muscle pain placebo', { mode: 'bm25', k: 3, history: false });
+  assert.deepEqual([noPdf.results[0]?.kind, noPdf.results[0]?.title], ['reference', 'Statins and muscle symptoms: a randomized trial'], 'an item without a PDF is found by its abstract');
+  const byNote = await engine.search('VO2max lactate thresholds', { mode: 'bm25', k: 3, history: false });
+  assert.equal(byNote.results[0]?.title, 'Exercise physiology for clinicians', 'child notes are searchable on their record');
 
   const hits = await engine.search('Malawi health services', { mode: 'bm25', k: 5 });
   assert.equal(hits.results[0]?.title, 'Quality of health care in Malawi', 'the text comes from the PDF, the title from Zotero');
   const chunkIds = db.prepare('SELECT id FROM chunks ORDER BY id').pluck().all();
 
-  const again = await engine.importZotero(dataDir);
-  assert.deepEqual({ added: again.added, updated: again.updated, removed: again.removed, unchanged: again.unchanged, parsed: again.parsed }, { added: 0, updated: 0, removed: 0, unchanged: 4, parsed: 0 });
+  const again = await engine.importZotero(dataDir, { prefsFile });
+  assert.deepEqual({ added: again.added, updated: again.updated, removed: again.removed, unchanged: again.unchanged, parsed: again.parsed }, { added: 0, updated: 0, removed: 0, unchanged: 5, parsed: 0 });
+  assert.deepEqual(again.records, { items: 7, added: 0, updated: 0, unchanged: 7, removed: 0 });
   assert.deepEqual(db.prepare('SELECT id FROM chunks ORDER BY id').pluck().all(), chunkIds, 'no PDF was re-parsed');
 
   // In Zotero: rename one item, add one, trash one.
@@ -120,15 +151,16 @@ test('a Zotero library is imported read-only, searchable, and re-imported increm
   z2.close();
   const psyChunks = db.prepare('SELECT id FROM chunks WHERE doc_id = (SELECT id FROM documents WHERE path = ?) ORDER BY id').pluck().all(psyPdf.path);
   const before2 = snapshot(dataDir);
-  const third = await engine.importZotero(dataDir);
+  const third = await engine.importZotero(dataDir, { prefsFile });
   assert.deepEqual(snapshot(dataDir), before2);
-  assert.deepEqual({ added: third.added, updated: third.updated, removed: third.removed, unchanged: third.unchanged, parsed: third.parsed }, { added: 1, updated: 1, removed: 1, unchanged: 2, parsed: 1 });
+  assert.deepEqual({ added: third.added, updated: third.updated, removed: third.removed, unchanged: third.unchanged, parsed: third.parsed }, { added: 1, updated: 1, removed: 1, unchanged: 3, parsed: 1 });
+  assert.deepEqual(third.records, { items: 7, added: 1, updated: 1, unchanged: 5, removed: 1 });
   assert.ok(byTitle('Cognitive impairment in later life'), 'the new title is overlaid');
   assert.equal(byTitle('Psychogeriatrics study'), undefined);
   assert.deepEqual(db.prepare('SELECT id FROM chunks WHERE doc_id = (SELECT id FROM documents WHERE path = ?) ORDER BY id').pluck().all(psyPdf.path), psyChunks, 'a metadata change does not re-parse the PDF');
   assert.ok(byTitle('SPECTER: document-level representation learning'));
   assert.equal(byTitle('Heart failure review (linked file)'), undefined, 'the trashed item\'s document is gone');
-  assert.equal(db.prepare('SELECT COUNT(*) FROM zotero_items').pluck().get(), 4);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM zotero_items').pluck().get(), 12, '5 PDFs and 7 records');
   const spec = await engine.search('SPECTER citation-informed transformers', { mode: 'bm25', k: 3 });
   assert.equal(spec.results[0]?.title, 'SPECTER: document-level representation learning');
   db.close();

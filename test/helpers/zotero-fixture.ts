@@ -29,6 +29,10 @@ const SCHEMA = `
   CREATE TABLE itemNotes (itemID INTEGER PRIMARY KEY, parentItemID INT, note TEXT, title TEXT);
   CREATE TABLE deletedItems (itemID INTEGER PRIMARY KEY, dateDeleted DEFAULT CURRENT_TIMESTAMP NOT NULL);
   CREATE TABLE deletedCollections (collectionID INTEGER PRIMARY KEY, dateDeleted DEFAULT CURRENT_TIMESTAMP NOT NULL);
+  CREATE TABLE version (schema TEXT PRIMARY KEY, version INT NOT NULL);
+  CREATE TABLE libraries (libraryID INTEGER PRIMARY KEY, type TEXT NOT NULL, editable INT NOT NULL, filesEditable INT NOT NULL,
+    version INT NOT NULL DEFAULT 0, storageVersion INT NOT NULL DEFAULT 0, lastSync INT NOT NULL DEFAULT 0, archived INT NOT NULL DEFAULT 0);
+  CREATE TABLE settings (setting TEXT, key TEXT, value, PRIMARY KEY (setting, key));
 `;
 const TYPES = ['note', 'book', 'journalArticle', 'attachment', 'conferencePaper', 'annotation'];
 const FIELDS = ['title', 'abstractNote', 'date', 'url', 'publicationTitle', 'DOI', 'extra'];
@@ -47,7 +51,8 @@ export class ZoteroFixture {
   readonly db: Database.Database;
   private n = 0;
   /** `reopen`: edit an existing fixture (as Zotero would), instead of creating one. */
-  constructor(readonly dir: string, opts: { wal?: boolean; reopen?: boolean } = {}) {
+  /** `userdata`: the schema version recorded in `version` (default 113, a Zotero 5+ number: anything from 81 on has this schema). */
+  constructor(readonly dir: string, opts: { wal?: boolean; reopen?: boolean; userdata?: number } = {}) {
     mkdirSync(join(dir, 'storage'), { recursive: true });
     this.db = new Database(join(dir, 'zotero.sqlite'));
     if (opts.wal) { this.db.pragma('journal_mode = WAL'); this.db.pragma('wal_autocheckpoint = 0'); }
@@ -56,6 +61,8 @@ export class ZoteroFixture {
       return;
     }
     this.db.exec(SCHEMA);
+    this.db.prepare("INSERT INTO version (schema, version) VALUES ('userdata', ?), ('system', 32)").run(opts.userdata ?? 113);
+    this.db.exec("INSERT INTO libraries (libraryID, type, editable, filesEditable) VALUES (1, 'user', 1, 1), (2, 'feed', 0, 0)");
     TYPES.forEach((t, i) => this.db.prepare('INSERT INTO itemTypes (itemTypeID, typeName) VALUES (?, ?)').run(i + 1, t));
     FIELDS.forEach((f, i) => this.db.prepare('INSERT INTO fields (fieldID, fieldName) VALUES (?, ?)').run(i + 1, f));
     CREATOR_TYPES.forEach((c, i) => this.db.prepare('INSERT INTO creatorTypes (creatorTypeID, creatorType) VALUES (?, ?)').run(i + 1, c));
@@ -117,10 +124,22 @@ export class ZoteroFixture {
     this.db.prepare("INSERT INTO itemAttachments (itemID, parentItemID, linkMode, contentType, path) VALUES (?, ?, 2, 'application/pdf', ?)").run(a.id, parentId, path);
     return a;
   }
+  /** Any attachment row as Zotero writes it: an HTML snapshot (linkMode 1, 'storage:…'), an EPUB, a link (3), a base-relative file ('attachments:…'). */
+  attach(parentId: number, a: { linkMode: number; contentType: string | null; path: string | null }): { id: number; key: string } {
+    const it = this.newItem('attachment');
+    this.db.prepare('INSERT INTO itemAttachments (itemID, parentItemID, linkMode, contentType, path) VALUES (?, ?, ?, ?, ?)').run(it.id, parentId, a.linkMode, a.contentType, a.path);
+    return it;
+  }
   addNote(parentId: number | null, text: string): { id: number; key: string } {
     const n = this.newItem('note');
     this.db.prepare('INSERT INTO itemNotes (itemID, parentItemID, note, title) VALUES (?, ?, ?, ?)').run(n.id, parentId, `<p>${text}</p>`, text);
     return n;
+  }
+  /** An item of an RSS feed (library 2, of type 'feed'): not part of the user's library. */
+  addFeedItem(title: string): { id: number; key: string } {
+    const it = this.addItem({ title });
+    this.db.prepare('UPDATE items SET libraryID = 2 WHERE itemID = ?').run(it.id);
+    return it;
   }
   trash(itemId: number): void {
     this.db.prepare('INSERT INTO deletedItems (itemID) VALUES (?)').run(itemId);

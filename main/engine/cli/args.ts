@@ -26,7 +26,9 @@ export const USAGE = `usage:
   delve collection add <name> --chunk <id> [--note "…"] [--tag t]… [--stance supports|contradicts|background] [--query "…"]
   delve collection export <name> --format md|csv|bib|ris [--out <file>]
   delve history [--limit 50] [--json]
-  delve zotero import <Zotero data folder> [--db <file>] [--json]   (read-only; a second import applies only the changes)
+  delve zotero import <Zotero data folder> [--base-dir <folder>] [--db <file>] [--json]   (read-only; every item a record; a second import applies only the changes)
+  delve mcp [--db <file>] [--allow-writes] [--ollama URL] [--llm-model M] [--eutils URL] [--api-key K] [--email E]   (MCP server on stdio)
+  delve import <file.bib|file.ris> [--db <file>] [--json]   (records with their attached PDFs; duplicates merged; re-import applies changes)
 Models are installed in the app's data folder (models/<id>); $DELVE_HF_BASE sets a hub mirror, and
 HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. Ctrl-C stops a pull; pulling again resumes it.
 Embedding (index, embed, search, status): --model names an installed model id or a model folder
@@ -71,6 +73,8 @@ const OPTIONS = {
   sort: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  'base-dir': { type: 'string' },
+  'allow-writes': { type: 'boolean', default: false },
   query: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -123,6 +127,10 @@ export interface Parsed {
   format: string | undefined;
   out: string | undefined;
   query: string | undefined;
+  /** zotero import: Zotero's base directory for linked files. */
+  baseDir: string | undefined;
+  /** mcp: allow the tools that change the library. */
+  allowWrites: boolean;
   help: boolean;
 }
 
@@ -176,6 +184,8 @@ export function parse(argv: string[]): Parsed {
     format: values.format,
     out: values.out,
     query: values.query,
+    baseDir: values['base-dir'],
+    allowWrites: values['allow-writes'] ?? false,
     help: values.help ?? false,
   };
 }

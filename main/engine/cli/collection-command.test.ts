@@ -6,9 +6,7 @@ import { test } from 'node:test';
 import { delve, delveJson } from '../../../test/helpers/cli.js';
 import { tempDir } from '../../../test/helpers/shared.js';
 import type { CollectionInfo, EvidenceRow, SearchHistoryEntry, SearchResult } from '../api.js';
-import { parseBibtex } from '../review/parse-bib.js';
-import { parseCsv } from '../review/parse-csv.js';
-import { parseRis } from '../review/parse-ris.js';
+import { viaCitationJs, viaCsvParse, viaPandoc, viaRetorquere } from '../../../test/helpers/bib-readers.js';
 
 test('delve collection create/add/list/export and delve history', async () => {
   const dir = tempDir('cli-collection-');
@@ -39,15 +37,16 @@ test('delve collection create/add/list/export and delve history', async () => {
 
   const md = await delve(['collection', 'export', 'Heart failure', '--format', 'md', ...db]);
   assert.equal(md.code, 0);
-  assert.match(md.stdout, /^# Heart failure\n\n## Heart study \[@smith2020heart\]/);
+  assert.match(md.stdout, /^# Heart failure\n\n## Heart study \[@smithHeartStudy2020\]/);
   assert.ok(md.stdout.includes('> Exercise training, "supervised", improves peak oxygen uptake in heart failure.'));
   const bibFile = join(dir, 'out.bib');
   assert.equal((await delve(['collection', 'export', 'Heart failure', '--format', 'bib', '--out', bibFile, ...db])).code, 0);
-  const [entry] = parseBibtex(readFileSync(bibFile, 'utf8'));
-  assert.deepEqual([entry!.key, entry!.fields.title, entry!.fields.author, entry!.fields.year], ['smith2020heart', 'Heart study', 'Smith, Anna', '2020']);
-  const ris = parseRis((await delve(['collection', 'export', 'Heart failure', '--format', 'ris', ...db])).stdout);
-  assert.deepEqual(ris[0]!.tags.AU, ['Smith, Anna']);
-  const csv = parseCsv((await delve(['collection', 'export', 'Heart failure', '--format', 'csv', ...db])).stdout);
+  for (const [entry] of [viaRetorquere(readFileSync(bibFile, 'utf8')), viaPandoc(readFileSync(bibFile, 'utf8'))]) {
+    assert.deepEqual([entry!.key, entry!.title, entry!.authors, entry!.year], ['smithHeartStudy2020', 'Heart study', ['Smith, Anna'], '2020']);
+  }
+  const ris = viaCitationJs((await delve(['collection', 'export', 'Heart failure', '--format', 'ris', ...db])).stdout, '@ris/file');
+  assert.deepEqual(ris[0]!.authors, ['Smith, Anna']);
+  const csv = viaCsvParse((await delve(['collection', 'export', 'Heart failure', '--format', 'csv', ...db])).stdout);
   assert.equal(csv.length, 3);
   assert.equal(csv[1]![csv[0]!.indexOf('tags')], 'outcome; vo2; rct');
 

@@ -48,7 +48,7 @@ export async function statusCommand(engine: DelveEngine, a: Parsed, out: Out): P
     return;
   }
   const t = r.totals;
-  out(`${t.documents} documents (${t.pdfs} PDFs, ${t.notes} notes${t.pubmed > 0 ? `, ${t.pubmed} PubMed records` : ''}), ${t.pages} pages, ${t.chunks} chunks, ${t.errors} errors, ` +
+  out(`${t.documents} documents (${t.pdfs} PDFs, ${t.notes} notes${t.pubmed > 0 ? `, ${t.pubmed} PubMed records` : ''}${t.references ? `, ${t.references} reference records` : ''}), ${t.pages} pages, ${t.chunks} chunks, ${t.errors} errors, ` +
     `${t.needsOcrPages} pages need OCR, ${(t.dbBytes / 1048576).toFixed(1)} MiB`);
   if (t.staleChunking > 0) out(`re-index planned: ${t.staleChunking} documents were chunked with other settings`);
   out(`vectors: ${engine.vec.version ? `sqlite-vec ${engine.vec.version}` : `unavailable (${engine.vec.error})`}`);
@@ -69,4 +69,25 @@ export async function watchCommand(engine: DelveEngine, a: Parsed, out: Out, err
   await new Promise<void>((res) => interrupt.signal.addEventListener('abort', () => res(), { once: true }));
   interrupt.release();
   await stop();
+}
+
+/** `delve import <file.bib|file.ris>`: references (and their attached files) into the library. */
+export async function importCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
+  if (a.positionals.length !== 1) throw new UsageError('import takes one .bib or .ris file');
+  const bar = a.json ? null : progressBar();
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  try {
+    const s = await engine.importReferences(a.positionals[0]!, { signal: controller.signal, onProgress: (p) => bar?.update(p) });
+    bar?.end();
+    if (a.json) { out(JSON.stringify(s)); return; }
+    out(`${s.file}: ${s.entries} entries, ${s.records} records (${s.merged} duplicates merged): ${s.added} added, ${s.updated} updated, ` +
+      `${s.unchanged} unchanged, ${s.removed} removed; attached files ${s.files.indexed}/${s.files.attached} indexed (${s.files.parsed} parsed)`);
+    for (const k of s.skipped) out(`  skipped ${k.path}: ${k.code} ${k.message}`);
+    for (const e of s.errors) out(`  error: ${e}`);
+  } finally {
+    bar?.end();
+    process.off('SIGINT', stop);
+  }
 }

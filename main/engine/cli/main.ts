@@ -7,7 +7,7 @@ import { createEngine } from '../index.js';
 import { defaultDataDir } from '../config.js';
 import { toErrorData } from '../errors.js';
 import { parse, USAGE, UsageError } from './args.js';
-import { indexCommand, statusCommand, watchCommand } from './commands.js';
+import { importCommand, indexCommand, statusCommand, watchCommand } from './commands.js';
 import { searchCommand } from './search-command.js';
 import { llmCommand } from './llm-command.js';
 import { pubmedCommand } from './pubmed-command.js';
@@ -17,6 +17,7 @@ import { embeddingFromArgs } from './embedding-config.js';
 import { modelsCommand } from './models-command.js';
 import { collectionCommand, historyCommand } from './collection-command.js';
 import { zoteroCommand } from './zotero-command.js';
+import { mcpCommand } from './mcp-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => void process.stdout.write(s + '\n');
@@ -28,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     if (a.command === 'llm') return await llmCommand(a, out, err); // no database needed
     if (a.command === 'pubmed') return await pubmedCommand(a, defaultDataDir(), out, err); // no database needed
     if (a.command === 'models') { await modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
-    if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history'].includes(a.command)) {
+    if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history', 'import', 'mcp'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');
     }
     const dataDir = defaultDataDir();
@@ -48,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'collection': await collectionCommand(engine, a, out); break;
       case 'history': await historyCommand(engine, a, out); break;
       case 'zotero': await zoteroCommand(engine, a, out); break;
+      case 'import': await importCommand(engine, a, out); break;
+      case 'mcp': await mcpCommand(engine, a, err); break;
     }
     return 0;
   } catch (e) {

@@ -1,4 +1,4 @@
-/** `delve zotero import <dir> [--db <file>] [--json]`: indexes a Zotero data folder's PDFs with Zotero's metadata. */
+/** `delve zotero import <dir> [--base-dir <folder>] [--db <file>] [--json]`: a Zotero library's items as records, its PDFs indexed with Zotero's metadata. */
 import type { DelveEngine } from '../index.js';
 import { UsageError, type Parsed } from './args.js';
 import { progressBar } from './progress-bar.js';
@@ -13,10 +13,13 @@ export async function zoteroCommand(engine: DelveEngine, a: Parsed, out: Out): P
   const bar = a.json ? null : progressBar();
   const interrupt = onInterrupt();
   try {
-    const s = await engine.importZotero(dir, { signal: interrupt.signal, onProgress: (p) => bar?.update(p) });
+    const s = await engine.importZotero(dir, { signal: interrupt.signal, onProgress: (p) => bar?.update(p), ...(a.baseDir ? { baseDir: a.baseDir } : {}) });
     bar?.end();
     if (a.json) { out(JSON.stringify(s)); return; }
-    out(`${s.library}: ${s.items} items with PDFs: ${s.added} added, ${s.updated} updated, ${s.removed} removed, ${s.unchanged} unchanged ` +
+    const r = s.records;
+    out(`${s.library} (${s.schemaVersion === null ? 'no schema version' : `userdata ${s.schemaVersion}`}): ${r.items} items as records: ${r.added} added, ` +
+      `${r.updated} updated, ${r.removed} removed, ${r.unchanged} unchanged; ${s.notes} notes, ${s.otherAttachments} other attachments noted`);
+    out(`  ${s.items} items with PDFs: ${s.added} added, ${s.updated} updated, ${s.removed} removed, ${s.unchanged} unchanged ` +
       `(${s.parsed} PDFs parsed, ${(s.ms / 1000).toFixed(1)} s)`);
     for (const k of s.skipped) out(`  skipped ${k.path}: ${k.code} ${k.message}`);
   } finally {

@@ -13,7 +13,7 @@ import { pinFields, pinnedFields } from './fields.js';
 const item: ZoteroItem = {
   key: 'ITEM1', itemType: 'journalArticle', dateModified: '2024-01-01', title: 'Zotero title',
   creators: [{ creatorType: 'author', firstName: 'Nuala', lastName: 'Tully' }],
-  date: '2010', year: 2010, doi: '10.1155/2010/157939', journal: 'Rehabil Res Pract', abstract: null, url: null, tags: [], collections: [], attachments: [],
+  date: '2010', year: 2010, doi: '10.1155/2010/157939', journal: 'Rehabil Res Pract', abstract: null, url: null, tags: [], collections: [], attachments: [], volume: null, issue: null, pages: null, notes: [], others: [],
 };
 
 test('a Zotero overlay keeps the user\'s corrections; the other fields are Zotero\'s', async () => {

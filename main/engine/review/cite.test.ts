@@ -15,8 +15,8 @@ import { importRecords } from '../pubmed/library/import.js';
 import { openDb } from '../store/db.js';
 import { citedDocs } from './cite.js';
 import { addEvidence, createCollection, evidenceTable } from './collections.js';
-import { bibAuthors, parseBibtex } from './parse-bib.js';
-import { parseRis, risValue } from './parse-ris.js';
+import { viaCitationJs, viaPandoc, viaRetorquere } from '../../../test/helpers/bib-readers.js';
+import { nameText } from '../bibliography/index.js';
 
 const RECORD = pubmedRecord({
   pmid: '24842', title: 'Vitamin D in asthma: the VIDA trial', year: 2014, doi: '10.1001/jama.2014.5052', journal: 'JAMA',
@@ -33,30 +33,32 @@ test('a corrected PubMed document is cited with the corrections in BibTeX and RI
   engine.createCollection('review');
   engine.addEvidence('review', { docId, page: null, quote: 'Vitamin D in asthma' });
 
-  const [bib] = parseBibtex(engine.exportCollection('review', 'bib'));
-  assert.ok(bib);
-  assert.deepEqual(bibAuthors(bib.raw.author ?? ''), ['Müller, Anna Lena', 'NHLBI AsthmaNet', 'Castro, M'], 'the collective name stays whole');
-  assert.equal(bib.fields.year, '2015');
-  assert.equal(bib.fields.doi, '10.5555/Corrected.1');
-  assert.equal(bib.fields.title, RECORD.title, 'an uncorrected field comes from the record');
-  assert.equal(bib.fields.journal, 'JAMA');
-  assert.equal(bib.key, 'muller2015vitamin', 'the key follows the corrected first author and year');
+  const text = engine.exportCollection('review', 'bib');
+  for (const [bib] of [viaRetorquere(text), viaPandoc(text)]) {
+    assert.ok(bib);
+    assert.deepEqual(bib.authors, ['Müller, Anna Lena', 'NHLBI AsthmaNet', 'Castro, M'], 'the collective name stays whole');
+    assert.equal(bib.year, '2015');
+    assert.equal(bib.doi, '10.5555/Corrected.1');
+    assert.equal(bib.title, RECORD.title, 'an uncorrected field comes from the record');
+    assert.equal(bib.journal, 'JAMA');
+    assert.equal(bib.key, 'mullerVitaminAsthmaVida2015', 'the key follows the corrected first author and year');
+  }
 
-  const [ris] = parseRis(engine.exportCollection('review', 'ris'));
+  const [ris] = viaCitationJs(engine.exportCollection('review', 'ris'), '@ris/file');
   assert.ok(ris);
-  assert.deepEqual(ris.tags.AU, ['Müller, Anna Lena', 'NHLBI AsthmaNet', 'Castro, M']);
-  assert.equal(risValue(ris, 'PY'), '2015');
-  assert.equal(risValue(ris, 'DO'), '10.5555/Corrected.1');
-  assert.equal(risValue(ris, 'T2', 'JO'), 'JAMA');
+  assert.deepEqual(ris.authors, ['Müller, Anna Lena', 'NHLBI AsthmaNet', 'Castro, M']);
+  assert.equal(ris.year, '2015');
+  assert.equal(ris.doi, '10.5555/Corrected.1');
+  assert.equal(ris.journal, 'JAMA');
 
   // A later re-import of the record does not undo the corrections; a corrected journal and a cleared DOI win too.
   engine.importPubmed([RECORD]);
   engine.updateMetadata(docId, { journal: 'JAMA Internal Medicine', doi: null });
-  const [again] = parseRis(engine.exportCollection('review', 'ris'));
-  assert.deepEqual(again!.tags.AU, ['Müller, Anna Lena', 'NHLBI AsthmaNet', 'Castro, M']);
-  assert.equal(risValue(again!, 'PY'), '2015');
-  assert.equal(risValue(again!, 'DO'), null, 'a cleared DOI is not put back from the record');
-  assert.equal(risValue(again!, 'T2', 'JO'), 'JAMA Internal Medicine');
+  const [again] = viaCitationJs(engine.exportCollection('review', 'ris'), '@ris/file');
+  assert.deepEqual(again!.authors, ['Müller, Anna Lena', 'NHLBI AsthmaNet', 'Castro, M']);
+  assert.equal(again!.year, '2015');
+  assert.equal(again!.doi, null, 'a cleared DOI is not put back from the record');
+  assert.equal(again!.journal, 'JAMA Internal Medicine');
   engine.close();
 });
 
@@ -76,6 +78,7 @@ test('an uncorrected PubMed document is cited from its record; Zotero\'s journal
   addEvidence(db, 'c', { docId: pm!.docId, page: null, quote: 'Vitamin D in asthma' });
   const docs = citedDocs(db, evidenceTable(db, 'c'));
   assert.deepEqual(docs.map((d) => d.journal), ['Circulation', 'Heart', 'JAMA']);
-  assert.deepEqual(docs.map((d) => [d.authors, d.collective, d.year, d.doi]).at(2), [['Castro, Mario', 'NHLBI AsthmaNet'], ['NHLBI AsthmaNet'], 2014, '10.1001/jama.2014.5052']);
+  assert.deepEqual(docs.map((d) => [d.authors, d.year, d.doi]).at(2), [[{ family: 'Castro', given: 'Mario' }, { literal: 'NHLBI AsthmaNet' }], 2014, '10.1001/jama.2014.5052']);
+  assert.deepEqual(docs.map((d) => d.authors.map(nameText)).at(0), ['Smith, Anna']);
   db.close();
 });

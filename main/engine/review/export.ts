@@ -1,16 +1,16 @@
 /**
  * A collection exported: Markdown (evidence grouped by document; each quote a blockquote ending
  * with its page, "p. 5" or the printed label, and its citation key `[@key, p. 5]`, then the note),
- * CSV of the evidence table (RFC 4180, CRLF), and BibTeX or RIS of the documents it cites.
+ * CSV of the evidence table (RFC 4180, CRLF), and BibTeX or RIS of the documents it cites
+ * (bibliography/ writers).
  * The keys are the same in every format.
  */
 import type { CollectionExportFormat, EvidenceRow } from '../api.js';
 import { EngineError } from '../errors.js';
-import { csvField } from '../pubmed/library/csv.js';
+import { nameText, toBibtex, toCsvText, toRis } from '../bibliography/index.js';
 import type { Db } from '../store/db.js';
 import { citedDocs, type CitedDoc } from './cite.js';
 import { evidenceTable } from './table.js';
-import { docsToBibtex, docsToRis } from './write-bib.js';
 
 export const EXPORT_FORMATS: readonly CollectionExportFormat[] = ['md', 'csv', 'bib', 'ris'];
 
@@ -28,8 +28,8 @@ export function exportCollection(db: Db, collection: string, format: CollectionE
   const rows = evidenceTable(db, collection, { sort: 'document' });
   const docs = citedDocs(db, rows);
   switch (format) {
-    case 'bib': return docsToBibtex(docs);
-    case 'ris': return docsToRis(docs);
+    case 'bib': return toBibtex(docs, docs.map((d) => d.key));
+    case 'ris': return toRis(docs, docs.map((d) => d.key));
     case 'csv': return evidenceCsv(rows, docs);
     case 'md': return evidenceMarkdown(collection, rows, docs);
   }
@@ -42,7 +42,7 @@ export function evidenceCsv(rows: readonly EvidenceRow[], docs: readonly CitedDo
     r.path, r.page === null ? '' : String(r.page), r.pageLabel ?? '', r.quote, r.note, r.tags.join('; '), r.stance ?? '',
     r.query?.text ?? '', r.query?.mode ?? '', new Date(r.createdAt).toISOString(),
   ]);
-  return [[...EVIDENCE_CSV_COLUMNS], ...cells].map((c) => c.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return toCsvText(EVIDENCE_CSV_COLUMNS, cells);
 }
 
 const quoteBlock = (text: string) => text.split(/\r\n|\r|\n/).map((l) => (l.trim() ? `> ${l}` : '>')).join('\n');
@@ -50,7 +50,7 @@ const quoteBlock = (text: string) => text.split(/\r\n|\r|\n/).map((l) => (l.trim
 export function evidenceMarkdown(collection: string, rows: readonly EvidenceRow[], docs: readonly CitedDoc[]): string {
   const parts = [`# ${collection}`];
   for (const d of docs) {
-    const byline = [d.authors.join('; '), d.year === null ? '' : String(d.year)].filter(Boolean).join(', ');
+    const byline = [d.authors.map(nameText).join('; '), d.year === null ? '' : String(d.year)].filter(Boolean).join(', ');
     parts.push(`## ${d.title ?? d.path} [@${d.key}]`);
     parts.push([byline, d.doi ? `doi:${d.doi}` : '', `\`${d.path}\``].filter(Boolean).join(' · '));
     for (const r of rows.filter((x) => x.path === d.path)) {

@@ -1,7 +1,10 @@
 /**
- * `importZotero(dataDir)`: indexes the PDF attachments of a Zotero library with the engine's own
- * indexer (the text comes from the PDF), then overlays Zotero's metadata on each document (title,
- * authors, year, DOI; `metadata.zotero` and `metadata.fieldSources`). `zotero_items` remembers what
+ * `importZotero(dataDir)`: every regular item not in the trash becomes a record document
+ * (record.ts: title, abstract, creators, tags, collections, child notes; searchable with or without
+ * a PDF), and the PDF attachments are indexed with the engine's own indexer (the text comes from
+ * the PDF) with Zotero's metadata overlaid on each (title, authors, year, DOI; `metadata.zotero`
+ * and `metadata.fieldSources`). Other attachments (EPUB, HTML snapshots, links) are noted on the
+ * record. Zotero 5, 6 and 7 are read (version.ts); the database is read from a private copy. `zotero_items` remembers what
  * was imported, so a second import applies only the changes: the indexer re-reads a PDF only when its
  * size or mtime changed, and an overlay is rewritten only when Zotero's metadata (its hash) or the
  * PDF changed. Items gone from Zotero, or in its trash, have their documents removed.
@@ -14,19 +17,31 @@ import { stmt } from '../store/statements.js';
 import { openZotero } from './open.js';
 import { overlay, type DocState } from './overlay.js';
 import { readLibrary, type ZoteroItem } from './read.js';
-import type { ZoteroImportSummary } from './types.js';
+import { findBaseDir } from './base-dir.js';
+import { itemDoc, recordPath } from './record.js';
+import { describeVersion } from './version.js';
+import { chunkBlocks } from '../chunk/chunker.js';
+import { EngineError } from '../errors.js';
+import { keepPinnedFields } from '../library/fields.js';
+import { writeParsed } from '../store/write.js';
+import type { ZoteroImportOptions, ZoteroImportSummary } from './types.js';
 
-export type { ZoteroImportSummary } from './types.js';
+export type { ZoteroImportOptions, ZoteroImportSummary } from './types.js';
 
 interface StoredRow { attachment_key: string; doc_id: number; meta_hash: string; content_hash: string | null; attachment_path: string }
 
-export async function importZotero(ctx: IndexContext, dataDir: string, opts: JobOptions = {}, nativeBinding?: string): Promise<ZoteroImportSummary> {
+export async function importZotero(ctx: IndexContext, dataDir: string, opts: ZoteroImportOptions = {}, nativeBinding?: string): Promise<ZoteroImportSummary> {
   const started = performance.now();
   opts.signal?.throwIfAborted();
   const z = openZotero(dataDir, nativeBinding);
+  const baseDir = findBaseDir(z.dataDir, { baseDir: opts.baseDir, prefsFile: opts.prefsFile });
   let lib;
   try {
-    lib = readLibrary(z.db, z.dataDir);
+    lib = readLibrary(z.db, z.dataDir, baseDir);
+  } catch (err) {
+    // A schema Delve does not know (a column or table missing): never INTERNAL.
+    if (err instanceof EngineError) throw err;
+    throw new EngineError('ZOTERO_UNSUPPORTED_VERSION', `${z.dataDir}: ${describeVersion(z.version)}: ${(err as Error).message}`, { cause: err });
   } finally {
     z.close();
   }
@@ -46,7 +61,8 @@ export async function importZotero(ctx: IndexContext, dataDir: string, opts: Job
   opts.signal?.throwIfAborted();
 
   const summary: ZoteroImportSummary = {
-    library, items: lib.items.filter((i) => i.attachments.length > 0).length, added: 0, updated: 0, removed: 0, unchanged: 0,
+    library, schemaVersion: z.version, baseDir, records: { items: lib.items.length, added: 0, updated: 0, unchanged: 0, removed: 0 },
+    notes: lib.items.reduce((n, i) => n + i.notes.length, 0), otherAttachments: lib.items.reduce((n, i) => n + i.others.length, 0), items: lib.items.filter((i) => i.attachments.length > 0).length, added: 0, updated: 0, removed: 0, unchanged: 0,
     parsed: run ? run.changes.added + run.changes.updated + run.changes.moved : 0,
     skipped: [...lib.skipped, ...(run?.skipped ?? []).filter((s) => byPath.has(s.path))], ms: 0,
   };
@@ -75,14 +91,42 @@ export async function importZotero(ctx: IndexContext, dataDir: string, opts: Job
       if (prev || before.has(att.key)) summary.updated++;
       else summary.added++;
     }
+    for (const item of lib.items) {
+      const key = ITEM + item.key;
+      wantedKeys.add(key);
+      seen.add(key);
+      const recordHash = createHash('sha256').update(JSON.stringify([hashOf(item), item.attachments.map((a) => a.path)])).digest('hex');
+      const outcome = writeRecord(db, ctx, library, item, recordHash, prevRows.get(key));
+      summary.records[outcome]++;
+    }
     const gone = [...prevRows.values()].filter((r) => !seen.has(r.attachment_key) && !wantedKeys.has(r.attachment_key));
     removeDocs(db, gone.map((r) => r.doc_id));
     // Rows the indexer already removed with their documents (a file gone from an item no longer in Zotero).
     const vanished = [...before.keys()].filter((k) => !prevRows.has(k) && !wantedKeys.has(k));
-    summary.removed = gone.length + vanished.length;
+    summary.records.removed = gone.filter((r) => r.attachment_key.startsWith(ITEM)).length;
+    summary.removed = gone.length - summary.records.removed + vanished.length;
   })();
   summary.ms = Math.round(performance.now() - started);
   return summary;
+}
+
+const ITEM = 'item:';
+
+/** An item's record document, written when it is new or its metadata changed. */
+function writeRecord(db: IndexContext['db'], ctx: IndexContext, library: string, item: ZoteroItem, metaHash: string, prev: StoredRow | undefined): 'added' | 'updated' | 'unchanged' {
+  const path = recordPath(library, item.key);
+  const exists = stmt(db, 'SELECT id FROM documents WHERE path = ?').pluck().get(path) as number | undefined;
+  if (prev && exists !== undefined && prev.meta_hash === metaHash && prev.doc_id === exists) return 'unchanged';
+  const doc = itemDoc(item);
+  const docId = writeParsed(db, {
+    path, kind: 'reference', size: Buffer.byteLength(doc.text), mtimeMs: 0, contentHash: metaHash, doc, chunks: chunkBlocks(doc, ctx.chunk), chunking: ctx.chunking,
+  });
+  keepPinnedFields(db, docId);
+  stmt(db, `INSERT INTO zotero_items (library_path, attachment_key, item_key, date_modified, meta_hash, doc_id, attachment_path, content_hash, imported_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT (library_path, attachment_key) DO UPDATE SET item_key = excluded.item_key,
+      date_modified = excluded.date_modified, meta_hash = excluded.meta_hash, doc_id = excluded.doc_id, attachment_path = excluded.attachment_path,
+      imported_at = excluded.imported_at`).run(library, ITEM + item.key, item.key, item.dateModified, metaHash, docId, path, Date.now());
+  return prev ? 'updated' : 'added';
 }
 
 /** The hash of everything the overlay writes: a change to any of it re-applies the overlay. */

@@ -39,3 +39,39 @@ test('a library that Zotero has open (uncheckpointed WAL) is read from a copy; i
   assert.deepEqual([hash('zotero.sqlite'), hash('zotero.sqlite-wal'), readdirSync(dir).sort().join()], before);
   z.close();
 });
+
+/** A Zotero 4 database: userdata ≤ 80, attachments and notes keyed by `sourceItemID`. */
+function zotero4(dir: string, userdata: number | null): void {
+  mkdirSync(dir, { recursive: true });
+  const db = new Database(join(dir, 'zotero.sqlite'));
+  db.exec(`CREATE TABLE items (itemID INTEGER PRIMARY KEY, itemTypeID INT, dateAdded, dateModified, clientDateModified, libraryID INT, key TEXT);
+    CREATE TABLE itemTypes (itemTypeID INTEGER PRIMARY KEY, typeName TEXT);
+    CREATE TABLE itemData (itemID INT, fieldID INT, valueID);
+    CREATE TABLE itemDataValues (valueID INTEGER PRIMARY KEY, value);
+    CREATE TABLE fields (fieldID INTEGER PRIMARY KEY, fieldName TEXT);
+    CREATE TABLE itemAttachments (itemID INTEGER PRIMARY KEY, sourceItemID INT, linkMode INT, mimeType TEXT, charsetID INT, path TEXT);
+    CREATE TABLE itemNotes (itemID INTEGER PRIMARY KEY, sourceItemID INT, note TEXT, title TEXT);
+    CREATE TABLE deletedItems (itemID INTEGER PRIMARY KEY, dateDeleted);
+    CREATE TABLE version (schema TEXT PRIMARY KEY, version INT NOT NULL);`);
+  if (userdata !== null) db.prepare("INSERT INTO version VALUES ('userdata', ?)").run(userdata);
+  db.close();
+}
+
+test('a Zotero 4 (or unknown) schema is refused with ZOTERO_UNSUPPORTED_VERSION and the version found, never INTERNAL; the file is untouched', async () => {
+  const root = tempDir('zv-');
+  const old = join(root, 'old');
+  zotero4(old, 77);
+  const before = createHash('sha256').update(readFileSync(join(old, 'zotero.sqlite'))).digest('hex');
+  assert.throws(() => openZotero(old), (e: Error & { code?: string }) => e.code === 'ZOTERO_UNSUPPORTED_VERSION' && /userdata schema version 77 \(Zotero 4 or older\)/.test(e.message));
+  const unknown = join(root, 'unknown');
+  zotero4(unknown, 113);
+  assert.throws(() => openZotero(unknown), (e: Error & { code?: string }) => e.code === 'ZOTERO_UNSUPPORTED_VERSION' && /version 113, without itemAttachments.parentItemID/.test(e.message));
+  const { createEngine } = await import('../index.js');
+  const engine = await createEngine({ dbPath: join(root, 'd.db'), workers: 1 });
+  try {
+    await assert.rejects(engine.importZotero(old), (e: Error & { code?: string }) => e.code === 'ZOTERO_UNSUPPORTED_VERSION');
+  } finally {
+    engine.close();
+  }
+  assert.equal(createHash('sha256').update(readFileSync(join(old, 'zotero.sqlite'))).digest('hex'), before);
+});

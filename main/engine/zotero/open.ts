@@ -9,10 +9,15 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EngineError, toErrorData } from '../errors.js';
+import { checkVersion } from './version.js';
+
+export { hasTable } from './schema.js';
 
 export interface ZoteroDb {
   db: Database.Database;
   dataDir: string;
+  /** Zotero's userdata schema version (zotero/version.ts), null when none is recorded. */
+  version: number | null;
   close(): void;
 }
 
@@ -37,10 +42,12 @@ export function openZotero(dataDir: string, nativeBinding?: string): ZoteroDb {
     throw new EngineError(e.code === 'INTERNAL' || e.code === 'FILE_VANISHED' ? 'DB_OPEN_FAILED' : e.code, `cannot open ${file}: ${(err as Error).message}`, { cause: err });
   }
   const close = () => { db.close(); cleanup(); };
+  let version: number | null = null;
   try {
     const names = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").pluck().all() as string[]);
     const missing = REQUIRED.filter((t) => !names.has(t));
-    if (missing.length > 0) throw new EngineError('ZOTERO_INVALID', `${file} is not a Zotero database: no ${missing.join(', ')} table`);
+    if (missing.length > 0 && !names.has('version')) throw new EngineError('ZOTERO_INVALID', `${file} is not a Zotero database: no ${missing.join(', ')} table`);
+    version = checkVersion(db, file);
   } catch (err) {
     close();
     if (err instanceof EngineError) throw err;
@@ -48,10 +55,5 @@ export function openZotero(dataDir: string, nativeBinding?: string): ZoteroDb {
     const code = e.code === 'DB_CORRUPT' ? 'DB_CORRUPT' : e.code === 'DB_BUSY' ? 'DB_BUSY' : 'ZOTERO_INVALID';
     throw new EngineError(code, `${file}: ${(err as Error).message}${code === 'DB_CORRUPT' ? ' (if Zotero was writing, try again)' : ''}`, { cause: err });
   }
-  return { db, dataDir: dir, close };
-}
-
-/** True when a table exists (older and newer Zotero schemas differ a little). */
-export function hasTable(db: Database.Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?").get(name) !== undefined;
+  return { db, dataDir: dir, version, close };
 }

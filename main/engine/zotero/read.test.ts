@@ -69,3 +69,21 @@ test('Zotero dates give their year', () => {
   assert.equal(yearOf('0000-00-00 Spring 1998'), 1998);
   assert.equal(yearOf('n.d.'), null);
 });
+
+test('feed items, trashed items, notes and annotations are not records; child notes and other attachments are kept on their item', () => {
+  const dir = tempDir('zf-');
+  const z = new ZoteroFixture(join(dir, 'Zotero'));
+  const kept = z.addItem({ title: 'Kept' });
+  z.addNote(kept.id, '<b>Bold</b> &amp; <i>plain</i>');
+  z.attach(kept.id, { linkMode: 1, contentType: 'text/html', path: 'storage:page.html' });
+  z.addFeedItem('An RSS feed item');
+  z.trash(z.addItem({ title: 'Trashed' }).id);
+  z.addNote(null, 'standalone');
+  z.close();
+  const zdb = openZotero(join(dir, 'Zotero'));
+  const lib = readLibrary(zdb.db, zdb.dataDir);
+  zdb.close();
+  assert.deepEqual(lib.items.map((i) => i.title), ['Kept']);
+  assert.deepEqual(lib.items[0]!.notes, ['Bold & plain']);
+  assert.deepEqual(lib.items[0]!.others.map((o) => [o.contentType, o.linkMode]), [['text/html', 1]]);
+});

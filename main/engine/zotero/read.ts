@@ -1,12 +1,16 @@
 /**
- * Reads a Zotero library: every regular item that is not in the trash, with its metadata, tags,
- * collections (as paths, "Thesis/Chapter 2") and PDF attachments. Standalone PDFs (attachments with
- * no parent) are items of their own. Notes, annotations and linked URLs are left out.
+ * Reads a Zotero library (Zotero 5, 6, 7: version.ts): every regular item that is not in the trash,
+ * with its metadata, creators, tags, collections (as paths, "Thesis/Chapter 2"), child notes (as
+ * text, notes.ts), PDF attachments and its other attachments (EPUB, HTML snapshots, linked URLs:
+ * noted, not indexed). Standalone PDFs (attachments with no parent) are items of their own.
+ * Linked files stored relative to Zotero's base directory (`attachments:<path>`) are resolved
+ * against `baseDir` (base-dir.ts); without one they are skipped with FILE_NOT_FOUND.
  */
 import type Database from 'better-sqlite3';
 import { isAbsolute, join } from 'node:path';
 import type { SkippedFile } from '../api.js';
-import { hasTable } from './open.js';
+import { readNotes } from './notes.js';
+import { hasTable } from './schema.js';
 
 export interface ZoteroCreator { firstName: string; lastName: string; creatorType: string }
 
@@ -18,6 +22,9 @@ export interface ZoteroAttachment {
   dateModified: string;
 }
 
+/** An attachment that is not indexed (not a PDF, or a link): noted on its item's record. */
+export interface ZoteroOtherAttachment { key: string; contentType: string | null; linkMode: number; path: string | null }
+
 export interface ZoteroItem {
   key: string;
   itemType: string;
@@ -28,28 +35,37 @@ export interface ZoteroItem {
   year: number | null;
   doi: string | null;
   journal: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
   abstract: string | null;
   url: string | null;
   tags: string[];
   collections: string[];
+  /** Child notes, as text. */
+  notes: string[];
   attachments: ZoteroAttachment[];
+  others: ZoteroOtherAttachment[];
 }
 
 export interface ZoteroLibrary { items: ZoteroItem[]; skipped: SkippedFile[] }
 
-const FIELDS = ['title', 'date', 'DOI', 'publicationTitle', 'abstractNote', 'url'];
+const FIELDS = ['title', 'date', 'DOI', 'publicationTitle', 'abstractNote', 'url', 'volume', 'issue', 'pages'];
 const SKIP_TYPES = "('attachment', 'note', 'annotation')";
 
-export function readLibrary(db: Database.Database, dataDir: string): ZoteroLibrary {
+export function readLibrary(db: Database.Database, dataDir: string, baseDir: string | null = null): ZoteroLibrary {
   const deleted = "SELECT itemID FROM deletedItems";
+  // RSS feed items (Zotero 5+ keeps them in libraries of type 'feed') are not the user's library.
+  const feeds = hasTable(db, 'libraries') ? "AND i.libraryID NOT IN (SELECT libraryID FROM libraries WHERE type = 'feed')" : '';
   const rows = db.prepare(`SELECT i.itemID AS id, i.key, i.dateModified, t.typeName FROM items i JOIN itemTypes t ON t.itemTypeID = i.itemTypeID
     WHERE (t.typeName NOT IN ${SKIP_TYPES} OR (t.typeName = 'attachment' AND i.itemID IN (SELECT itemID FROM itemAttachments WHERE parentItemID IS NULL)))
-      AND i.itemID NOT IN (${deleted}) ORDER BY i.itemID`).all() as { id: number; key: string; dateModified: string; typeName: string }[];
+      AND i.itemID NOT IN (${deleted}) ${feeds} ORDER BY i.itemID`).all() as { id: number; key: string; dateModified: string; typeName: string }[];
   const byId = new Map<number, ZoteroItem>();
   for (const r of rows) {
     byId.set(r.id, {
       key: r.key, itemType: r.typeName, dateModified: String(r.dateModified), title: null, creators: [], date: null, year: null,
-      doi: null, journal: null, abstract: null, url: null, tags: [], collections: [], attachments: [],
+      doi: null, journal: null, volume: null, issue: null, pages: null, abstract: null, url: null, tags: [], collections: [], notes: [],
+      attachments: [], others: [],
     });
   }
   const values = db.prepare(`SELECT d.itemID AS id, f.fieldName AS field, v.value FROM itemData d JOIN fields f ON f.fieldID = d.fieldID
@@ -64,6 +80,9 @@ export function readLibrary(db: Database.Database, dataDir: string): ZoteroLibra
     else if (v.field === 'publicationTitle') it.journal = s;
     else if (v.field === 'abstractNote') it.abstract = s;
     else if (v.field === 'url') it.url = s;
+    else if (v.field === 'volume') it.volume = s;
+    else if (v.field === 'issue') it.issue = s;
+    else if (v.field === 'pages') it.pages = s;
   }
   if (hasTable(db, 'itemCreators') && hasTable(db, 'creators')) {
     const types = hasTable(db, 'creatorTypes');
@@ -78,7 +97,8 @@ export function readLibrary(db: Database.Database, dataDir: string): ZoteroLibra
     }
   }
   if (hasTable(db, 'collections') && hasTable(db, 'collectionItems')) readCollections(db, byId);
-  return { items: [...byId.values()], skipped: readAttachments(db, dataDir, byId, deleted) };
+  for (const [id, notes] of readNotes(db, deleted)) { const it = byId.get(id); if (it) it.notes = notes; }
+  return { items: [...byId.values()], skipped: readAttachments(db, dataDir, baseDir, byId, deleted) };
 }
 
 function readCollections(db: Database.Database, byId: Map<number, ZoteroItem>): void {
@@ -104,26 +124,36 @@ function readCollections(db: Database.Database, byId: Map<number, ZoteroItem>): 
   for (const it of byId.values()) it.collections.sort();
 }
 
-function readAttachments(db: Database.Database, dataDir: string, byId: Map<number, ZoteroItem>, deleted: string): SkippedFile[] {
+const isPdf = (contentType: string | null, path: string | null) => contentType === 'application/pdf' || (path ?? '').toLowerCase().endsWith('.pdf');
+
+/** Where an attachment's file is: stored (`storage:`), linked absolutely, or relative to the base directory; null when unknown. */
+function attachmentPath(dataDir: string, baseDir: string | null, key: string, linkMode: number, path: string): string | null {
+  if (path.startsWith('storage:')) return join(dataDir, 'storage', key, path.slice('storage:'.length));
+  if (path.startsWith('attachments:')) return baseDir ? join(baseDir, ...path.slice('attachments:'.length).split(/[\\/]/)) : null;
+  return linkMode === 2 && isAbsolute(path) ? path : null;
+}
+
+function readAttachments(db: Database.Database, dataDir: string, baseDir: string | null, byId: Map<number, ZoteroItem>, deleted: string): SkippedFile[] {
   const skipped: SkippedFile[] = [];
   const rows = db.prepare(`SELECT a.itemID AS id, COALESCE(a.parentItemID, a.itemID) AS owner, i.key, i.dateModified, a.linkMode, a.contentType, a.path
     FROM itemAttachments a JOIN items i ON i.itemID = a.itemID
-    WHERE a.itemID NOT IN (${deleted}) AND a.linkMode IN (0, 1, 2) AND a.path IS NOT NULL
-      AND (a.contentType = 'application/pdf' OR lower(a.path) LIKE '%.pdf') ORDER BY a.itemID`).all() as
-    { id: number; owner: number; key: string; dateModified: string; linkMode: number; contentType: string | null; path: string }[];
+    WHERE a.itemID NOT IN (${deleted}) ORDER BY a.itemID`).all() as
+    { id: number; owner: number; key: string; dateModified: string; linkMode: number | null; contentType: string | null; path: string | null }[];
   for (const r of rows) {
     const item = byId.get(r.owner);
     if (!item) continue;
-    let path: string;
-    if (r.path.startsWith('storage:')) {
-      path = join(dataDir, 'storage', r.key, r.path.slice('storage:'.length));
-    } else if (r.linkMode === 2 && isAbsolute(r.path)) {
-      path = r.path;
-    } else {
-      skipped.push({ path: r.path, code: 'FILE_NOT_FOUND', message: `${r.path}: linked file relative to Zotero's base directory, which is not known here (attachment ${r.key} of item ${item.key})` });
+    const linkMode = r.linkMode ?? -1;
+    const path = r.path === null || linkMode === 3 ? null : attachmentPath(dataDir, baseDir, r.key, linkMode, r.path);
+    if (!isPdf(r.contentType, r.path) || linkMode === 3 || r.path === null) {
+      item.others.push({ key: r.key, contentType: r.contentType, linkMode, path: path ?? r.path });
       continue;
     }
-    item.attachments.push({ key: r.key, path, linkMode: r.linkMode, dateModified: String(r.dateModified) });
+    if (path === null) {
+      const why = r.path.startsWith('attachments:') ? 'relative to Zotero\'s base directory, which is not known here (set it, or give Zotero\'s prefs.js)' : 'not a path Delve can resolve';
+      skipped.push({ path: r.path, code: 'FILE_NOT_FOUND', message: `${r.path}: linked file ${why} (attachment ${r.key} of item ${item.key})` });
+      continue;
+    }
+    item.attachments.push({ key: r.key, path, linkMode, dateModified: String(r.dateModified) });
   }
   return skipped;
 }

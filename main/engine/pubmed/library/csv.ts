@@ -1,18 +1,13 @@
 /**
- * CSV export (RFC 4180): a header row, one row per record, CRLF line ends, commas between fields;
- * a field holding a comma, a double quote, CR or LF (or starting or ending with a space) is quoted
- * and its quotes doubled. Lists (authors, MeSH, types, keywords) are joined with "; ". With `bom`,
- * the text starts with U+FEFF so spreadsheet programs read it as UTF-8.
+ * CSV export of PubMed records (the writer is bibliography/csv.ts, RFC 4180): one row per record;
+ * lists (authors, MeSH, types, keywords) are joined with "; ".
  */
+import { toCsvText } from '../../bibliography/index.js';
 import type { PubmedRecord } from '../eutils/types.js';
 import { meshLabel } from './export-fields.js';
 import { authorString } from './names.js';
 
 export const CSV_COLUMNS = ['pmid', 'title', 'authors', 'journal', 'year', 'doi', 'pmcid', 'publication_types', 'mesh', 'keywords', 'language', 'abstract'] as const;
-
-export function csvField(v: string): string {
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 function row(r: PubmedRecord): string[] {
   return [
@@ -23,6 +18,5 @@ function row(r: PubmedRecord): string[] {
 }
 
 export function toCsv(records: readonly PubmedRecord[], opts: { bom?: boolean } = {}): string {
-  const lines = [[...CSV_COLUMNS], ...records.map(row)].map((cells) => cells.map(csvField).join(','));
-  return (opts.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+  return toCsvText(CSV_COLUMNS, records.map(row), opts);
 }
