@@ -170,6 +170,8 @@ export interface StatusReport {
     notes: number;
     /** PubMed records imported into the library (`pubmed:<PMID>` documents). */
     pubmed: number;
+    /** ClinicalTrials.gov studies imported into the library (`trial:<NCT id>` documents). */
+    trials?: number;
     pages: number;
     chunks: number;
     errors: number;

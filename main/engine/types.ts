@@ -6,8 +6,8 @@ import type { ErrorData } from './errors.js';
 
 /** What the indexer reads from disk. */
 export type FileKind = 'pdf' | 'note';
-/** A stored document: a file, or a PubMed record imported at path `pubmed:<PMID>` (no file, no pages). */
-export type DocKind = FileKind | 'pubmed';
+/** A stored document: a file, a PubMed record imported at path `pubmed:<PMID>`, or a ClinicalTrials.gov study at `trial:<NCT id>` (no file, no pages). */
+export type DocKind = FileKind | 'pubmed' | 'trial';
 
 /** One physical page of a PDF, text in reading order. Notes have no pages. */
 export interface ExtractedPage {
