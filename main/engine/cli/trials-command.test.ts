@@ -84,6 +84,15 @@ test('imported trials are found by delve search; the trial whose reference PMID 
   const k = JSON.parse((await run(['search', 'KRAS G12C pancreatic cancer', '--db', db, '--json'])).stdout) as { results: Array<{ path: string }> };
   assert.ok(k.results.some((x) => x.path === 'trial:NCT06008288'));
 
+  // In a collection and an export like any record.
+  const chunk = (JSON.parse(s.stdout) as { results: Array<{ chunkId: number }> }).results[0]!.chunkId;
+  assert.equal((await run(['collection', 'create', 'trials', '--db', db])).code, 0);
+  assert.equal((await run(['collection', 'add', 'trials', '--chunk', String(chunk), '--db', db])).code, 0);
+  const ris = await run(['collection', 'export', 'trials', '--format', 'ris', '--db', db]);
+  assert.equal(ris.code, 0, ris.stderr);
+  assert.match(ris.stdout, /TI {2}- PALbociclib CoLlaborative Adjuvant Study/);
+  assert.match(ris.stdout, /UR {2}- https:\/\/clinicaltrials\.gov\/study\/NCT02513394/);
+
   const back = await run(['trials', 'links', '34995105', '--db', db, '--json']);
   assert.equal(back.code, 0, back.stderr);
   assert.deepEqual((JSON.parse(back.stdout) as { citing: unknown }).citing, [{ pmid: '34995105', docId: paperDoc, trials: [{ docId: pallas.docId, nctId: 'NCT02513394', title: 'PALbociclib CoLlaborative Adjuvant Study', via: 'pmid' }] }]);
