@@ -17,7 +17,7 @@ import type { IndexProgress } from '../main/engine/types.js';
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, LlmPullEvent,
   ModelListing, ModelPullEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult,
-  Settings, SettingsPatch,
+  Settings, SettingsPatch, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult, TrialStudyRow,
 } from '../main/host/service/types.js';
 
 export type {
@@ -25,6 +25,7 @@ export type {
   EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
   LlmPullEvent, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
   PubmedSearchResult, SearchHistoryEntry, SearchResponse, Settings, SettingsPatch, StatusReport,
+  TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult, TrialStudyRow,
 };
 
 /** Errors the host adds to the engine's codes. */
@@ -99,6 +100,11 @@ export interface Commands {
   pubmedCheck: { args: [query: string]; result: PubmedCheckResult };
   pubmedSearch: { args: [query: string, opts?: { seeds?: string[]; retmax?: number }]; result: PubmedSearchResult };
   pubmedImport: { args: [pmids: string[]]; result: PubmedImportResult };
+  // ClinicalTrials.gov (issue 21)
+  trialsDraft: { args: [request: TrialsDraftRequest]; result: TrialCandidate[] };
+  trialsCheck: { args: [query: string]; result: TrialsCheckResult };
+  trialsSearch: { args: [query: string, opts?: { seeds?: string[]; limit?: number }]; result: TrialsSearchResult };
+  trialsImport: { args: [ids: string[]]; result: TrialsImportResult };
   // Settings
   getSettings: { args: []; result: Settings };
   /** Saves and applies: the engine reopens with the new settings. */
@@ -135,6 +141,7 @@ const COMMAND_NAMES = [
   'search', 'cancelSearch', 'history',
   'collections', 'createCollection', 'addEvidence', 'evidence', 'exportCollection', 'saveExport',
   'pubmedDraft', 'pubmedCheck', 'pubmedSearch', 'pubmedImport',
+  'trialsDraft', 'trialsCheck', 'trialsSearch', 'trialsImport',
   'getSettings', 'setSettings', 'llmHealth', 'llmPull', 'models', 'embeddingStatus', 'modelPull', 'openExternal',
 ] as const satisfies readonly CommandName[];
 

@@ -2,6 +2,8 @@
  * The engine facade's public shapes: what the CLI prints with --json, what IPC carries to the
  * renderer. Plain data only.
  */
+import type { Study } from './trials/api/types.js';
+import type { ImportedTrial, TrialLinks } from './trials/library/index.js';
 import type { ZoteroImportSummary } from './zotero/import.js';
 import type { BibPatch, DocumentDetail, LibraryRoot } from './api-library.js';
 import type { PubmedRecord } from './pubmed/eutils/types.js';
@@ -313,6 +315,10 @@ export interface Engine {
   libraryMatches(keys: { pmids?: string[]; dois?: string[] }): { pmids: Record<string, number>; dois: Record<string, number> };
   /** Imports PubMed records as `pubmed:<PMID>` documents (a PMID already there is updated). */
   importPubmed(records: readonly PubmedRecord[]): ImportedRecord[];
+  /** Imports ClinicalTrials.gov studies as `trial:<NCT id>` documents, each with its publications in the library. */
+  importTrials(studies: readonly Study[]): Array<ImportedTrial & { links: TrialLinks }>;
+  /** Trials already in the library by NCT id: id → docId. */
+  trialMatches(ids: readonly string[]): Record<string, number>;
 }
 
 export interface CollectionInfo {

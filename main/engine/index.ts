@@ -21,6 +21,7 @@ import { exportCollection } from './review/export.js';
 import { historyEntry, recordSearch, searchHistory } from './review/history.js';
 import { documentDetail, documentFile, libraryMatches, listRoots, removeRoot, updateMetadata } from './library/index.js';
 import { importRecords } from './pubmed/library/import.js';
+import { importTrials, trialLinks, trialsInLibrary } from './trials/library/index.js';
 
 export type * from './api.js';
 export { EngineError } from './errors.js';
@@ -143,5 +144,16 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     updateMetadata(docId, patch) { guard(); return updateMetadata(db, docId, patch); },
     libraryMatches(keys) { guard(); return libraryMatches(db, keys); },
     importPubmed(records) { guard(); return importRecords(db, records, cfg.chunk); },
+    importTrials(studies) {
+      guard();
+      const imported = importTrials(db, studies, cfg.chunk);
+      const links = new Map(trialLinks(db, imported.map((t) => t.docId)).map((l) => [l.docId, l]));
+      return imported.map((t) => ({ ...t, links: links.get(t.docId)! }));
+    },
+    trialMatches(ids) {
+      guard();
+      const docs = trialsInLibrary(db, ids);
+      return Object.fromEntries(ids.map((id, i) => [id, docs[i]]).filter(([, d]) => d !== null)) as Record<string, number>;
+    },
   };
 }

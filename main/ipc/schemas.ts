@@ -14,6 +14,7 @@ const absolutePath = z
 const docId = z.number().int().positive();
 const name = z.string().trim().min(1).max(200);
 const text = (max: number) => z.string().max(max);
+const nct = z.string().trim().regex(/^NCT\d{8}$/i, 'must be an NCT id (NCT + 8 digits)');
 const pmid = z.string().regex(/^\d{1,9}$/, 'must be a PMID (digits)');
 const format = z.enum(['md', 'csv', 'bib', 'ris']);
 const stance = z.enum(['supports', 'contradicts', 'background']);
@@ -115,6 +116,20 @@ export const schemas = {
     retmax: z.number().int().min(1).max(200).optional(),
   }).optional()]),
   pubmedImport: z.tuple([z.array(pmid).min(1).max(200)]),
+  // ClinicalTrials.gov (issue 21)
+  trialsDraft: z.tuple([z.strictObject({
+    question: z.string().trim().min(1).max(8000),
+    patient: z.boolean().optional(),
+    perArea: z.boolean().optional(),
+    seeds: z.array(nct).max(500).optional(),
+    k: z.number().int().min(1).max(8).optional(),
+  })]),
+  trialsCheck: z.tuple([z.string().min(1).max(20000)]),
+  trialsSearch: z.tuple([z.string().min(1).max(20000), z.strictObject({
+    seeds: z.array(nct).max(500).optional(),
+    limit: z.number().int().min(1).max(10000).optional(),
+  }).optional()]),
+  trialsImport: z.tuple([z.array(nct).min(1).max(200)]),
   getSettings: z.tuple([]),
   setSettings: z.tuple([settingsPatch]),
   llmHealth: z.tuple([]),
