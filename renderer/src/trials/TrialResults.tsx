@@ -41,7 +41,7 @@ export function TrialResults({ result }: { result: TrialsSearchResult }) {
   return (
     <section className="pubmed-results" aria-label="Trial results">
       <div className="pubmed-results-head">
-        <h3>{plural(result.count, 'study')} on ClinicalTrials.gov</h3>
+        <h3>{result.count.toLocaleString()} {result.count === 1 ? 'study' : 'studies'} on ClinicalTrials.gov</h3>
         <span className="muted pubmed-small">{result.ids.length.toLocaleString()} ids read over {plural(result.pages, 'page')}</span>
         {result.recall !== null && <span className={`pubmed-recall${result.recall === 1 ? ' is-full' : ''}`}>{result.seedsFound.length}/{plural(total, 'known trial')} ({Math.round(result.recall * 100)}%)</span>}
         {result.seedsMissed.length > 0 && <span className="pubmed-missed">Missed: {result.seedsMissed.map((p) => <code key={p}>{p}</code>)}</span>}
