@@ -11,6 +11,7 @@ import { parseNctIds } from './nct.js';
 import { TrialCard } from './TrialCard.js';
 import { TrialResults } from './TrialResults.js';
 import '../pubmed/PubmedScreen.css';
+import './TrialsScreen.css';
 
 export function TrialsScreen() {
   const [question, setQuestion] = useState('');
@@ -69,10 +70,10 @@ export function TrialsScreen() {
       </header>
       <section className="pubmed-panel" aria-label="Draft trial searches">
         <h3>1 · Draft searches</h3>
-        <label>Question, PICO or patient<textarea aria-label="Trial question" value={question} onChange={(e) => setQuestion(e.target.value)} rows={3} /></label>
-        <label><input type="checkbox" checked={patient} onChange={(e) => setPatient(e.target.checked)} /> This is a patient description (find trials the patient could join)</label>
-        <label><input type="checkbox" checked={perArea} onChange={(e) => setPerArea(e.target.checked)} /> One query per search area (condition, intervention, other terms)</label>
-        <label>Known relevant trials (NCT ids)<textarea aria-label="Known relevant NCT ids" value={seedsText} onChange={(e) => setSeedsText(e.target.value)} rows={2} /></label>
+        <label className="trials-field">Question, PICO or patient<textarea aria-label="Trial question" value={question} onChange={(e) => setQuestion(e.target.value)} rows={3} /></label>
+        <label className="trials-check"><input type="checkbox" checked={patient} onChange={(e) => setPatient(e.target.checked)} /> This is a patient description (find trials the patient could join)</label>
+        <label className="trials-check"><input type="checkbox" checked={perArea} onChange={(e) => setPerArea(e.target.checked)} /> One query per search area (condition, intervention, other terms)</label>
+        <label className="trials-field">Known relevant trials (NCT ids)<textarea aria-label="Known relevant NCT ids" value={seedsText} onChange={(e) => setSeedsText(e.target.value)} rows={2} /></label>
         {seeds.invalid.length > 0 && <p className="error pubmed-small">Not NCT ids: {seeds.invalid.join(', ')}</p>}
         <button type="button" className="primary" onClick={() => void draft()} disabled={drafting || !question.trim() || seeds.invalid.length > 0}>Draft trial searches</button>
         {drafting && <p role="status" className="muted">Drafting with the local LLM… {elapsed} s</p>}
@@ -85,7 +86,7 @@ export function TrialsScreen() {
       </section>
       <section className="pubmed-panel" aria-label="Trial query editor">
         <h3>2 · Edit and search</h3>
-        <label>Essie expression<textarea aria-label="Essie query" value={query} onChange={(e) => setQuery(e.target.value)} rows={3} spellCheck={false} /></label>
+        <label className="trials-field">Essie expression<textarea aria-label="Essie query" value={query} onChange={(e) => setQuery(e.target.value)} rows={3} spellCheck={false} /></label>
         {check && !check.valid && <ul className="error" aria-label="Query errors">{check.errors.map((e, i) => <li key={i}>At character {e.offset + 1}: {e.message}</li>)}</ul>}
         {check?.valid && check.normalized !== query.trim() && <p className="muted pubmed-small">Reads as: <code>{check.normalized}</code></p>}
         <button type="button" className="primary" onClick={() => void search()} disabled={searching || !query.trim() || check?.valid === false}>{searching ? 'Searching…' : 'Search ClinicalTrials.gov'}</button>
