@@ -27,7 +27,7 @@ const areasText = (a: Record<string, string> | null) => (a ? Object.entries(a).m
 function candidateJson(c: TrialCandidate): Record<string, unknown> {
   return {
     rank: c.rank, areas: c.areas, normalized: c.normalized, count: c.count, recall: c.recall, seedsFound: c.seedsFound, seedsMissed: c.seedsMissed,
-    idsRead: c.idsRead, pagesRead: c.pagesRead, areaCounts: c.areaCounts, countDistance: c.countDistance, reward: c.reward,
+    idsRead: c.idsRead, pagesRead: c.pagesRead, areaCounts: c.areaCounts, clauseCounts: c.clauseCounts, countDistance: c.countDistance, reward: c.reward,
     formatOk: c.formatOk, samples: c.samples, ...(c.errors ? { errors: c.errors } : {}), ...(c.error !== undefined ? { error: c.error, reply: c.reply } : {}),
   };
 }
@@ -67,6 +67,7 @@ export async function trialsDraftCommand(a: TrialsDraftArgs, out: Out, err: Out)
     if (c.error !== undefined) out(`${pad}error: ${c.error}`);
     for (const e of c.errors ?? []) out(`${pad}error in query.${e.area} at offset ${e.offset}: ${e.message}`);
     for (const ac of c.areaCounts) out(`${pad}${num(ac.count).padStart(9)}  query.${ac.area} alone`);
+    for (const cc of c.clauseCounts) out(`${pad}${num(cc.count).padStart(9)}  ${cc.query}${cc.error ? `  (${cc.error})` : ''}`);
     if (c.seedsMissed.length) out(`${pad}missed: ${c.seedsMissed.slice(0, 10).join(', ')}${c.seedsMissed.length > 10 ? ', …' : ''}`);
   }
   return 0;

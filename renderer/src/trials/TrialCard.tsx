@@ -22,6 +22,11 @@ export function TrialCard({ c, seeds, onUse }: { c: TrialCandidate; seeds: numbe
           {c.areaCounts.map((ac) => <li key={ac.area}>{areaLabel(ac.area)} alone: {ac.count === null ? ac.error : ac.count.toLocaleString()}</li>)}
         </ul>
       )}
+      {c.clauseCounts.length > 0 && (
+        <ul className="trials-area-counts" aria-label={`Clause counts of ${c.rank}`}>
+          {c.clauseCounts.map((cc, i) => <li key={i}><code>{cc.query}</code>: {cc.count === null ? cc.error : cc.count.toLocaleString()}</li>)}
+        </ul>
+      )}
       {c.seedsMissed.length > 0 && <p className="pubmed-missed">Missed: {c.seedsMissed.map((s) => <code key={s}>{s}</code>)}</p>}
       {c.errors && <ul className="error" aria-label={`Errors in ${c.rank}`}>{c.errors.map((e, i) => <li key={i}>{areaLabel(e.area)}, at character {e.offset + 1}: {e.message}</li>)}</ul>}
       {c.error && <p className="error">{c.error}</p>}

@@ -9,7 +9,7 @@ import { TrialsScreen } from './TrialsScreen.js';
 const cand = (o: Partial<TrialCandidate> = {}): TrialCandidate => ({
   rank: 1, samples: [0], areas: { term: '"chest pain"', cond: 'angina' }, normalized: { term: '"chest pain"', cond: 'angina' }, count: 1500, idsRead: 1000, pagesRead: 10,
   recall: 0.5, seedsFound: ['NCT00005127'], seedsMissed: ['NCT00005485'], countDistance: 1, reward: 5,
-  areaCounts: [{ area: 'term', query: '"chest pain"', count: 2200 }, { area: 'cond', query: 'angina', count: 3100 }], formatOk: true, loose: false, reply: '', thinking: null, ...o,
+  areaCounts: [{ area: 'term', query: '"chest pain"', count: 2200 }, { area: 'cond', query: 'angina', count: 3100 }], clauseCounts: [{ area: 'cond', query: 'angina', count: 3100 }], formatOk: true, loose: false, reply: '', thinking: null, ...o,
 });
 
 const RESULT: TrialsSearchResult = {
@@ -37,7 +37,7 @@ function renderScreen() {
 describe('TrialsScreen', () => {
   it('drafts, uses a candidate, checks it live, searches, imports and shows the publications in the library', async () => {
     const f = fakeApi({
-      trialsDraft: async () => [cand(), cand({ rank: 2, areas: { term: '(chest' }, normalized: null, count: null, recall: null, seedsFound: [], seedsMissed: [], areaCounts: [], errors: [{ area: 'term', offset: 0, message: 'unbalanced parenthesis: this ( is never closed' }] })],
+      trialsDraft: async () => [cand(), cand({ rank: 2, areas: { term: '(chest' }, normalized: null, count: null, recall: null, seedsFound: [], seedsMissed: [], areaCounts: [], clauseCounts: [], errors: [{ area: 'term', offset: 0, message: 'unbalanced parenthesis: this ( is never closed' }] })],
       trialsCheck: async (q: string) => (q.includes('(') && !q.includes(')') ? { valid: false, normalized: null, errors: [{ offset: 0, message: 'unbalanced parenthesis' }], warnings: [] } : { valid: true, normalized: q, errors: [], warnings: [] }),
       trialsSearch: async () => RESULT,
       trialsImport: async () => IMPORTED,
@@ -54,6 +54,7 @@ describe('TrialsScreen', () => {
     expect(card.textContent).toContain('1/2 known trials (50%)');
     expect(card.textContent).toContain('1,000 ids over 10 pages');
     expect(within(card).getByRole('list', { name: 'Counts per area of 1' }).textContent).toContain('Condition alone: 3,100');
+    expect(within(card).getByRole('list', { name: 'Clause counts of 1' }).textContent).toContain('angina: 3,100');
     expect(within(screen.getByRole('article', { name: 'Trial search 2' })).getByRole('list', { name: 'Errors in 2' }).textContent).toContain('Other terms, at character 1: unbalanced parenthesis');
 
     fireEvent.click(within(card).getByRole('button', { name: 'Use this query' }));

@@ -35,6 +35,8 @@ export interface TrialCandidate {
   reward: number | null;
   /** Each area alone (only when the search uses two or more). */
   areaCounts: AreaCount[];
+  /** Each top-level part of an area's AND / OR, counted in that area (like PubMed's clause counts). */
+  clauseCounts: AreaCount[];
   formatOk: boolean;
   loose: boolean;
   /** Syntax errors per area (the search was not sent). */
@@ -52,6 +54,6 @@ export function failedTrial(c: TrialCandidate): boolean {
 export function emptyTrial(sample: number, reply = '', thinking: string | null = null): TrialCandidate {
   return {
     rank: 0, samples: [sample], areas: null, normalized: null, count: null, idsRead: 0, pagesRead: 0, recall: null, seedsFound: [],
-    seedsMissed: [], countDistance: null, reward: null, areaCounts: [], formatOk: false, loose: false, reply, thinking,
+    seedsMissed: [], countDistance: null, reward: null, areaCounts: [], clauseCounts: [], formatOk: false, loose: false, reply, thinking,
   };
 }

@@ -33,6 +33,8 @@ const RESULTS = new Map<string, string[]>([
   [JSON.stringify(SENT.C), hits(5000, 53_000_000, seeds.slice(0, quarter), (i) => 800 + i)],
   [JSON.stringify({ cond: SENT.B.cond }), hits(3100, 54_000_000, [], () => 0)],
   [JSON.stringify({ term: SENT.B.term }), hits(2200, 55_000_000, [], () => 0)],
+  [JSON.stringify({ term: '"chest pain" OR "acute coronary syndrome"' }), hits(4000, 56_000_000, [], () => 0)],
+  [JSON.stringify({ term: 'hypertension' }), hits(9000, 57_000_000, [], () => 0)],
 ]);
 
 const keyOf = (p: Record<string, string>) => {
@@ -74,6 +76,8 @@ test('seven scripted candidates ranked by NCT recall@1000 exactly, reading past 
   assert.deepEqual(c!.seedsFound, seeds.slice(0, quarter));
   assert.deepEqual(b!.areaCounts, [{ area: 'term', query: SENT.B.term, count: 2200 }, { area: 'cond', query: SENT.B.cond, count: 3100 }]);
   assert.deepEqual(a!.areaCounts, []);
+  assert.deepEqual(a!.clauseCounts, [{ area: 'term', query: '"chest pain" OR "acute coronary syndrome"', count: 4000 }, { area: 'term', query: 'hypertension', count: 9000 }], 'clause counts of an AND');
+  assert.deepEqual(c!.clauseCounts, [], 'a single source expression has no clauses');
   assert.equal(c!.areas!.term, 'AREA[condition]"chest pain"', 'the last of two answers, as written');
   assert.deepEqual(invalid!.errors, [{ area: 'term', message: 'unbalanced parenthesis: this ( is never closed', offset: 0 }]);
   assert.match(none!.error!, /no query in the reply/);

@@ -23,7 +23,7 @@ import { checkEssie } from '../essie/index.js';
 import { readTrialsAnswer, type AreaQueries } from './answer.js';
 import { emptyTrial, failedTrial, type TrialCandidate } from './candidate.js';
 import { trialsDraft, type AnswerForm, type TrialsAsk } from './prompt.js';
-import { areaCounts, runCandidate, type RunOptions } from './search.js';
+import { areaCounts, clauseCounts, runCandidate, type RunOptions } from './search.js';
 
 /** DeepRetrieval's recall depth for trial search. */
 export const TRIALS_RECALL_AT = 1000;
@@ -106,7 +106,7 @@ export async function draftTrialQueries(o: TrialsDraftOptions): Promise<TrialCan
     try {
       await runCandidate(c, normalized, run);
       c.countDistance = countDistance(c.count, target);
-      c.areaCounts = await areaCounts(normalized, run);
+      [c.areaCounts, c.clauseCounts] = await Promise.all([areaCounts(normalized, run), clauseCounts(normalized, run)]);
     } catch (e) {
       if ((e as { code?: string }).code !== 'CTGOV_QUERY_INVALID' || signal.aborted) fail(e);
       c.error = (e as Error).message;
