@@ -6,6 +6,8 @@ import type { ZoteroImportSummary } from './zotero/types.js';
 import type { ZoteroImportOptions } from './zotero/types.js';
 import type { ReferenceImportSummary } from './references/import.js';
 import type { BibPatch, ChunkDetail, DocumentDetail, LibraryRoot } from './api-library.js';
+import type { Study } from './trials/api/types.js';
+import type { ImportedTrial, TrialLinks } from './trials/library/index.js';
 import type { PubmedRecord } from './pubmed/eutils/types.js';
 import type { ImportedRecord } from './pubmed/library/import.js';
 import type { OfflineMatches } from './pubmed/offline/documents.js';
@@ -178,6 +180,8 @@ export interface StatusReport {
     pubmed: number;
     /** References imported from .bib/.ris files (`ref:<identity>` documents). */
     references?: number;
+    /** ClinicalTrials.gov studies imported into the library (`trial:<NCT id>` documents). */
+    trials?: number;
     pages: number;
     chunks: number;
     errors: number;
@@ -331,6 +335,10 @@ export interface Engine {
    * PMID, then title + year), attached PDFs indexed with the record's metadata; a re-import applies only changes.
    */
   importReferences(file: string, opts?: JobOptions): Promise<ReferenceImportSummary>;
+  /** Imports ClinicalTrials.gov studies as `trial:<NCT id>` documents, each with its publications in the library. */
+  importTrials(studies: readonly Study[]): Array<ImportedTrial & { links: TrialLinks }>;
+  /** Trials already in the library by NCT id: id → docId. */
+  trialMatches(ids: readonly string[]): Record<string, number>;
 }
 
 export interface CollectionInfo {

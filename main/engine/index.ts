@@ -24,6 +24,7 @@ import { importRecords } from './pubmed/library/import.js';
 import { offlineDocuments } from './pubmed/offline/documents.js';
 import { importReferences } from './references/import.js';
 import { chunkDetail } from './library/chunk.js';
+import { importTrials, trialLinks, trialsInLibrary } from './trials/library/index.js';
 
 export type * from './api.js';
 export { EngineError } from './errors.js';
@@ -149,5 +150,16 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     importPubmed(records) { guard(); return importRecords(db, records, cfg.chunk); },
     pubmedOffline(tree) { guard(); return offlineDocuments(db, tree); },
     importReferences(file, opts) { return serial(() => importReferences(ctx, file, opts)); },
+    importTrials(studies) {
+      guard();
+      const imported = importTrials(db, studies, cfg.chunk);
+      const links = new Map(trialLinks(db, imported.map((t) => t.docId)).map((l) => [l.docId, l]));
+      return imported.map((t) => ({ ...t, links: links.get(t.docId)! }));
+    },
+    trialMatches(ids) {
+      guard();
+      const docs = trialsInLibrary(db, ids);
+      return Object.fromEntries(ids.map((id, i) => [id, docs[i]]).filter(([, d]) => d !== null)) as Record<string, number>;
+    },
   };
 }

@@ -6,8 +6,11 @@ import type { ErrorData } from './errors.js';
 
 /** What the indexer reads from disk. */
 export type FileKind = 'pdf' | 'note';
-/** A stored document: a file, a PubMed record (`pubmed:<PMID>`) or a reference from a .bib/.ris file (`ref:<identity>`), the last two with no file and no pages. */
-export type DocKind = FileKind | 'pubmed' | 'reference';
+/**
+ * A stored document: a file, a PubMed record (`pubmed:<PMID>`), a reference from a .bib/.ris file or
+ * Zotero (`ref:<identity>`) or a ClinicalTrials.gov study (`trial:<NCT id>`); records have no file and no pages.
+ */
+export type DocKind = FileKind | 'pubmed' | 'reference' | 'trial';
 
 /** One physical page of a PDF, text in reading order. Notes have no pages. */
 export interface ExtractedPage {

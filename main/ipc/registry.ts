@@ -21,10 +21,12 @@ import type {
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, ModelListing,
   PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult, SearchOpts, Settings, SettingsPatch,
+  TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
 } from '../host/service/types.js';
 import {
   absolutePath, bibPatch, docId, evidenceFields, evidenceSort, evidenceTarget, format, model, modelId, name, pathList,
-  pmid, pubmedDraftRequest, pubmedQuery, pubmedSearchOpts, searchOpts, settingsPatch, sortOrder, text, url,
+  nct, pmid, pubmedDraftRequest, pubmedQuery, pubmedSearchOpts, searchOpts, settingsPatch, sortOrder, text,
+  trialsDraftRequest, trialsQuery, trialsSearchOpts, url,
 } from './schemas.js';
 
 export type ServedBy = 'engine' | 'host';
@@ -86,6 +88,16 @@ export const registry = {
   pubmedSearch: engine<[query: string, opts?: { seeds?: string[]; retmax?: number }], PubmedSearchResult>(
     z.tuple([pubmedQuery, pubmedSearchOpts.optional()])),
   pubmedImport: engine<[pmids: string[]], PubmedImportResult>(z.tuple([z.array(pmid).min(1).max(200)])),
+  // ClinicalTrials.gov (registry address: $DELVE_CTGOV_URL, pace: $DELVE_CTGOV_PACE_MS)
+  /** Candidate registry queries drafted by the rewriter model, checked, counted and ranked by NCT recall. */
+  trialsDraft: engine<[request: TrialsDraftRequest], TrialCandidate[]>(z.tuple([trialsDraftRequest])),
+  /** An Essie expression checked: normalized, or errors with offsets. */
+  trialsCheck: engine<[query: string], TrialsCheckResult>(z.tuple([trialsQuery])),
+  /** Runs a query on the registry (recall of the seed NCT ids, library marks). */
+  trialsSearch: engine<[query: string, opts?: { seeds?: string[]; limit?: number }], TrialsSearchResult>(
+    z.tuple([trialsQuery, trialsSearchOpts.optional()])),
+  /** Imports studies as `trial:<NCT>` documents, linked to their publications in the library. */
+  trialsImport: engine<[ids: string[]], TrialsImportResult>(z.tuple([z.array(nct).min(1).max(200)])),
   // Settings
   getSettings: engine<[], Settings>(none),
   /** Saves and applies: the engine reopens with the new settings. */

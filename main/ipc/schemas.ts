@@ -21,6 +21,7 @@ export const docId = z.number().int().positive();
 export const name = z.string().trim().min(1).max(200);
 export const text = (max: number) => z.string().max(max);
 export const pmid = z.string().regex(/^\d{1,9}$/, 'must be a PMID (digits)');
+export const nct = z.string().trim().regex(/^NCT\d{8}$/i, 'must be an NCT id (NCT + 8 digits)');
 export const format = z.enum(['md', 'csv', 'bib', 'ris']);
 const stance = z.enum(['supports', 'contradicts', 'background']);
 
@@ -102,4 +103,18 @@ export const pubmedDraftRequest = z.strictObject({
 export const pubmedSearchOpts = z.strictObject({
   seeds: z.array(pmid).max(500).optional(),
   retmax: z.number().int().min(1).max(200).optional(),
+});
+
+// ClinicalTrials.gov
+export const trialsDraftRequest = z.strictObject({
+  question: z.string().trim().min(1).max(8000),
+  patient: z.boolean().optional(),
+  perArea: z.boolean().optional(),
+  seeds: z.array(nct).max(500).optional(),
+  k: z.number().int().min(1).max(8).optional(),
+});
+export const trialsQuery = z.string().min(1).max(20000);
+export const trialsSearchOpts = z.strictObject({
+  seeds: z.array(nct).max(500).optional(),
+  limit: z.number().int().min(1).max(10000).optional(),
 });

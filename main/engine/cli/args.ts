@@ -19,6 +19,11 @@ export const USAGE = `usage:
   delve pubmed export <PMID…> --format ris|bib|csv [--out <file>] [--eutils URL]
   delve pubmed offline "<PubMed query>" [--db <file>] [--json]   (run a Boolean query against the library)
   delve pubmed draft "<question>" [--seeds PMID,…] [--candidates 4] [--ollama URL] [--llm-model M] [--eutils URL] [--json]
+  delve trials check "<Essie expression>" [--json]
+  delve trials search "<Essie expression>" [--seeds NCT…] [--limit 1000] [--db <file>: mark trials in the library] [--ctgov URL] [--json]
+  delve trials draft "<question | PICO | patient>" [--patient] [--per-area] [--seeds NCT…] [--candidates 4] [--limit 1000] [--ollama URL] [--ctgov URL] [--json]
+  delve trials import <NCT…> [--db <file>] [--ctgov URL] [--json]   (studies into the library, linked to their publications there)
+  delve trials links [NCT…|PMID…] [--db <file>] [--json]           (a trial's publications in the library; the trials citing a PMID)
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
              [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]
   delve models list|pull <id>|import <folder> [--id <id>]|remove <id> [--json]
@@ -63,6 +68,9 @@ const OPTIONS = {
   seeds: { type: 'string' },
   candidates: { type: 'string' },
   eutils: { type: 'string' },
+  ctgov: { type: 'string' },
+  'per-area': { type: 'boolean', default: false },
+  patient: { type: 'boolean', default: false },
   'api-key': { type: 'string' },
   email: { type: 'string' },
   id: { type: 'string' },
@@ -112,6 +120,10 @@ export interface Parsed {
   /** pubmed: seed PMIDs (comma-separated), E-utilities base URL, NCBI API key and contact e-mail. */
   seeds: string[] | undefined;
   eutils: string | undefined;
+  /** trials: ClinicalTrials.gov API v2 base URL; drafts one query per search area; the question is a patient description. */
+  ctgov: string | undefined;
+  perArea: boolean;
+  patient: boolean;
   /** pubmed draft: how many candidate queries the LLM writes (default 4). */
   candidates: number | undefined;
   apiKey: string | undefined;
@@ -170,7 +182,10 @@ export function parse(argv: string[]): Parsed {
     listwise: values.listwise ?? false,
     quantize: values.quantize === undefined ? undefined : quantize(values.quantize),
     scan: values.scan === undefined ? undefined : scanMethod(values.scan),
-    seeds: values.seeds === undefined ? undefined : pmidList([values.seeds], '--seeds'),
+    seeds: values.seeds === undefined ? undefined : command === 'trials' ? idList([values.seeds]) : pmidList([values.seeds], '--seeds'),
+    ctgov: values.ctgov,
+    perArea: values['per-area'] ?? false,
+    patient: values.patient ?? false,
     eutils: values.eutils,
     candidates: int('--candidates', values.candidates, 1, 16),
     apiKey: values['api-key'] ?? process.env.NCBI_API_KEY,
@@ -204,6 +219,11 @@ function scanMethod(v: string): 'memory' | 'sqlite' {
 function quantize(v: string): 'bit' | 'int8' {
   if (v !== 'bit' && v !== 'int8') throw new UsageError('--quantize must be bit or int8');
   return v;
+}
+
+/** Comma/space-separated ids, de-duplicated (checked by the command that uses them). */
+export function idList(values: readonly string[] | undefined): string[] {
+  return [...new Set((values ?? []).flatMap((v) => v.split(/[\s,;]+/)).filter(Boolean))];
 }
 
 /** PMIDs as the PubMed facade reads them (engine/app/pubmed.ts); a bad one is a usage error here. */

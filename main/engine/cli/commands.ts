@@ -48,7 +48,7 @@ export async function statusCommand(engine: DelveEngine, a: Parsed, out: Out): P
     return;
   }
   const t = r.totals;
-  out(`${t.documents} documents (${t.pdfs} PDFs, ${t.notes} notes${t.pubmed > 0 ? `, ${t.pubmed} PubMed records` : ''}${t.references ? `, ${t.references} reference records` : ''}), ${t.pages} pages, ${t.chunks} chunks, ${t.errors} errors, ` +
+  out(`${t.documents} documents (${t.pdfs} PDFs, ${t.notes} notes${t.pubmed > 0 ? `, ${t.pubmed} PubMed records` : ''}${t.references ? `, ${t.references} reference records` : ''}${t.trials ? `, ${t.trials} trials` : ''}), ${t.pages} pages, ${t.chunks} chunks, ${t.errors} errors, ` +
     `${t.needsOcrPages} pages need OCR, ${(t.dbBytes / 1048576).toFixed(1)} MiB`);
   if (t.staleChunking > 0) out(`re-index planned: ${t.staleChunking} documents were chunked with other settings`);
   out(`vectors: ${engine.vec.version ? `sqlite-vec ${engine.vec.version}` : `unavailable (${engine.vec.error})`}`);

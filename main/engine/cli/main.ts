@@ -11,6 +11,7 @@ import { importCommand, indexCommand, statusCommand, watchCommand } from './comm
 import { searchCommand } from './search-command.js';
 import { llmCommand } from './llm-command.js';
 import { pubmedCommand } from './pubmed-command.js';
+import { trialsCommand } from './trials-command.js';
 import { embedCommand } from './embed-command.js';
 import { evalCommand } from './eval-command.js';
 import { embeddingFromArgs } from './embedding-config.js';
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     if (a.help || a.command === 'help') { out(USAGE); return 0; }
     if (a.command === 'llm') return await llmCommand(a, out, err); // no database needed
     if (a.command === 'pubmed') return await pubmedCommand(a, defaultDataDir(), out, err); // no database needed
+    if (a.command === 'trials') return await trialsCommand(a, defaultDataDir(), out, err);
     if (a.command === 'models') { await modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
     if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history', 'import', 'mcp'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');

@@ -44,7 +44,7 @@ export function statusReport(db: Db, chunking: string): StatusReport {
       d.status, d.error_code AS code, d.error_message AS message, d.chunking
     FROM documents d ORDER BY d.path`).all() as (DocumentStatus & { chunking: string | null })[];
   const totals: StatusReport['totals'] = {
-    documents: 0, pdfs: 0, notes: 0, pubmed: 0, references: 0, pages: 0, chunks: 0, errors: 0, needsOcrPages: 0, staleChunking: 0, dbBytes: 0,
+    documents: 0, pdfs: 0, notes: 0, pubmed: 0, references: 0, trials: 0, pages: 0, chunks: 0, errors: 0, needsOcrPages: 0, staleChunking: 0, dbBytes: 0,
   };
   for (const d of documents) {
     if (d.status === 'error') { totals.errors++; continue; }
@@ -52,6 +52,7 @@ export function statusReport(db: Db, chunking: string): StatusReport {
     if (d.kind === 'pdf') totals.pdfs++;
     else if (d.kind === 'pubmed') totals.pubmed++;
     else if (d.kind === 'reference') totals.references = (totals.references ?? 0) + 1;
+    else if (d.kind === 'trial') totals.trials = (totals.trials ?? 0) + 1;
     else totals.notes++;
     totals.pages += d.pages;
     totals.chunks += d.chunks;

@@ -14,6 +14,7 @@ import { cachedHealth, llmHealth, llmPull } from './llm.js';
 import { modelPull, models } from './models.js';
 import { pubmedCheck, pubmedDraft, pubmedImport } from './pubmed.js';
 import { pubmedSearch } from './pubmed-search.js';
+import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.js';
 import { loadSettings, mergeSettings, saveSettings } from './settings.js';
 import { appStatus } from './status.js';
 
@@ -61,6 +62,10 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     pubmedCheck: async (query) => pubmedCheck(query),
     pubmedSearch: (query, o) => pubmedSearch(settings, engine, query, o),
     pubmedImport: (pmids) => pubmedImport(settings, engine, pmids),
+    trialsDraft: async (request) => trialsDraft(settings, request),
+    trialsCheck: async (query) => trialsCheck(query),
+    trialsSearch: (query, o) => trialsSearch(engine, query, o),
+    trialsImport: (ids) => trialsImport(engine, ids),
     getSettings: async () => structuredClone(settings),
     async setSettings(patch) {
       const next = mergeSettings(settings, patch);

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { delve } from '../api.js';
 import { LibraryScreen } from '../library/LibraryScreen.js';
 import { PubmedScreen } from '../pubmed/PubmedScreen.js';
+import { TrialsScreen } from '../trials/TrialsScreen.js';
 import { ReviewScreen } from '../review/ReviewScreen.js';
 import { SearchScreen } from '../search/SearchScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
@@ -20,6 +21,7 @@ const SCREENS: { id: Screen; label: string }[] = [
   { id: 'library', label: 'Library' },
   { id: 'review', label: 'Review' },
   { id: 'pubmed', label: 'PubMed' },
+  { id: 'trials', label: 'Trials' },
   { id: 'settings', label: 'Settings' },
 ];
 
@@ -73,6 +75,7 @@ export function App() {
           <section className="app-screen" hidden={screen !== 'library'} aria-label="Library"><LibraryScreen /></section>
           <section className="app-screen" hidden={screen !== 'review'} aria-label="Review"><ReviewScreen /></section>
           <section className="app-screen" hidden={screen !== 'pubmed'} aria-label="PubMed"><PubmedScreen /></section>
+          <section className="app-screen" hidden={screen !== 'trials'} aria-label="Trials"><TrialsScreen /></section>
           <section className="app-screen" hidden={screen !== 'settings'} aria-label="Settings"><SettingsScreen /></section>
           {viewer && <DocumentViewer key={`${viewer.docId}:${viewer.page ?? ''}:${viewer.highlight ?? ''}`} target={viewer} onClose={() => setViewer(null)} />}
         </div>

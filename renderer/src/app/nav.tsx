@@ -4,7 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 
-export type Screen = 'library' | 'search' | 'review' | 'pubmed' | 'settings';
+export type Screen = 'library' | 'search' | 'review' | 'pubmed' | 'trials' | 'settings';
 
 export interface ViewerTarget {
   docId: number;

@@ -13,6 +13,7 @@ import * as m0006 from './0006-collections.js';
 import * as m0007 from './0007-zotero.js';
 import * as m0008 from './0008-doc-fields.js';
 import * as m0010 from './0010-references.js';
+import * as m0011 from './0011-trials.js';
 
 export interface Migration {
   version: number;
@@ -35,8 +36,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: 'collections', up: m0006.up },
   { version: 7, name: 'zotero', up: m0007.up },
   { version: 8, name: 'doc-fields', up: m0008.up },
-  // File 0010 (issue 20's number); version 9 until issue 19's 0009 is merged before it.
   { version: 9, name: 'references', up: m0010.up, rebuildsTables: true },
+  { version: 10, name: 'trials', up: m0011.up, rebuildsTables: true },
 ];
 
 export function schemaVersion(db: Database.Database): number {
