@@ -11,7 +11,8 @@ export const USAGE = `usage:
   delve watch <folders…> [--db <file>] [--json]
   delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
   delve llm status|pull <model> [--ollama URL] [--llm-model M] [--json]
-  delve pubmed check "<PubMed query>" [--json]
+  delve pubmed check "<PubMed query or strategy>" [--json]   (multi-line strategies: PubMed or Ovid MEDLINE)
+  delve pubmed translate "<strategy>" | --file F | - [--to pubmed|ovid] [--from pubmed|ovid] [--json]
   delve pubmed search "<PubMed query>" [--seeds PMID,…] [--db <file>: show records, marking those in the library] [--eutils URL] [--api-key K] [--email E] [--json]
   delve pubmed import <PMID…> [--db <file>] [--eutils URL]      (records into the library, searchable offline)
   delve pubmed export <PMID…> --format ris|bib|csv [--out <file>] [--eutils URL]
@@ -70,6 +71,9 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   query: { type: 'string' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  file: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -121,6 +125,10 @@ export interface Parsed {
   format: string | undefined;
   out: string | undefined;
   query: string | undefined;
+  /** pubmed translate: target and (optional) source syntax, strategy file. */
+  to: string | undefined;
+  from: string | undefined;
+  file: string | undefined;
   help: boolean;
 }
 
@@ -174,6 +182,9 @@ export function parse(argv: string[]): Parsed {
     format: values.format,
     out: values.out,
     query: values.query,
+    to: values.to,
+    from: values.from,
+    file: values.file,
     help: values.help ?? false,
   };
 }

@@ -36,7 +36,8 @@ export interface Translation {
 }
 
 const REVERSE = new Map<string, string>();
-for (const d of LIMITS) if (d.pubmed && !d.pubmed.includes(' range') && !REVERSE.has(d.pubmed)) REVERSE.set(d.pubmed, d.names[0] as string);
+const plain = (q: string): string => q.replace(/"/g, '').toLowerCase();
+for (const d of LIMITS) if (d.pubmed && !d.pubmed.includes(' range') && !REVERSE.has(plain(d.pubmed))) REVERSE.set(plain(d.pubmed), d.names[0] as string);
 
 const DATE_LIMIT: Readonly<Record<string, string>> = { yr: 'yr', ez: 'ed', ed: 'ed', dt: 'dt', dc: 'dc', up: 'up', ep: 'ep' };
 
@@ -50,7 +51,7 @@ function asLimit(n: Node): Node | null {
       items.push(k.field === 'yr' ? `yr="${k.from}${k.from === to ? '' : ` - ${to}`}"` : `${DATE_LIMIT[k.field]}=${k.from}-${to}`);
       continue;
     }
-    const name = REVERSE.get(printPubmed(k));
+    const name = REVERSE.get(plain(printPubmed(k)));
     if (!name) return null;
     items.push(/\s|\(/.test(name) && !/^english language$/.test(name) ? `"${name}"` : name);
   }
