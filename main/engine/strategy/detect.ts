@@ -23,7 +23,8 @@ export interface Detection {
   signals: string[];
 }
 
-const EMTREE = /(^|[\s(*])(exp\s+\*?)?(human|nonhuman|animal|animal experiment|animal model|crossover procedure|double blind procedure|single blind procedure|randomized controlled trial|controlled clinical trial|major clinical study|clinical article|human tissue|prospective study|controlled study|case report|clinical trial|randomization|placebo|drug therapy|adverse drug reaction|systematic review|meta analysis|cohort analysis|quality of life)\/(\s|$|\))/im;
+const EMTREE = /(^|[\s(*])(exp\s+\*?)?(human|nonhuman|animal|animal experiment|animal model|crossover procedure|double blind procedure|single blind procedure|randomised controlled trial|major clinical study|clinical article|human tissue|prospective study|retrospective study|controlled study|case report|randomization|adverse drug reaction|cohort analysis|ovary tumor|neoplasm|antineoplastic agent|cancer chemotherapy|follow up|longitudinal study|intermethod comparison|human experiment)\/(\s|$|\))/im;
+const MESH_ONLY = /(^|[\s(*])(exp\s+)?(humans|animals)(\/|\.sh\.)|\bneoplasms\/|\bstudies\//im;
 
 export function detectDatabase(text: string, header = ''): Detection {
   const t = text;
@@ -31,7 +32,7 @@ export function detectDatabase(text: string, header = ''): Detection {
   const sig: string[] = [];
   const has = (re: RegExp, why: string) => { const m = re.test(t); if (m) sig.push(why); return m; };
 
-  if (has(/mesh descriptor:?\s*\[[^\]]+\]/i, 'MeSH descriptor: [...]') || has(/:ti,ab,kw\b/i, ':ti,ab,kw') || /cochrane|central\b/.test(h) && has(/\bnear\/\d|:ti,ab/i, 'NEAR/n or :ti,ab')) return { database: 'cochrane', dialect: null, signals: sig };
+  if (has(/\bmesh descriptor\b|explode all trees|\[mh\s+\^?"?[^\]]+\]/i, 'MeSH descriptor … explode all trees') || has(/:ti,ab,kw\b/i, ':ti,ab,kw') || /cochrane|central\b/.test(h) && has(/\bnear\/\d|:ti,ab/i, 'NEAR/n or :ti,ab')) return { database: 'cochrane', dialect: null, signals: sig };
   if (has(/'[^']+'\/(exp|de|mj|syn|lnk)\b/i, "'term'/exp") || has(/:(ti|ab|kw|de|tn|dn)(,(ti|ab|kw|de|tn|dn))*\b(?!\.)/i, ':ti,ab') || has(/\[[a-z ]+\]\/lim\b/i, '[x]/lim')) return { database: 'embase.com', dialect: null, signals: sig };
   if (has(/\((MH|MM)\s+"[^"]+"\+?\)|(^|\s)(MH|MM)\s+"[^"]+/m, '(MH "X")') || has(/(^|[\s(])(TI|AB|TX|SU)\s+[("A-Za-z]/m, 'TI/AB field prefixes') && has(/(^|\n)\s*S\d+\b/, 'S1 line numbers')) {
     return { database: 'cinahl', dialect: null, signals: sig };
@@ -50,7 +51,7 @@ export function detectDatabase(text: string, header = ''): Detection {
     const emtree = EMTREE.exec(t);
     if (/\bembase\b|\bemez\b|\bemed\b|\bexcerpta\b/.test(h) && !/\bmedline\b/.test(h)) { sig.push('header names Embase'); return { database: 'ovid-embase', dialect: 'ovid', signals: sig }; }
     if (embaseCode) { sig.push(`Embase field code .${embaseCode}.`); return { database: 'ovid-embase', dialect: 'ovid', signals: sig }; }
-    if (emtree && !/\bmedline\b/.test(h) && !/\bhumans\//i.test(t)) { sig.push(`Emtree heading ${emtree[0].trim()}`); return { database: 'ovid-embase', dialect: 'ovid', signals: sig }; }
+    if (emtree && !/\bmedline\b/.test(h) && !MESH_ONLY.test(t)) { sig.push(`Emtree heading ${emtree[0].trim()}`); return { database: 'ovid-embase', dialect: 'ovid', signals: sig }; }
     return { database: 'ovid-medline', dialect: 'ovid', signals: sig };
   }
   if (/#\d+\s+(AND|OR|NOT)\s+#\d+/.test(t)) { sig.push('#1 AND #2'); return { database: 'pubmed', dialect: 'pubmed', signals: sig }; }

@@ -140,7 +140,7 @@ export function splitStrategy(input: string): SplitResult {
     const plainOk = plain && Number(plain[1]) === expected && !/^\d+\s+(or|and|not)(?!\/)\b/i.test(text);
     if (!m && !plainOk) {
       if (looksLikeComment(text)) { skipped.push({ physical: r.physical, text, offset: start }); continue; }
-      const prevBody = prev ? input.slice(prev.parts.length ? (prev.parts[prev.parts.length - 1] as [number, number])[0] : prev.offset, prev.end) : '';
+      const prevBody = prev ? [input.slice(prev.offset, prev.end), ...prev.parts.map(([x, y]) => input.slice(x, y))].join(' ') : '';
       if (prev && (anyLabel > 0 || isOpen(prevBody)) && (isOpen(prevBody) || startsAsContinuation(text))) {
         const t = trimTail(input, start, stop);
         prev.parts.push([start, t.end]);
