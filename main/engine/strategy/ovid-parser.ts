@@ -119,6 +119,20 @@ class Parser {
       const n = this.peek(1);
       if (n?.kind === 'word' || n?.kind === 'phrase' || n?.kind === 'mesh') { explode = true; this.i++; }
     }
+    const set = first.kind === 'word' ? /^(or|and)\/([\d,\-\u2013]+)$/i.exec(first.text) : null;
+    if (set) {
+      this.i++;
+      const labels = (set[2] as string).split(',').flatMap((p) => {
+        const m = /^(\d+)(?:[-\u2013](\d+))?$/.exec(p);
+        if (!m) return [];
+        const a = Number(m[1]);
+        const b = m[2] ? Number(m[2]) : a;
+        return b >= a && b - a < 5000 ? Array.from({ length: b - a + 1 }, (_, k) => String(a + k)) : [];
+      });
+      const refs: Node[] = labels.map((label) => ({ t: 'ref', label, offset: first.offset, end: first.end }));
+      if (!refs.length) { this.sink.error(first.offset, `not a list of line numbers: ${set[0]}`, 'write e.g. or/1-5,7'); return null; }
+      return bool((set[1] as string).toLowerCase() as 'or' | 'and', refs, first);
+    }
     const words: string[] = [];
     let quoted = false;
     let end = first.end;
@@ -154,6 +168,10 @@ class Parser {
   term(raw: string, quoted: boolean, span: Span): TermNode | null {
     let text = raw;
     let trunc: TermNode['trunc'];
+    if (/\S\s+[$*]\d*$/.test(text)) {
+      this.sink.warn(span.offset, 'a truncation symbol stands apart from its word: joined to the word before it', 'remove the space before the $ or *');
+      text = text.replace(/\s+([$*]\d*)$/, '$1');
+    }
     const m = /(\$(\d*)|\*)$/.exec(text);
     if (m) {
       trunc = m[2] ? { max: Number(m[2]) } : {};
