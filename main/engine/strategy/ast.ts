@@ -91,15 +91,44 @@ export function* walk(n: Node): Generator<Node> {
 /** The tree without offsets and spellings that do not change the search: what "same meaning" compares. */
 export function meaning(n: Node): unknown {
   switch (n.t) {
-    case 'term': return { t: 'term', text: n.text.toLowerCase(), trunc: n.trunc ?? null, fields: [...n.fields].sort(), phrase: n.quoted || /\s/.test(n.text) };
-    case 'heading': return { t: 'heading', text: n.text.toLowerCase(), explode: n.explode, major: n.major, subs: [...n.subs].sort() };
+    case 'term': return { t: 'term', text: n.text.toLowerCase(), trunc: n.trunc ?? null, fields: canonicalFields(n.fields), phrase: /\s/.test(n.text) };
+    case 'heading': {
+      const one = (subs: string[]) => ({ t: 'heading', text: n.text.toLowerCase(), explode: n.explode, major: n.major, subs });
+      return n.subs.length > 1 ? { t: 'bool', op: 'or', kids: n.subs.map((x) => one([x])) } : one(n.subs);
+    }
     case 'sub': return { t: 'sub', name: n.name, explode: n.explode };
-    case 'near': return { t: 'near', between: n.between, kids: n.kids.map(meaning) };
-    case 'bool': return { t: 'bool', op: n.op, kids: n.kids.map(meaning) };
+    case 'near': {
+      // (a or b) adj2 c = (a adj2 c) or (b adj2 c); plain adj = the phrase, in order
+      const lists = n.kids.map((k) => (k.t === 'bool' && k.op === 'or' ? k.kids : [k]));
+      let combos: Node[][] = [[]];
+      for (const l of lists) combos = combos.flatMap((c) => l.map((x) => [...c, x]));
+      const one = (kids: Node[]): unknown => {
+        const terms = kids.every((k) => k.t === 'term' && !k.trunc && canonicalFields(k.fields).join() === canonicalFields((kids[0] as TermNode).fields).join());
+        if (n.between === null && terms) return meaning({ t: 'term', text: kids.map((k) => (k as TermNode).text).join(' '), quoted: true, fields: (kids[0] as TermNode).fields, offset: 0, end: 0 });
+        return { t: 'near', between: n.between, kids: kids.map(meaning) };
+      };
+      return combos.length === 1 ? one(combos[0] as Node[]) : { t: 'bool', op: 'or', kids: combos.map(one) };
+    }
+    case 'bool': {
+      const kids = n.kids.map(meaning);
+      const flat = n.op === 'not' ? kids : kids.flatMap((k) => (isBool(k, n.op) ? (k as { kids: unknown[] }).kids : [k]));
+      return { t: 'bool', op: n.op, kids: flat };
+    }
     case 'ref': return { t: 'ref', label: n.label };
     case 'range': return { t: 'range', field: n.field, from: n.from, to: n.to };
     case 'freq': return { t: 'freq', n: n.n, kid: meaning(n.kid) };
     case 'filter': return { t: 'filter', name: n.name.toLowerCase() };
     case 'limit': return { t: 'bool', op: 'and', kids: [{ t: 'ref', label: n.label }, ...n.items.flatMap((i) => (i.node ? [meaning(i.node)] : []))] };
   }
+}
+
+/** Field codes that search the same thing, spelled one way: `.tw.` is `.ti,ab.` in MEDLINE. */
+const SAME: Readonly<Record<string, string[]>> = { tw: ['ti', 'ab'], la: ['lg'], an: ['ui'], pn: ['ps'], no: ['gr'], de: ['sh'] };
+
+export function canonicalFields(fields: readonly string[]): string[] {
+  return [...new Set(fields.flatMap((f) => SAME[f] ?? [f]))].sort();
+}
+
+function isBool(m: unknown, op: string): boolean {
+  return typeof m === 'object' && m !== null && (m as { t?: string }).t === 'bool' && (m as { op?: string }).op === op;
 }

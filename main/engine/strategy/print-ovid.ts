@@ -36,7 +36,7 @@ const RESERVED = /^(and|or|not|exp|limit|adj\d*|near|with|same|freq)$/i;
 
 function wordText(t: TermNode): string {
   const trunc = t.trunc ? (t.trunc.max !== undefined ? `$${t.trunc.max}` : '$') : '';
-  const needQuote = t.quoted && /\s/.test(t.text) || /^\d+$/.test(t.text) || RESERVED.test(t.text) || /[()"/]/.test(t.text) || t.text.split(/\s+/).some((w) => RESERVED.test(w));
+  const needQuote = t.quoted && /\s/.test(t.text) || /^\d+$/.test(t.text) || RESERVED.test(t.text) || /[()"/[\]]/.test(t.text) || /^\*/.test(t.text) || t.text.split(/\s+/).some((w) => RESERVED.test(w));
   return needQuote ? `"${t.text}"${trunc}` : `${t.text}${trunc}`;
 }
 
@@ -63,7 +63,8 @@ function printHeading(h: HeadingNode, ctx: PrintCtx): P {
   const abbrs: string[] = [];
   const lost: string[] = [];
   for (const s of h.subs) { const a = subheadingAbbr(s); if (a) abbrs.push(a); else lost.push(s); }
-  const out = `${h.explode ? 'exp ' : ''}${h.major ? '*' : ''}${h.text}/${abbrs.join(',')}`;
+  const quote = h.text.split(/\s+/).some((w) => RESERVED.test(w)) || /[()"]/.test(h.text);
+  const out = `${h.explode ? 'exp ' : ''}${h.major ? '*' : ''}${quote ? `"${h.text.replace(/"/g, '')}"` : h.text}/${abbrs.join(',')}`;
   note(ctx, h, lost.length ? 'approximate' : 'exact', out, lost.length ? `unknown subheading ${lost.join(', ')}: left out` : undefined);
   return leaf(out);
 }
