@@ -182,6 +182,10 @@ class Parser {
       this.sink.warn(span.offset, 'a truncation symbol stands apart from its word: joined to the word before it', 'remove the space before the $ or *');
       text = text.replace(/\s+([$*])\d*(?=\s|$)/g, '$1').replace(/[$*]\d*$/, '');
     }
+    if (text.replace(/[$*]\d*/g, '').trim() === '') {
+      this.sink.error(span.offset, 'a truncation symbol with no word before it', 'put the word stem before the $, e.g. therap$');
+      return null;
+    }
     if (/^\*/.test(text)) {
       this.sink.warn(span.offset, 'a leading * is not Ovid truncation (only a heading can be starred): ignored', 'remove the * before the word, or write *Heading/ for a major heading');
       text = text.slice(1);

@@ -7,7 +7,7 @@
  */
 import type { HeadingNode, NearNode, Node, TermNode } from './ast.js';
 import type { Note } from './diagnostics.js';
-import { ovidField } from './fields.js';
+import { ovidField, PUBMED_DATE_TAGS } from './fields.js';
 import { bareSafe } from '../pubmed/query/printer.js';
 
 export interface PrintCtx {
@@ -75,13 +75,18 @@ function termString(text: string, quoted: boolean, star: boolean, tag: string | 
 
 function printTerm(t: TermNode, ctx: PrintCtx): P {
   const { tags, exact, reasons } = pubmedTags(t.fields);
+  if (/^\d{4}(\d{2}){0,2}$/.test(t.text) && tags.length > 0 && tags.every((g) => g !== null && PUBMED_DATE_TAGS.has(g))) {
+    const parts = tags.map((g) => `${pubmedDate(t.text)}[${g as string}]`);
+    note(ctx, t, exact ? 'exact' : 'approximate', parts.join(' OR '), [...reasons, ...(t.trunc ? ['a PubMed date matches every date it starts: no * needed'] : [])].join('; ') || undefined);
+    return { s: parts.join(' OR '), c: parts.length > 1, op: 'or' };
+  }
   const w = words(t, ctx, reasons);
   if (!w) { note(ctx, t, 'dropped', '', 'empty term'); return { s: '""', c: false }; }
   const variants = w.text.split('\u0000');
   const parts = variants.flatMap((v) => tags.map((tag) => termString(v, w.quoted || /\s/.test(v) || !bareSafe(v), w.star, tag)));
   const out = parts.join(' OR ');
   note(ctx, t, exact && reasons.length === 0 ? 'exact' : 'approximate', out, reasons.join('; ') || undefined);
-  return { s: out, c: parts.length > 1 };
+  return { s: out, c: parts.length > 1, op: 'or' };
 }
 
 function printHeading(h: HeadingNode, ctx: PrintCtx): P {
@@ -89,7 +94,7 @@ function printHeading(h: HeadingNode, ctx: PrintCtx): P {
   const one = (sub: string | null) => `"${sub ? `${h.text}/${sub}` : h.text}"[${tag}]`;
   const out = h.subs.length === 0 ? one(null) : h.subs.map(one).join(' OR ');
   note(ctx, h, 'exact', out);
-  return { s: out, c: h.subs.length > 1 };
+  return { s: out, c: h.subs.length > 1, op: 'or' };
 }
 
 type Plain = { text: string; codes: string[] };
@@ -126,21 +131,22 @@ function printNear(n: NearNode, ctx: PrintCtx): P {
       const out = terms.join(' OR ');
       if (combos.length > 1) reasons.push(`PubMed proximity takes no groups: written as ${combos.length} proximity searches joined by OR`);
       note(ctx, n, reasons.some((r) => /searched in|counts its words/.test(r)) ? 'approximate' : 'exact', out, reasons.join('; ') || undefined);
-      return { s: out, c: terms.length > 1 };
+      return { s: out, c: terms.length > 1, op: 'or' };
     }
   }
   const name = n.between === null ? 'adj' : `adj${n.between + 1}`;
-  const inner = n.kids.map((k) => wrap(print(k, {})));
+  const inner = n.kids.map((k) => wrap(print(k, {}), 'and'));
   const out = inner.join(' AND ');
   note(ctx, n, 'approximate', out, `Ovid ${name} here has no PubMed form (PubMed proximity takes plain words in one of [ti], [tiab], [ad], no truncation): AND, which finds more`);
-  return { s: out, c: true };
+  return { s: out, c: true, op: 'and' };
 }
 
 /** A printed element, and whether it is compound (needs parentheses as an operand). */
-interface P { s: string; c: boolean }
+interface P { s: string; c: boolean; op?: 'and' | 'or' | 'not' }
 
-function wrap(p: P): string {
-  return p.c ? `(${p.s})` : p.s;
+/** Parentheses unless the operand is an AND in an AND (or an OR in an OR): no change of meaning then. */
+function wrap(p: P, parent?: 'and' | 'or' | 'not'): string {
+  return p.c && !(parent !== undefined && parent !== 'not' && p.op === parent) ? `(${p.s})` : p.s;
 }
 
 const leaf = (s: string): P => ({ s, c: false });
@@ -187,15 +193,15 @@ function print(n: Node, ctx: PrintCtx): P {
           if (ctx.notes) ctx.notes.push({ element: i.raw, exactness: 'dropped', becomes: '', reason: i.note ?? 'no PubMed form' });
           continue;
         }
-        const s = wrap(print(i.node, {}));
+        const s = wrap(print(i.node, {}), 'and');
         if (ctx.notes) ctx.notes.push({ element: i.raw, exactness: i.exactness, becomes: s, ...(i.note ? { reason: i.note } : {}) });
         parts.push(s);
       }
-      return { s: parts.join(' AND '), c: parts.length > 1 };
+      return { s: parts.join(' AND '), c: parts.length > 1, op: 'and' };
     }
     case 'bool': {
       const op = ` ${n.op.toUpperCase()} `;
-      return { s: n.kids.map((k) => wrap(print(k, ctx))).join(op), c: true };
+      return { s: n.kids.map((k, i) => wrap(print(k, ctx), i === 0 && n.op === 'not' ? 'and' : n.op)).join(op), c: true, op: n.op };
     }
   }
 }
