@@ -41,14 +41,14 @@ function describe(kind: string, issue: QueryIssue, text: string, out: Out): void
 }
 
 /**
- * A multi-line strategy the PubMed checker refuses goes to the strategy translator (../strategy/),
- * which reads Ovid MEDLINE and PubMed strategies as published and repairs mistakes with one reading.
- * Its answer is used when it translates the strategy, or when the strategy is for another database.
+ * A multi-line strategy in Ovid syntax (or for another database) goes to the strategy translator
+ * (../strategy/), which reads strategies as published and repairs mistakes with one reading; so does
+ * a PubMed-syntax strategy the PubMed checker refuses but the translator accepts.
  */
-function strategyCheck(query: string, json: boolean, out: Out): number | null {
+function strategyCheck(query: string, json: boolean, out: Out, pubmedOk: boolean): number | null {
   if (!query.includes('\n')) return null;
   const t: Translation = translateStrategy(query, 'pubmed');
-  if (!t.ok && t.from === 'pubmed') return null;
+  if (t.from === 'pubmed' && (pubmedOk || !t.ok)) return null;
   const issues = [...t.diagnostics, ...t.lines.flatMap((l) => l.errors)];
   if (json) {
     out(JSON.stringify(t.ok
@@ -64,10 +64,8 @@ function strategyCheck(query: string, json: boolean, out: Out): number | null {
 
 export async function pubmedCheck(query: string, json: boolean, out: Out): Promise<number> {
   const r = checkQuery(query);
-  if (!r.ok) {
-    const s = strategyCheck(query, json, out);
-    if (s !== null) return s;
-  }
+  const s = strategyCheck(query, json, out, r.ok);
+  if (s !== null) return s;
   if (json) {
     out(JSON.stringify(r.ok
       ? { ok: true, normalized: r.normalized, tree: r.tree }

@@ -83,7 +83,8 @@ function trimTail(input: string, from: number, to: number): { end: number; hits?
     if (m && hits === undefined) {
       const before = body.slice(0, m.index).trimEnd();
       const prevWord = /(\S+)$/.exec(before)?.[1]?.toLowerCase() ?? '';
-      const opBefore = /^(and|or|not|adj\d*|near\/?\d*|to|with|w\/\d+|n\d+|-|:|,|=|freq=?|\d+-?)$/.test(prevWord) || /[-,:=]$/.test(before) || /^\S*$/.test(before) && before === '' ;
+      const refsOnly = /^[\d\s()]+(?:\s(?:and|or|not)\s[\d\s()]+)+$/i.test(before) || /^(or|and)\/[\d,\-\u2013]+$/i.test(before);
+      const opBefore = !refsOnly && (/^(and|or|not|adj\d*|near\/?\d*|to|with|w\/\d+|n\d+|-|:|,|=|freq=?|\d+-?)$/.test(prevWord) || /[-,:=]$/.test(before));
       const combo = /^(or|and)\/[\d,\s-]*$/i.test(before) && m[2] !== undefined && /,$/.test(before);
       if (m[3]) { cleaned.push(`"${m[3]}" column removed`); end = from + m.index; continue; }
       if (!opBefore && !combo && before !== '' && !/^limit\b/i.test(before)) {
@@ -91,7 +92,7 @@ function trimTail(input: string, from: number, to: number): { end: number; hits?
         end = from + before.length;
         continue;
       }
-      if (/^limit\b/i.test(before) && m[1]) { hits = m[1]; end = from + before.length; continue; }
+      if (/^limit\b/i.test(before) && (m[1] || !/(\s(to|last|and|or))$|[-=:]$/i.test(before))) { hits = m[1] ?? m[2]; end = from + before.length; continue; }
     }
     break;
   }
@@ -155,8 +156,16 @@ export function splitStrategy(input: string): SplitResult {
     const label = m ? (m[2] ?? m[3]) as string : plainOk && plain ? plain[1] as string : String(expected);
     const bodyStart = start + cut;
     if (bodyStart >= stop) { skipped.push({ physical: r.physical, text, offset: start }); continue; }
-    const t = trimTail(input, bodyStart, stop);
-    lines.push({ label, labelled: cut > 0, physical: r.physical, source: r.text.trim(), offset: bodyStart, end: t.end, parts: [], ...(t.hits !== undefined ? { hits: t.hits } : {}), cleaned: t.cleaned });
+    let from = bodyStart;
+    const search = /^search:?\s+/i.exec(input.slice(from, stop));
+    const cleanedHead: string[] = [];
+    if (search && m) { from += search[0].length; cleanedHead.push('"Search" removed (PubMed search history)'); }
+    let to = stop;
+    const time = /\s+\d{1,2}:\d{2}(:\d{2})?\s*$/.exec(input.slice(from, to));
+    if (time) { to -= time[0].length; cleanedHead.push(`time ${time[0].trim()} removed`); }
+    const t = trimTail(input, from, to);
+    t.cleaned.unshift(...cleanedHead);
+    lines.push({ label, labelled: cut > 0, physical: r.physical, source: r.text.trim(), offset: from, end: t.end, parts: [], ...(t.hits !== undefined ? { hits: t.hits } : {}), cleaned: t.cleaned });
     expected = Number(label) + 1 || expected + 1;
   }
   return { lines, skipped };
