@@ -133,3 +133,17 @@ test('[PM-HELP][NLM-TB] PubMed → Ovid, element by element', () => {
   const lim = translateStrategy('#1 pain[ti]\n#2 #1 AND english[la] AND humans[mh]\n#3 #2 AND 2000:3000[dp]', 'ovid');
   assert.deepEqual(lim.lines.map((l) => l.translated), ['pain.ti.', 'limit 1 to (english language and humans)', 'limit 2 to yr="2000 - current"']);
 });
+
+test('the README table lists every Ovid limit the code knows, with the same PubMed form', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { REPO_ROOT } = await import('../../../test/helpers/shared.js');
+  const { LIMITS } = await import('./limit-table.js');
+  const readme = readFileSync(join(REPO_ROOT, 'main', 'engine', 'strategy', 'README.md'), 'utf8');
+  for (const d of LIMITS) {
+    const row = readme.split('\n').find((l) => l.startsWith(`| \`${d.names[0]}\``));
+    assert.ok(row, d.names[0]);
+    if (d.pubmed) assert.ok(row.includes(d.pubmed.replace(/\|/g, '\\|')), `${d.names[0]} → ${d.pubmed}`);
+    assert.ok(row.includes(d.exactness === 'dropped' ? 'not translatable' : d.exactness));
+  }
+});
