@@ -17,14 +17,14 @@ import type { IndexProgress } from '../main/engine/types.js';
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, LlmPullEvent,
   ModelListing, ModelPullEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult,
-  Settings, SettingsPatch,
+  Settings, SettingsPatch, StrategyTranslation,
 } from '../main/host/service/types.js';
 
 export type {
   AppStatus, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DocumentDetail, EmbeddingStatus,
   EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
   LlmPullEvent, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
-  PubmedSearchResult, SearchHistoryEntry, SearchResponse, Settings, SettingsPatch, StatusReport,
+  PubmedSearchResult, SearchHistoryEntry, SearchResponse, Settings, SettingsPatch, StatusReport, StrategyTranslation,
 };
 
 /** Errors the host adds to the engine's codes. */
@@ -99,6 +99,8 @@ export interface Commands {
   pubmedCheck: { args: [query: string]; result: PubmedCheckResult };
   pubmedSearch: { args: [query: string, opts?: { seeds?: string[]; retmax?: number }]; result: PubmedSearchResult };
   pubmedImport: { args: [pmids: string[]]; result: PubmedImportResult };
+  /** A pasted search strategy (Ovid MEDLINE or PubMed) translated line by line, with notes and located errors. */
+  strategyTranslate: { args: [text: string, to: 'pubmed' | 'ovid']; result: StrategyTranslation };
   // Settings
   getSettings: { args: []; result: Settings };
   /** Saves and applies: the engine reopens with the new settings. */
@@ -134,7 +136,7 @@ const COMMAND_NAMES = [
   'document', 'documentBytes', 'updateMetadata',
   'search', 'cancelSearch', 'history',
   'collections', 'createCollection', 'addEvidence', 'evidence', 'exportCollection', 'saveExport',
-  'pubmedDraft', 'pubmedCheck', 'pubmedSearch', 'pubmedImport',
+  'pubmedDraft', 'pubmedCheck', 'pubmedSearch', 'pubmedImport', 'strategyTranslate',
   'getSettings', 'setSettings', 'llmHealth', 'llmPull', 'models', 'embeddingStatus', 'modelPull', 'openExternal',
 ] as const satisfies readonly CommandName[];
 

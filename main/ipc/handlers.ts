@@ -87,6 +87,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     pubmedCheck: forward('pubmedCheck'),
     pubmedSearch: forward('pubmedSearch'),
     pubmedImport: forward('pubmedImport'),
+    strategyTranslate: forward('strategyTranslate'),
     getSettings: forward('getSettings'),
     setSettings: forward('setSettings'),
     llmHealth: forward('llmHealth'),

@@ -115,6 +115,7 @@ export const schemas = {
     retmax: z.number().int().min(1).max(200).optional(),
   }).optional()]),
   pubmedImport: z.tuple([z.array(pmid).min(1).max(200)]),
+  strategyTranslate: z.tuple([z.string().min(1).max(200000), z.enum(['pubmed', 'ovid'])]),
   getSettings: z.tuple([]),
   setSettings: z.tuple([settingsPatch]),
   llmHealth: z.tuple([]),

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { checkQuery } from '../pubmed/query/index.js';
 import { clefQueries } from '../pubmed/query/shared-queries.js';
-import { asText, realStrategies } from './test-support.js';
+import { asText, realStrategies } from '../../../test/helpers/real-strategies.js';
 import { translateStrategy, type Translation } from './translate.js';
 
 const corpus = [...realStrategies().map((s) => s.text), ...clefQueries().map((q) => q.text)];

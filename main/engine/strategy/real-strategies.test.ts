@@ -11,7 +11,7 @@ import { meaning } from './ast.js';
 import { checkQuery } from '../pubmed/query/index.js';
 import { clefQueries, sysrevQueries } from '../pubmed/query/shared-queries.js';
 import { parseStrategy } from './strategy.js';
-import { asText, realStrategies } from './test-support.js';
+import { asText, realStrategies } from '../../../test/helpers/real-strategies.js';
 import { translateStrategy } from './translate.js';
 
 test('13 published strategies beyond the 70: 10 translated, 3 recognised as CINAHL / Embase.com / Cochrane', () => {

@@ -14,6 +14,7 @@ import { cachedHealth, llmHealth, llmPull } from './llm.js';
 import { modelPull, models } from './models.js';
 import { pubmedCheck, pubmedDraft, pubmedImport } from './pubmed.js';
 import { pubmedSearch } from './pubmed-search.js';
+import { translateStrategy } from '../../engine/strategy/index.js';
 import { loadSettings, mergeSettings, saveSettings } from './settings.js';
 import { appStatus } from './status.js';
 
@@ -61,6 +62,7 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     pubmedCheck: async (query) => pubmedCheck(query),
     pubmedSearch: (query, o) => pubmedSearch(settings, engine, query, o),
     pubmedImport: (pmids) => pubmedImport(settings, engine, pmids),
+    strategyTranslate: async (text, to) => translateStrategy(text, to),
     getSettings: async () => structuredClone(settings),
     async setSettings(patch) {
       const next = mergeSettings(settings, patch);

@@ -38,6 +38,9 @@ export interface PubmedDraftRequest {
   k?: number;
 }
 
+/** A search strategy (Ovid MEDLINE or PubMed) translated line by line: main/engine/strategy. */
+export type { Translation as StrategyTranslation } from '../../engine/strategy/index.js';
+
 export interface PubmedCheckResult {
   valid: boolean;
   normalized: string | null;

@@ -1,11 +1,11 @@
 /**
- * Test support (used by the *.test.ts files here only): the real published strategies in
+ * Test support (used by main/engine/strategy/*.test.ts): the real published strategies in
  * test/fixtures/strategies with their sources, and helpers to re-read a translation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../../test/helpers/shared.js';
-import type { Translation } from './translate.js';
+import { REPO_ROOT } from './shared.js';
+import type { Translation } from '../../main/engine/strategy/translate.js';
 
 export interface RealStrategy { file: string; text: string; database: string; expect: 'translated' | 'recognised'; source: string }
 
