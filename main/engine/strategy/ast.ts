@@ -103,8 +103,9 @@ export function meaning(n: Node): unknown {
       let combos: Node[][] = [[]];
       for (const l of lists) combos = combos.flatMap((c) => l.map((x) => [...c, x]));
       const one = (kids: Node[]): unknown => {
-        const terms = kids.every((k) => k.t === 'term' && !k.trunc && canonicalFields(k.fields).join() === canonicalFields((kids[0] as TermNode).fields).join());
-        if (n.between === null && terms) return meaning({ t: 'term', text: kids.map((k) => (k as TermNode).text).join(' '), quoted: true, fields: (kids[0] as TermNode).fields, offset: 0, end: 0 });
+        const terms = kids.every((k, i) => k.t === 'term' && (!k.trunc || (i === kids.length - 1 && k.trunc.max === undefined)) && canonicalFields(k.fields).join() === canonicalFields((kids[0] as TermNode).fields).join());
+        const last = kids[kids.length - 1] as TermNode;
+        if (n.between === null && terms) return meaning({ t: 'term', text: kids.map((k) => (k as TermNode).text).join(' '), quoted: true, ...(last.trunc ? { trunc: {} } : {}), fields: (kids[0] as TermNode).fields, offset: 0, end: 0 });
         return { t: 'near', between: n.between, kids: kids.map(meaning) };
       };
       return combos.length === 1 ? one(combos[0] as Node[]) : { t: 'bool', op: 'or', kids: combos.map(one) };

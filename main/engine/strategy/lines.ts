@@ -87,7 +87,8 @@ function trimTail(input: string, from: number, to: number): { end: number; hits?
       const opBefore = !refsOnly && (/^(and|or|not|adj\d*|near\/?\d*|to|with|w\/\d+|n\d+|-|:|,|=|freq=?|\d+-?)$/.test(prevWord) || /[-,:=]$/.test(before));
       const combo = /^(or|and)\/[\d,\s-]*$/i.test(before) && m[2] !== undefined && /,$/.test(before);
       if (m[3]) { cleaned.push(`"${m[3]}" column removed`); end = from + m.index; continue; }
-      if (!opBefore && !combo && before !== '' && !/^limit\b/i.test(before)) {
+      const parenthesised = m[1] !== undefined && !/^(and|or|not|adj\d*)$/.test(prevWord);
+      if ((parenthesised || !opBefore) && !combo && before !== '' && !/^limit\b/i.test(before)) {
         hits = m[1] ?? m[2];
         end = from + before.length;
         continue;

@@ -134,6 +134,17 @@ function printNear(n: NearNode, ctx: PrintCtx): P {
       return { s: out, c: terms.length > 1, op: 'or' };
     }
   }
+  // plain adj of single words, truncation on the last one only: a PubMed phrase with truncation
+  const words1 = n.kids.every((k) => k.t === 'term' && !/\s|[#?]/.test(k.text)) ? (n.kids as TermNode[]) : null;
+  if (n.between === null && words1 && words1.slice(0, -1).every((k) => !k.trunc) && words1[words1.length - 1]?.trunc?.max === undefined) {
+    const codes = words1.map((k) => [...k.fields].sort().join(','));
+    const { tags } = pubmedTags(words1[0]?.fields ?? []);
+    if (codes.every((c) => c === codes[0]) && tags.length === 1) {
+      const out = termString(words1.map((k) => k.text).join(' '), true, words1[words1.length - 1]?.trunc !== undefined, tags[0] as string | null);
+      note(ctx, n, 'exact', out, 'Ovid adj (next to each other, in order) is a PubMed phrase');
+      return leaf(out);
+    }
+  }
   const name = n.between === null ? 'adj' : `adj${n.between + 1}`;
   const inner = n.kids.map((k) => wrap(print(k, {}), 'and'));
   const out = inner.join(' AND ');
