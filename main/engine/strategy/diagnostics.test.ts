@@ -85,3 +85,15 @@ test('curly quotes and pasted debris', () => {
   assert.ok(r.ok);
   assert.equal(r.lines[0]?.translated, '"heart failure"[tiab]');
 });
+
+test('Ovid lines written with #1 references, and PubMed search history pasted newest first', () => {
+  const ovid = translateStrategy('#1\texp Stroke/\t120000\n#2\tstroke.ti,ab.\n#3\t#1 OR #2\n#4\tlimit #3 to (humans and (english or german))', 'pubmed');
+  assert.ok(ovid.ok);
+  assert.equal(ovid.database, 'ovid-medline');
+  assert.deepEqual(ovid.lines.map((l) => l.translated), ['"Stroke"[mh]', 'stroke[tiab]', '#1 OR #2', '#3 AND "humans"[mh] AND (english[la] OR german[la])']);
+  const history = 'Search\tActions\tDetails\tQuery\tResults\tTime\n#3\t\tSearch: #1 AND #2 Sort by: Most Recent\t12\t10:15:31\n#2\t\tSearch: exercise[tiab]\t2,345\t10:14:00\n#1\t\tSearch: "heart failure"[mh]\t120,000\t10:13:00';
+  const pm = translateStrategy(history, 'pubmed');
+  assert.ok(pm.ok);
+  assert.equal(pm.query, '"heart failure"[mh] AND exercise[tiab]');
+  assert.ok(pm.lines[0]?.notes.some((n) => /newest first/.test(n.reason ?? '')));
+});

@@ -54,6 +54,7 @@ function rawLines(input: string): Raw[] {
 const COMMENT = [
   /^(database|search strategy|searches|search history|ovid|date (of )?search|date run|results?|platform|interface|host|source|limits?:|annotation|note|comment|-{3,}|={3,}|\*{3,}|_{3,})/i,
   /^#\s+searches\b/i,
+  /^search\s+actions\b|^#\s*search\s+query\b|^search\s+query\s+items\b/i,
   /^(\/\/|<!--|%)/,
   /^\*+\s/,
 ];
@@ -72,7 +73,7 @@ function trimTail(input: string, from: number, to: number): { end: number; hits?
     const tab = body.lastIndexOf('\t');
     if (tab > 0) {
       const col = body.slice(tab + 1).trim();
-      if (col === '' || /^\(?[\d,. ]+\)?$/.test(col) || TYPE_COLUMN.test(col)) {
+      if (col === '' || /^\(?[\d,. ]+\)?$/.test(col) || TYPE_COLUMN.test(col) || /^sort by:/i.test(col) || /^\d{1,2}:\d{2}(:\d{2})?$/.test(col)) {
         if (/\d/.test(col) && hits === undefined) hits = col;
         else if (col !== '') cleaned.push(`column "${col}" removed`);
         end = from + tab;
@@ -164,10 +165,18 @@ export function splitStrategy(input: string): SplitResult {
     let to = stop;
     const time = /\s+\d{1,2}:\d{2}(:\d{2})?\s*$/.exec(input.slice(from, to));
     if (time) { to -= time[0].length; cleanedHead.push(`time ${time[0].trim()} removed`); }
+    const sort = /\s+sort by:[^\t]*?(?=\t|\s+[\d,]+\s*$|$)/i.exec(input.slice(from, to));
+    if (sort) { cleanedHead.push(`"${input.slice(from + sort.index, to).trim().replace(/\s+/g, ' ')}" removed`); to = from + sort.index; }
     const t = trimTail(input, from, to);
     t.cleaned.unshift(...cleanedHead);
     lines.push({ label, labelled: cut > 0, physical: r.physical, source: r.text.trim(), offset: from, end: t.end, parts: [], ...(t.hits !== undefined ? { hits: t.hits } : {}), cleaned: t.cleaned });
     expected = Number(label) + 1 || expected + 1;
+  }
+  // PubMed's search history lists the newest search first (#3, #2, #1): put it in order
+  const nums = lines.map((l) => Number(l.label));
+  if (lines.length >= 2 && lines.every((l) => l.labelled) && nums.every((x, i) => i === 0 || x < (nums[i - 1] as number))) {
+    lines.reverse();
+    lines[0]?.cleaned.push('lines listed newest first (PubMed search history): read in number order');
   }
   return { lines, skipped };
 }

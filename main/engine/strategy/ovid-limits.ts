@@ -119,13 +119,14 @@ function item(raw: string, span: Span): LimitItem {
 /** Parses `limit N to …` (the text after the line label); null when the line is not a limit line. */
 export function parseLimit(s: string, from: number, to: number, sink: Sink): LimitNode | null | undefined {
   const text = s.slice(from, to);
-  const m = /^limit\s+(\d+)\s+to\s+(.+)$/is.exec(text);
+  const m = /^limit\s+#?(\d+)\s+to\s+(.+)$/is.exec(text);
   if (!m) {
     if (/^limit\b/i.test(text)) { sink.error(from, 'a limit line reads "limit N to …"', 'write e.g. limit 5 to english language'); return null; }
     return undefined;
   }
   const label = m[1] as string;
   const listStart = from + text.indexOf(m[2] as string, 6 + label.length);
+  const labelAt = text.indexOf(label, 5);
   const list = unwrap(m[2] as string);
   const { parts, op } = split(list);
   const items: LimitItem[] = [];
@@ -147,7 +148,7 @@ export function parseLimit(s: string, from: number, to: number, sink: Sink): Lim
     const nodes = items.flatMap((x) => (x.node ? [x.node] : []));
     const worst = items.some((x) => x.exactness !== 'exact') ? 'approximate' : 'exact';
     const merged: LimitItem = { raw: list, node: nodes.length ? { t: 'bool', op: 'or', kids: nodes, offset: listStart, end: to } : null, exactness: nodes.length ? worst : 'dropped', offset: listStart, end: to };
-    return { t: 'limit', label, refSpan: { offset: from + text.indexOf(label), end: from + text.indexOf(label) + label.length }, items: [merged], offset: from, end: to };
+    return { t: 'limit', label, refSpan: { offset: from + labelAt, end: from + labelAt + label.length }, items: [merged], offset: from, end: to };
   }
-  return { t: 'limit', label, refSpan: { offset: from + text.indexOf(label), end: from + text.indexOf(label) + label.length }, items, offset: from, end: to };
+  return { t: 'limit', label, refSpan: { offset: from + labelAt, end: from + labelAt + label.length }, items, offset: from, end: to };
 }

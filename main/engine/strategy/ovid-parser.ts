@@ -157,7 +157,7 @@ class Parser {
     if (!text) return null;
     const f = this.fields();
     if (f) span.end = f.end;
-    if (!f && !quoted && /^\d+$/.test(text)) return { t: 'ref', label: text, ...span };
+    if (!f && !quoted && /^#?\d+$/.test(text)) return { t: 'ref', label: text.replace('#', ''), ...span };
     if (explode) return { t: 'heading', text, explode: true, major: false, subs: [], ...span };
     const term = this.term(text, quoted, span);
     if (!term) return null;

@@ -68,7 +68,7 @@ function ovidLine(s: string, from: number, to: number, sink: Sink): { node: Node
     const refs: Node[] = labels.map((label) => ({ t: 'ref', label, offset: from, end: to }));
     return { node: refs.length === 1 ? refs[0] as Node : { t: 'bool', op, kids: refs, offset: from, end: to }, kind: 'combination' };
   }
-  const dedupe = /^remove duplicates from\s+(\d+)$/i.exec(text);
+  const dedupe = /^remove duplicates from\s+#?(\d+)$/i.exec(text);
   if (dedupe) return { node: { t: 'ref', label: dedupe[1] as string, offset: from + text.lastIndexOf(dedupe[1] as string), end: to }, kind: 'dedupe' };
   const limit = parseLimit(s, from, to, sink);
   if (limit !== undefined) return { node: limit, kind: 'limit' };
