@@ -97,3 +97,14 @@ test('Ovid lines written with #1 references, and PubMed search history pasted ne
   assert.equal(pm.query, '"heart failure"[mh] AND exercise[tiab]');
   assert.ok(pm.lines[0]?.notes.some((n) => /newest first/.test(n.reason ?? '')));
 });
+
+test('an unclosed quote, Ovid multi-file "use ppez", PubMed history "Filters:": repaired or left out with a warning', () => {
+  const r = translateStrategy('1 exp Heart Failure/ use ppez\n2 "heart failure.ti,ab.\n3 1 or 2', 'pubmed');
+  assert.ok(r.ok);
+  assert.deepEqual(r.lines.map((l) => l.translated), ['"Heart Failure"[mh]', '"heart failure"[tiab]', '#1 OR #2']);
+  assert.ok(r.lines[0]?.errors.some((e) => /use ppez/.test(e.message) && e.severity === 'warning'));
+  assert.ok(r.lines[1]?.errors.some((e) => /never closed/.test(e.message) && e.severity === 'warning'));
+  const pm = translateStrategy('#1 pain[tiab]\n#2 #1 AND ache[tiab] Filters: English, from 2010 - 2020', 'pubmed');
+  assert.equal(pm.query, 'pain[tiab] AND ache[tiab]');
+  assert.match(pm.lines[1]?.errors[0]?.fix ?? '', /english\[la\]/);
+});

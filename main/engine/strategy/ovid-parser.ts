@@ -219,8 +219,22 @@ export function applyFields(n: Node, codes: string[]): Node {
 }
 
 export function parseOvidLine(s: string, from: number, to: number, sink: Sink): Node | null {
-  const lexed = lexOvid(s, from, to);
-  if (lexed.openQuote !== null) sink.error(lexed.openQuote, 'this quote is never closed', 'add the closing " or remove this one');
+  // Ovid multi-file searches end a line with "use ppez" (this database segment only)
+  const use = /\s+use\s+([a-z][a-z0-9]{2,7})\s*$/i.exec(s.slice(from, to));
+  if (use) {
+    sink.warn(from + use.index + 1, `"use ${use[1]}" (search only that Ovid database segment) has no PubMed form: ignored`, 'remove it when searching one database');
+    to = from + use.index;
+  }
+  let lexed = lexOvid(s, from, to);
+  if (lexed.openQuote !== null) {
+    const at = lexed.openQuote;
+    sink.warn(at, 'this quote is never closed: closed at the end of the line', 'add the closing " where the phrase ends');
+    const suffix = /(\.[a-z]{2,3}(?:,[a-z]{2,3})*\.?)\s*$/i.exec(s.slice(at, to));
+    const close = suffix && !/[()]/.test(s.slice(at, to)) ? at + suffix.index : to;
+    s = `${s.slice(0, close)}"${s.slice(close)}`;
+    lexed = lexOvid(s, from, to + 1);
+    if (lexed.openQuote !== null) sink.error(lexed.openQuote, 'this quote is never closed', 'add the closing " or remove this one');
+  }
   for (const u of lexed.unknownFields) sink.warn(u.offset, `unknown Ovid field code .${u.code}.: ignored`, 'use a MEDLINE field code such as .ti. .ab. .tw. .kf. .mp. .af. .sh. .pt.');
   const p = new Parser(lexed.tokens, sink, s);
   let tree = p.expr(0);

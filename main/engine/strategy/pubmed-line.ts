@@ -67,7 +67,14 @@ const COMBINATION = /^[\s()#\d]*(?:(?:and|or|not)[\s()#\d]+)+$/i;
  * Parses a PubMed line; unbalanced parentheses with one reading (a missing `)` at the end, a `)`
  * with no `(`) are repaired on a copy of the same length, with a warning at the place.
  */
-export function parsePubmedLine(s: string, from: number, to: number, sink: Sink): Node | null {
+export function parsePubmedLine(s: string, from: number, to0: number, sink: Sink): Node | null {
+  let to = to0;
+  // PubMed's history shows the interface filters after the query: "… Filters: English, from 2010 - 2020"
+  const filters = /\s+filters?:\s.*$/i.exec(s.slice(from, to));
+  if (filters) {
+    sink.warn(from + filters.index + 1, `"${filters[0].trim()}" were PubMed interface filters, not part of the query: left out`, 'add them as tags, e.g. english[la] AND 2010:2020[dp]');
+    to = from + filters.index;
+  }
   const text = s.slice(from, to);
   const combo = COMBINATION.test(text);
   let src = s;
