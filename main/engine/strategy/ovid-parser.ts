@@ -253,5 +253,6 @@ export function parseOvidLine(s: string, from: number, to: number, sink: Sink): 
     if (!more) { sink.error(t.offset, `unexpected "${s.slice(t.offset, t.end)}"`, 'remove it'); p.i++; continue; }
     tree = tree ? bool('and', [tree, more], { offset: tree.offset, end: more.end }) : more;
   }
+  if (!tree && !sink.items.some((d) => d.severity === 'error')) sink.error(from, 'no search term on this line', 'write a search here, or remove the line');
   return tree;
 }

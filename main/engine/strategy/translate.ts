@@ -11,7 +11,7 @@ import type { Database } from './detect.js';
 import { LIMITS } from './limit-table.js';
 import { printOvid } from './print-ovid.js';
 import { printPubmed } from './print-pubmed.js';
-import { renumber, resolve } from './refs.js';
+import { refsOf, renumber, resolve } from './refs.js';
 import { parseStrategy, type ParsedStrategy } from './strategy.js';
 
 export type Syntax = 'pubmed' | 'ovid';
@@ -78,6 +78,7 @@ export function translateParsed(p: ParsedStrategy, to: Syntax): Translation {
     for (const c of l.line.cleaned) notes.push({ element: c.replace(/ removed$| joined.*$/, ''), exactness: 'dropped', becomes: '', reason: c });
     lines.push({ n: l.n, label: l.label, source: l.line.source, translated, notes, errors: l.diagnostics });
   }
+  warnUnused(p, lines);
   const errors = p.diagnostics.some((d) => d.severity === 'error') || lines.some((l) => l.errors.some((d) => d.severity === 'error') || l.translated === null);
   let query: string | null = null;
   const last = p.lines[p.lines.length - 1];
@@ -94,3 +95,22 @@ export function translateStrategy(text: string, to: Syntax, from?: Syntax): Tran
   return translateParsed(parseStrategy(text, from ? { from } : {}), to);
 }
 
+
+/** Lines the last line does not use, directly or through others: a warning each (often a missing combination line). */
+function warnUnused(p: ParsedStrategy, lines: TranslatedLine[]): void {
+  const byLabel = new Map(p.lines.map((l) => [l.label, l]));
+  const used = new Set<string>();
+  const visit = (label: string) => {
+    if (used.has(label)) return;
+    used.add(label);
+    const l = byLabel.get(label);
+    if (l?.node) for (const r of refsOf(l.node)) visit(r);
+  };
+  const last = p.lines[p.lines.length - 1];
+  if (!last) return;
+  visit(last.label);
+  p.lines.forEach((l, i) => {
+    if (used.has(l.label)) return;
+    lines[i]?.errors.push({ line: l.line.physical, offset: l.line.offset, message: `line ${l.label} is not used by the final search (the last line)`, fix: 'combine it in a later line, or remove it', severity: 'warning' });
+  });
+}
