@@ -55,6 +55,7 @@ export function detectDatabase(text: string, header = ''): Detection {
     return { database: 'ovid-medline', dialect: 'ovid', signals: sig };
   }
   if (/#\d+\s+(AND|OR|NOT)\s+#\d+/.test(t)) { sig.push('#1 AND #2'); return { database: 'pubmed', dialect: 'pubmed', signals: sig }; }
+  if (/\S\s+(AND|OR|NOT)\s+\S/.test(t) && !/\S\s+(and|or|not)\s+\S/.test(t)) { sig.push('uppercase AND/OR/NOT only'); return { database: 'pubmed', dialect: 'pubmed', signals: sig }; }
   if (/(^|\n)\s*\d+\s+(or|and|not)\s+\d+/i.test(t) || /(^|\n)\s*\d+[.)]?\s/.test(t)) { sig.push('numbered lines, no field syntax'); return { database: 'ovid-medline', dialect: 'ovid', signals: sig }; }
   sig.push('no database-specific syntax: read as PubMed');
   return { database: 'pubmed', dialect: 'pubmed', signals: sig };

@@ -59,7 +59,7 @@ const COMMENT = [
   /^\*+\s/,
 ];
 
-const LABEL = /^(?:(#\s*|[Ss](?=\d)|[Ll](?=\d))(\d+)[.):]?|(\d+)([.):]))(?=\s|$)\s*/;
+const LABEL = /^(?:(#\s*|[Ss](?=\d)|[Ll](?=\d))(\d+)[.):]?|(\d+)([.):])|\((\d+)\))(?=\s|$)\s*/;
 const PLAIN = /^(\d+)(?=\s)\s+/;
 const TYPE_COLUMN = /^(advanced|basic|search|multi-?field|mesh|limit|combine|command|expert)(\s+search)?$/i;
 
@@ -155,7 +155,7 @@ export function splitStrategy(input: string): SplitResult {
       if (anyLabel > 0 && isProse(text)) { skipped.push({ physical: r.physical, text, offset: start }); continue; }
     }
     const cut = m ? m[0].length : plainOk && plain ? plain[0].length : 0;
-    const label = m ? (m[2] ?? m[3]) as string : plainOk && plain ? plain[1] as string : String(expected);
+    const label = m ? (m[2] ?? m[3] ?? m[5]) as string : plainOk && plain ? plain[1] as string : String(expected);
     const bodyStart = start + cut;
     if (bodyStart >= stop) { skipped.push({ physical: r.physical, text, offset: start }); continue; }
     let from = bodyStart;

@@ -65,7 +65,8 @@ function words(t: TermNode, ctx: PrintCtx, reasons: string[]): { text: string; q
     if (last.replace(/[^a-z0-9]/gi, '').length < 4) reasons.push('PubMed truncation needs at least four letters before *: PubMed will not truncate this word');
   }
   if (text.trim() === '') { void ctx; return null; }
-  return { text, quoted: t.quoted || /\s/.test(text) || !bareSafe(text), star };
+  const atm = t.fields.length === 1 && t.fields[0] === 'pm:atm';
+  return { text, quoted: t.quoted || (/\s/.test(text) && !atm) || !bareSafe(text), star };
 }
 
 function termString(text: string, quoted: boolean, star: boolean, tag: string | null, prox?: number): string {
@@ -83,7 +84,7 @@ function printTerm(t: TermNode, ctx: PrintCtx): P {
   const w = words(t, ctx, reasons);
   if (!w) { note(ctx, t, 'dropped', '', 'empty term'); return { s: '""', c: false }; }
   const variants = w.text.split('\u0000');
-  const parts = variants.flatMap((v) => tags.map((tag) => termString(v, w.quoted || /\s/.test(v) || !bareSafe(v), w.star, tag)));
+  const parts = variants.flatMap((v) => tags.map((tag) => termString(v, w.quoted || !bareSafe(v), w.star, tag)));
   const out = parts.join(' OR ');
   note(ctx, t, exact && reasons.length === 0 ? 'exact' : 'approximate', out, reasons.join('; ') || undefined);
   return { s: out, c: parts.length > 1, op: 'or' };
