@@ -56,6 +56,10 @@ test('[OVID-DG][CALDER] subject headings, explode, focus, subheadings, floating 
   assert.equal(ovid('dt.fs.'), '"drug therapy"[sh:noexp]');
   assert.equal(ovid('"drug therapy".fs.'), '"drug therapy"[sh:noexp]');
   assert.equal(ovid('exp Neoplasms/ [Diagnosis]'), '"Neoplasms"[mh]'); // Ovid's display annotation dropped
+  // headings with "and" in their name, written unquoted as Ovid shows them
+  assert.equal(ovid('exp Sensitivity and Specificity/'), '"Sensitivity and Specificity"[mh]');
+  assert.equal(ovid('Aged, 80 and over/'), '"Aged, 80 and over"[mh:noexp]');
+  assert.equal(ovid('pain and Headache/'), 'pain[tw] AND "Headache"[mh:noexp]');
 });
 
 test('[OVID-DG] truncation and wildcards → PubMed * (four letters), with notes', () => {

@@ -142,6 +142,9 @@ class Parser {
       words.push(t.text);
       end = t.end;
     }
+    // "Sensitivity and Specificity/", "exp Signs and Symptoms/", "Aged, 80 and over/": a heading with and/or inside
+    const joined = this.headingWithOperator(words, explode);
+    if (joined) { words.push(...joined.words); end = joined.end; }
     let text = words.join(' ').trim();
     const next = this.peek();
     const span: Span = { offset: first.offset, end };
@@ -163,6 +166,23 @@ class Parser {
     if (!term) return null;
     const node = f ? applyFields(term, f.codes) : term;
     return withFreq(node, f, span, this.sink);
+  }
+
+  headingWithOperator(words: string[], explode: boolean): { words: string[]; end: number } | null {
+    const op = this.peek();
+    if (op?.kind !== 'op' || op.op === 'not' || words.length === 0) return null;
+    let k = this.i + 1;
+    const more: string[] = [];
+    for (let t = this.toks[k]; t?.kind === 'word'; t = this.toks[++k]) more.push(t.text);
+    const mesh = this.toks[k];
+    if (mesh?.kind !== 'mesh' || more.length === 0 || more[0] === 'exp') return null;
+    const capital = /^\*?[A-Z]/.test(words[0] as string) && !/^[A-Z]{2,}$/.test(words[0] as string);
+    if (!explode && !capital) return null;
+    const opText = this.s.slice(op.offset, op.end);
+    if (opText !== opText.toLowerCase()) return null;
+    this.sink.warn(op.offset, `"${[...words, opText, ...more].join(' ')}/" read as one subject heading (with "${opText}" in its name)`, `if two searches were meant, write them as ${words.join(' ')}.mp. ${opText} ${more.join(' ')}/`);
+    this.i = k;
+    return { words: [opText, ...more], end: (this.toks[k - 1] as { end: number }).end };
   }
 
   term(raw: string, quoted: boolean, span: Span): TermNode | null {
