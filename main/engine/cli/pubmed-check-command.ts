@@ -41,13 +41,13 @@ function describe(kind: string, issue: QueryIssue, text: string, out: Out): void
 }
 
 /**
- * A multi-line strategy in Ovid syntax (or for another database) goes to the strategy translator
+ * A strategy (or one line) in Ovid syntax, or for another database, goes to the strategy translator
  * (../strategy/), which reads strategies as published and repairs mistakes with one reading; so does
  * a PubMed-syntax strategy the PubMed checker refuses but the translator accepts.
  */
 function strategyCheck(query: string, json: boolean, out: Out, pubmedOk: boolean): number | null {
-  if (!query.includes('\n')) return null;
   const t: Translation = translateStrategy(query, 'pubmed');
+  if (!query.includes('\n') && t.from === 'pubmed') return null;
   if (t.from === 'pubmed' && (pubmedOk || !t.ok)) return null;
   const issues = [...t.diagnostics, ...t.lines.flatMap((l) => l.errors)];
   if (json) {

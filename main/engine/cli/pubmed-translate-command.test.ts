@@ -38,4 +38,10 @@ test('pubmed check accepts a multi-line Ovid strategy the PubMed checker alone r
   const cinahl: string[] = [];
   assert.equal(await pubmedCheck('S1 (MH "Asthma+")\nS2 TI wheez*\nS3 S1 OR S2', true, (s) => cinahl.push(s)), 1);
   assert.equal((JSON.parse(cinahl[0] as string) as { database: string }).database, 'cinahl');
+  const one: string[] = [];
+  assert.equal(await pubmedCheck("'heart failure'/exp OR (cardiac NEAR/3 failure):ti,ab", false, (s) => one.push(s)), 1);
+  assert.equal(one[0], 'not translated (embase.com)');
+  const ovidLine: string[] = [];
+  assert.equal(await pubmedCheck('exp Heart Failure/ or cardiac failure.ti,ab.', false, (s) => ovidLine.push(s)), 0);
+  assert.equal(ovidLine[0], '"Heart Failure"[mh] OR "cardiac failure"[tiab]');
 });

@@ -186,21 +186,26 @@ class Parser {
   }
 
   term(raw: string, quoted: boolean, span: Span): TermNode | null {
-    let text = raw;
     let trunc: TermNode['trunc'];
-    if (/\S\s+[$*]\d*$/.test(text)) {
-      this.sink.warn(span.offset, 'a truncation symbol stands apart from its word: joined to the word before it', 'remove the space before the $ or *');
-      text = text.replace(/\s+([$*]\d*)$/, '$1');
+    // a truncation symbol standing apart from its word ("therap $", "$ ra"): joined to the word before it, or dropped
+    const parts: string[] = [];
+    let apart = false;
+    for (const w of raw.split(/\s+/).filter(Boolean)) {
+      if (/^[$*]\d*$/.test(w)) {
+        apart = true;
+        if (parts.length && !/[$*]\d*$/.test(parts[parts.length - 1] as string)) parts[parts.length - 1] += w;
+      } else parts.push(w);
     }
+    if (parts.length === 0) {
+      this.sink.error(span.offset, 'a truncation symbol with no word before it', 'put the word stem before the $, e.g. therap$');
+      return null;
+    }
+    if (apart) this.sink.warn(span.offset, 'a truncation symbol stands apart from its word: joined to the word before it', 'remove the space before the $ or *');
+    let text = parts.join(' ');
     const m = /(\$(\d*)|\*)$/.exec(text);
     if (m) {
       trunc = m[2] ? { max: Number(m[2]) } : {};
       text = text.slice(0, m.index).trimEnd();
-    }
-    if (/(^|\s)[$*](\d*)(\s|$)/.test(text) || text === '') {
-      if (text === '') { this.sink.error(span.offset, 'a truncation symbol with no word before it', 'put the word stem before the $, e.g. therap$'); return null; }
-      this.sink.warn(span.offset, 'a truncation symbol stands apart from its word: joined to the word before it', 'remove the space before the $ or *');
-      text = text.replace(/\s+([$*])\d*(?=\s|$)/g, '$1').replace(/[$*]\d*$/, '');
     }
     if (text.replace(/[$*]\d*/g, '').trim() === '') {
       this.sink.error(span.offset, 'a truncation symbol with no word before it', 'put the word stem before the $, e.g. therap$');

@@ -75,6 +75,19 @@ function termString(text: string, quoted: boolean, star: boolean, tag: string | 
 }
 
 function printTerm(t: TermNode, ctx: PrintCtx): P {
+  const ws = t.text.split(/\s+/);
+  if (ws.length > 1 && ws.slice(0, -1).some((w) => /[*$]/.test(w))) {
+    // truncation inside a phrase: PubMed truncates only a phrase's last word; search the words in the field
+    const kids: TermNode[] = ws.map((w, i) => {
+      const m = /[*$]\d*$/.exec(w);
+      const last = i === ws.length - 1;
+      return { ...t, text: m ? w.slice(0, m.index) : w, quoted: false, ...(m || (last && t.trunc) ? { trunc: {} } : { trunc: undefined }) } as TermNode;
+    }).map((k) => (k.trunc === undefined ? (({ trunc: _, ...rest }) => rest as TermNode)(k) : k));
+    const parts = kids.map((k) => print(k, {}));
+    const out = parts.map((p) => wrap(p, 'and')).join(' AND ');
+    note(ctx, t, 'approximate', out, 'PubMed truncates only the last word of a phrase: the words are searched in the field with AND, which finds more');
+    return { s: out, c: parts.length > 1, op: 'and' };
+  }
   const { tags, exact, reasons } = pubmedTags(t.fields);
   if (/^\d{4}(\d{2}){0,2}$/.test(t.text) && tags.length > 0 && tags.every((g) => g !== null && PUBMED_DATE_TAGS.has(g))) {
     const parts = tags.map((g) => `${pubmedDate(t.text)}[${g as string}]`);
