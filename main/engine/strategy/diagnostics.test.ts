@@ -108,3 +108,9 @@ test('an unclosed quote, Ovid multi-file "use ppez", PubMed history "Filters:": 
   assert.equal(pm.query, 'pain[tiab] AND ache[tiab]');
   assert.match(pm.lines[1]?.errors[0]?.fix ?? '', /english\[la\]/);
 });
+
+test("Ovid's multi-file note inside a limit line is left out", () => {
+  const r = translateStrategy('1 pain.ti.\n2 limit 1 to (english language and humans) [Limit not valid in Embase; records were retained]', 'pubmed');
+  assert.ok(r.ok);
+  assert.equal(r.lines[1]?.translated, '#1 AND english[la] AND "humans"[mh]');
+});

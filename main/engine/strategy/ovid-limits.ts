@@ -117,7 +117,11 @@ function item(raw: string, span: Span): LimitItem {
 }
 
 /** Parses `limit N to …` (the text after the line label); null when the line is not a limit line. */
-export function parseLimit(s: string, from: number, to: number, sink: Sink): LimitNode | null | undefined {
+export function parseLimit(s0: string, from: number, to: number, sink: Sink): LimitNode | null | undefined {
+  // Ovid's multi-file notes inside a limit line ("[Limit not valid in Embase; records were retained]"): blanked, same length
+  const s = s0.slice(0, from) + s0.slice(from, to).replace(/\[[^\]]*\]/g, (m) => ' '.repeat(m.length)) + s0.slice(to);
+  if (s !== s0) sink.warn(from + s0.slice(from, to).indexOf('['), 'a note in [ ] inside the limit line is not part of the search: left out', 'remove the note');
+  while (to > from && /\s/.test(s[to - 1] as string)) to--;
   const text = s.slice(from, to);
   const m = /^limit\s+#?(\d+)\s+to\s+(.+)$/is.exec(text);
   if (!m) {
