@@ -17,7 +17,8 @@ import type { IndexProgress } from '../main/engine/types.js';
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, LlmPullEvent,
   ModelListing, ModelPullEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult,
-  SearchOpts, Settings, SettingsPatch,
+  SearchOpts, Settings, SettingsPatch, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest,
+  TrialsImportResult, TrialsSearchResult, TrialStudyRow,
 } from '../main/host/service/types.js';
 
 export type {
@@ -25,6 +26,8 @@ export type {
   EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
   LlmPullEvent, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
   PubmedSearchResult, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
+  StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
+  TrialStudyRow,
 };
 
 /** Errors the host adds to the engine's codes. */

@@ -48,6 +48,7 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   pubmedCheck: ['cpap[tiab]'],
   pubmedSearch: ['cpap[tiab]', { retmax: 20 }],
   pubmedImport: [['123456']],
+  strategyTranslate: ['1. exp Heart Failure/\n2. limit 1 to english language', 'pubmed'],
   trialsDraft: [{ question: 'CPAP for sleep apnoea', seeds: ['NCT02513394'] }],
   trialsCheck: ['AREA[Phase] PHASE3'],
   trialsSearch: ['sleep apnea', { seeds: ['NCT02513394'], limit: 100 }],

@@ -21,7 +21,7 @@ import type {
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, ModelListing,
   PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult, SearchOpts, Settings, SettingsPatch,
-  TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
+  StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
 } from '../host/service/types.js';
 import {
   absolutePath, bibPatch, docId, evidenceFields, evidenceSort, evidenceTarget, format, model, modelId, name, pathList,
@@ -88,6 +88,9 @@ export const registry = {
   pubmedSearch: engine<[query: string, opts?: { seeds?: string[]; retmax?: number }], PubmedSearchResult>(
     z.tuple([pubmedQuery, pubmedSearchOpts.optional()])),
   pubmedImport: engine<[pmids: string[]], PubmedImportResult>(z.tuple([z.array(pmid).min(1).max(200)])),
+  /** A pasted search strategy (Ovid MEDLINE or PubMed) translated line by line, with notes and located errors. */
+  strategyTranslate: engine<[text: string, to: 'pubmed' | 'ovid'], StrategyTranslation>(
+    z.tuple([z.string().min(1).max(200000), z.enum(['pubmed', 'ovid'])])),
   // ClinicalTrials.gov (registry address: $DELVE_CTGOV_URL, pace: $DELVE_CTGOV_PACE_MS)
   /** Candidate registry queries drafted by the rewriter model, checked, counted and ranked by NCT recall. */
   trialsDraft: engine<[request: TrialsDraftRequest], TrialCandidate[]>(z.tuple([trialsDraftRequest])),

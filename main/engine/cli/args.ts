@@ -13,7 +13,8 @@ export const USAGE = `usage:
   delve watch <folders…> [--db <file>] [--json]
   delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
   delve llm status|pull <model> [--ollama URL] [--llm-model M] [--json]
-  delve pubmed check "<PubMed query>" [--json]
+  delve pubmed check "<PubMed query or strategy>" [--json]   (multi-line strategies: PubMed or Ovid MEDLINE)
+  delve pubmed translate "<strategy>" | --file F | - [--to pubmed|ovid] [--from pubmed|ovid] [--json]
   delve pubmed search "<PubMed query>" [--seeds PMID,…] [--db <file>: show records, marking those in the library] [--eutils URL] [--api-key K] [--email E] [--json]
   delve pubmed import <PMID…> [--db <file>] [--eutils URL]      (records into the library, searchable offline)
   delve pubmed export <PMID…> --format ris|bib|csv [--out <file>] [--eutils URL]
@@ -84,6 +85,9 @@ const OPTIONS = {
   'base-dir': { type: 'string' },
   'allow-writes': { type: 'boolean', default: false },
   query: { type: 'string' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  file: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -143,6 +147,10 @@ export interface Parsed {
   baseDir: string | undefined;
   /** mcp: allow the tools that change the library. */
   allowWrites: boolean;
+  /** pubmed translate: target and (optional) source syntax, strategy file. */
+  to: string | undefined;
+  from: string | undefined;
+  file: string | undefined;
   help: boolean;
 }
 
@@ -201,6 +209,9 @@ export function parse(argv: string[]): Parsed {
     query: values.query,
     baseDir: values['base-dir'],
     allowWrites: values['allow-writes'] ?? false,
+    to: values.to,
+    from: values.from,
+    file: values.file,
     help: values.help ?? false,
   };
 }

@@ -7,6 +7,7 @@
  * `{"ok":false,"errors":[{"message":"…","offset":N}]}`.
  */
 import { checkQuery, type QueryIssue } from '../pubmed/query/index.js';
+import { translateStrategy, type Translation } from '../strategy/index.js';
 
 type Out = (s: string) => void;
 
@@ -39,8 +40,32 @@ function describe(kind: string, issue: QueryIssue, text: string, out: Out): void
   for (const l of caretLines(text, issue.offset)) out(l);
 }
 
+/**
+ * A strategy (or one line) in Ovid syntax, or for another database, goes to the strategy translator
+ * (../strategy/), which reads strategies as published and repairs mistakes with one reading; so does
+ * a PubMed-syntax strategy the PubMed checker refuses but the translator accepts.
+ */
+function strategyCheck(query: string, json: boolean, out: Out, pubmedOk: boolean): number | null {
+  const t: Translation = translateStrategy(query, 'pubmed');
+  if (!query.includes('\n') && t.from === 'pubmed') return null;
+  if (t.from === 'pubmed' && (pubmedOk || !t.ok)) return null;
+  const issues = [...t.diagnostics, ...t.lines.flatMap((l) => l.errors)];
+  if (json) {
+    out(JSON.stringify(t.ok
+      ? { ok: true, normalized: t.query, database: t.database, warnings: issues }
+      : { ok: false, database: t.database, errors: issues.filter((e) => e.severity === 'error') }));
+    return t.ok ? 0 : 1;
+  }
+  if (t.ok) out(t.query as string);
+  else out(`not translated (${t.database})`);
+  for (const d of issues) describe(d.severity, { message: `${d.message} (fix: ${d.fix})`, offset: d.offset }, query, out);
+  return t.ok ? 0 : 1;
+}
+
 export async function pubmedCheck(query: string, json: boolean, out: Out): Promise<number> {
   const r = checkQuery(query);
+  const s = strategyCheck(query, json, out, r.ok);
+  if (s !== null) return s;
   if (json) {
     out(JSON.stringify(r.ok
       ? { ok: true, normalized: r.normalized, tree: r.tree }

@@ -15,6 +15,7 @@ import { modelPull, models } from './models.js';
 import { pubmedCheck, pubmedDraft, pubmedImport } from './pubmed.js';
 import { pubmedSearch } from './pubmed-search.js';
 import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.js';
+import { translateStrategy } from '../../engine/strategy/index.js';
 import { loadSettings, mergeSettings, saveSettings } from './settings.js';
 import { appStatus } from './status.js';
 
@@ -66,6 +67,7 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     trialsCheck: async (query) => trialsCheck(query),
     trialsSearch: (query, o) => trialsSearch(engine, query, o),
     trialsImport: (ids) => trialsImport(engine, ids),
+    strategyTranslate: async (text, to) => translateStrategy(text, to),
     getSettings: async () => structuredClone(settings),
     async setSettings(patch) {
       const next = mergeSettings(settings, patch);

@@ -56,6 +56,8 @@ export interface PubmedDraftRequest {
   k?: number;
 }
 
+/** A search strategy (Ovid MEDLINE or PubMed) translated line by line: main/engine/strategy. */
+export type { Translation as StrategyTranslation } from '../../engine/strategy/index.js';
 
 export interface PubmedRecordRow {
   pmid: string;

@@ -10,6 +10,7 @@ import { DraftForm } from './DraftForm.js';
 import { ErrorNotice, toShownError, type ShownError } from './ErrorNotice.js';
 import { QueryEditor } from './QueryEditor.js';
 import { SearchResults } from './SearchResults.js';
+import { StrategyPanel } from './StrategyPanel.js';
 import { parseSeeds } from './seeds.js';
 import { useElapsed } from './useElapsed.js';
 import './PubmedScreen.css';
@@ -89,6 +90,11 @@ export function PubmedScreen() {
             {candidates.map((c) => <CandidateCard key={`${c.rank}:${c.normalized ?? c.query ?? ''}`} c={c} onUse={use} />)}
           </div>
         )}
+      </section>
+
+      <section className="pubmed-panel" aria-label="Translate a strategy">
+        <h3>Translate a published strategy</h3>
+        <StrategyPanel onUse={use} />
       </section>
 
       <section className="pubmed-panel" aria-label="Query editor">

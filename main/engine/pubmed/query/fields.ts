@@ -26,7 +26,7 @@ const FIELDS: readonly FieldDef[] = [
   { tag: 'mh', name: 'MeSH Terms', aliases: ['mesh', 'mesh term', 'mesh headings'], noexp: true },
   { tag: 'majr', name: 'MeSH Major Topic', aliases: ['mesh major topic'], noexp: true },
   { tag: 'sh', name: 'Subheading', aliases: ['mesh subheading', 'subheadings'], noexp: true },
-  { tag: 'pt', name: 'Publication Type' },
+  { tag: 'pt', name: 'Publication Type', aliases: ['ptyp'] },
   { tag: 'au', name: 'Author', aliases: ['author name', 'authors'] },
   { tag: '1au', name: 'First Author Name', aliases: ['first author'] },
   { tag: 'lastau', name: 'Last Author Name', aliases: ['last author'] },
@@ -46,7 +46,7 @@ const FIELDS: readonly FieldDef[] = [
   { tag: 'lr', name: 'Modification Date', aliases: ['date - modification'], date: true },
   { tag: 'epdat', name: 'Electronic Publication Date', aliases: ['date - electronic publication'], date: true },
   { tag: 'ppdat', name: 'Print Publication Date', aliases: ['date - print publication'], date: true },
-  { tag: 'sb', name: 'Subset' },
+  { tag: 'sb', name: 'Subset', aliases: ['subset'] },
   { tag: 'filter', name: 'Filter' },
   { tag: 'all', name: 'All Fields' },
   { tag: 'ta', name: 'Journal', aliases: ['jour', 'journal title', 'journal title abbreviation'] },
@@ -72,6 +72,7 @@ const FIELDS: readonly FieldDef[] = [
   { tag: 'pubn', name: 'Publisher' },
   { tag: 'cois', name: 'Conflict of Interest Statement' },
   { tag: 'bk', name: 'Book' },
+  { tag: 'so', name: 'Source' },
 ];
 
 /** A canonical tag: a short tag from the table, optionally with `:noexp` (e.g. `tiab`, `mh:noexp`). */
