@@ -213,6 +213,10 @@ export interface SearchTrace {
   rerank?: { alpha: number; fused: number; pointwise: number; listRank: number | null };
   /** `--mode full` only: this chunk's rank in each stage's ranking (null when absent from it). */
   stages?: { initial: number | null; expanded: number | null; final: number };
+  /** Rank of this passage in the ungrouped passage list (set when results are grouped by document). */
+  passageRank?: number;
+  /** True when the passage is its PDF's title/author/affiliation block (search/front-matter.ts). */
+  frontMatter?: boolean;
 }
 
 export interface SearchResult {
@@ -233,6 +237,17 @@ export interface SearchResult {
   marks: [number, number][];
   score: number;
   trace: SearchTrace;
+  /** Grouped by document: the document's other passages among the candidates (search/group.ts). */
+  group?: ResultGroup;
+}
+
+export interface ResultGroup {
+  /** How many of the document's passages were among the candidates (this one included). */
+  passages: number;
+  /** The document's score: its best passage's (which may be front matter, not shown). */
+  score: number;
+  /** Its other passages, in rank order, each with its own trace (at most `morePerDocument`). */
+  more: SearchResult[];
 }
 
 export type SearchMode = 'bm25' | 'dense' | 'hybrid';
@@ -250,8 +265,13 @@ export interface SearchOptions {
   weight?: number;
   /** Candidates taken from each list before fusion (default 100). */
   candidates?: number;
-  /** 'document': one result per document, scored by its best chunk. Default 'chunk'. */
+  /**
+   * 'document': one result per document, ranked by its best chunk, shown by its best chunk that is
+   * not front matter, with its other passages in `group.more`. Default 'chunk'.
+   */
   groupBy?: 'chunk' | 'document';
+  /** Grouped results: most other passages hydrated per document (default 5). */
+  morePerDocument?: number;
   /** `mode: 'full'`: the LLM stages' settings, the Ollama host for this query, cancel, and stage events as they happen. */
   pipeline?: PipelineOptions;
   ollama?: string;
@@ -266,6 +286,8 @@ export interface SearchResponse {
   mode: SearchMode | 'full';
   results: SearchResult[];
   ms: number;
+  /** How the results were grouped ('chunk': one result per passage). */
+  grouping?: 'chunk' | 'document';
   /** `mode: 'full'` only: each LLM stage as it ran, LLM usage for this query, and why stages stopped (null when all ran). */
   stages?: StageInfo[];
   llm?: LlmSummary;

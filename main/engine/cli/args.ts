@@ -6,7 +6,7 @@ export class UsageError extends Error {}
 export const USAGE = `usage:
   delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N]
   delve status [--db <file>] [--json]
-  delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--json]
+  delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--group chunk|document] [--json]
                full: [--ollama URL] [--llm-model M] [--rounds 2] [--rerank-top 30] [--alpha 0.5] [--listwise]
   delve watch <folders…> [--db <file>] [--json]
   delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
@@ -70,6 +70,7 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   query: { type: 'string' },
+  group: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -121,6 +122,8 @@ export interface Parsed {
   format: string | undefined;
   out: string | undefined;
   query: string | undefined;
+  /** search: one result per passage ('chunk', the default) or per document ('document'). */
+  group: 'chunk' | 'document' | undefined;
   help: boolean;
 }
 
@@ -174,6 +177,7 @@ export function parse(argv: string[]): Parsed {
     format: values.format,
     out: values.out,
     query: values.query,
+    group: groupChoice(values.group),
     help: values.help ?? false,
   };
 }
@@ -182,6 +186,12 @@ function provider(v: string | undefined): ProviderChoice | undefined {
   if (v === undefined) return undefined;
   if (!(PROVIDERS as readonly string[]).includes(v)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
   return v as ProviderChoice;
+}
+
+function groupChoice(v: string | undefined): 'chunk' | 'document' | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'chunk' && v !== 'document') throw new UsageError('--group must be chunk or document');
+  return v;
 }
 
 function scanMethod(v: string): 'memory' | 'sqlite' {

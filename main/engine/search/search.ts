@@ -13,6 +13,7 @@ import { denseList } from './dense.js';
 import { denseListQuantized } from './dense-quantized.js';
 import { fuseMinMax, fuseRrf, type Fused, type Scored } from './fuse.js';
 import { hydrate, type Ranked } from './hydrate.js';
+import { groupByDocument, passageInfo } from './group.js';
 import { buildFtsQuery } from './query.js';
 
 /** Where dense vectors come from: the active model's vector table and its query encoder. */
@@ -44,20 +45,7 @@ function pickMode(requested: SearchOptions['mode'], dense: DenseSource | null): 
   return requested as SearchMode;
 }
 
-/** Keeps each document's best chunk, in order. */
-function bestPerDocument(db: Db, list: Fused[]): Fused[] {
-  if (list.length === 0) return list;
-  const rows = db.prepare('SELECT id, doc_id AS doc FROM chunks WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(list.map((f) => f.chunkId))) as { id: number; doc: number }[];
-  const docOf = new Map(rows.map((r) => [r.id, r.doc]));
-  const seen = new Set<number>();
-  return list.filter((f) => {
-    const doc = docOf.get(f.chunkId);
-    if (doc === undefined || seen.has(doc)) return false;
-    seen.add(doc);
-    return true;
-  });
-}
+export const DEFAULT_MORE_PER_DOCUMENT = 5;
 
 /**
  * Starts the dense list: embeds the query, then starts the scan (or runs sqlite-vec's). Resolves once
@@ -99,20 +87,36 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
       bm25Norm: null, denseNorm: null,
     }));
   }
-  if (grouped) fused = bestPerDocument(db, fused);
 
   const hitOf = new Map(bm25.hits.map((h) => [h.chunkId, h]));
   const denseOf = new Map(denseHits.map((d, i) => [d.chunkId, { rank: i + 1, score: d.score }]));
-  const ranked: Ranked[] = fused.slice(0, k).map((f) => {
+  const toRanked = (f: Fused, extra: Partial<SearchTrace>): Ranked => {
     const h = hitOf.get(f.chunkId);
     const d = denseOf.get(f.chunkId);
     const trace: SearchTrace = {
       bm25Rank: h?.rawRank ?? null, bm25Score: h?.raw ?? null, proximity: h?.proximity ?? 0, proximityBonus: h?.bonus ?? 0,
       ftsQuery: bm25.ftsQuery, denseRank: d?.rank ?? null, denseScore: d?.score ?? null,
-      bm25Norm: f.bm25Norm, denseNorm: f.denseNorm, fused: f.fused, fusion,
+      bm25Norm: f.bm25Norm, denseNorm: f.denseNorm, fused: f.fused, fusion, ...extra,
     };
     return { chunkId: f.chunkId, score: f.fused, trace };
-  });
-  const results = hydrate(db, ranked, bm25.ftsQuery ?? buildFtsQuery(query).match);
-  return { query, mode, results, ms: performance.now() - started };
+  };
+  const ftsQuery = bm25.ftsQuery ?? buildFtsQuery(query).match;
+  if (!grouped) {
+    const top = fused.slice(0, k);
+    const info = passageInfo(db, top.map((f) => f.chunkId));
+    const results = hydrate(db, top.map((f) => toRanked(f, info.get(f.chunkId)?.frontMatter ? { frontMatter: true } : {})), ftsQuery);
+    return { query, mode, results, ms: performance.now() - started, grouping: 'chunk' };
+  }
+  const info = passageInfo(db, fused.map((f) => f.chunkId));
+  const groups = groupByDocument(fused, info, opts.morePerDocument ?? DEFAULT_MORE_PER_DOCUMENT).slice(0, k);
+  const traceOf = (chunkId: number, passageRank: number) => ({ passageRank, ...(info.get(chunkId)?.frontMatter ? { frontMatter: true } : {}) });
+  const results = hydrate(db, groups.map((g) => toRanked(g.best.fused, traceOf(g.best.fused.chunkId, g.best.passageRank))), ftsQuery);
+  const more = new Map(hydrate(db, groups.flatMap((g) => g.more.map((m) => toRanked(m.fused, traceOf(m.fused.chunkId, m.passageRank)))), ftsQuery)
+    .map((r) => [r.chunkId, { ...r, rank: r.trace.passageRank ?? r.rank }]));
+  const groupOf = new Map(groups.map((g) => [g.best.fused.chunkId, g]));
+  for (const r of results) {
+    const g = groupOf.get(r.chunkId)!;
+    r.group = { passages: g.passages, score: g.score, more: g.more.flatMap((m) => more.get(m.fused.chunkId) ?? []) };
+  }
+  return { query, mode, results, ms: performance.now() - started, grouping: 'document' };
 }
