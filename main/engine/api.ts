@@ -313,6 +313,20 @@ export interface Engine {
   /** The collection's evidence table, with each document's title, authors, year and DOI. */
   evidence(collection: string, sort?: EvidenceSort, order?: 'asc' | 'desc'): EvidenceRow[];
   exportCollection(collection: string, format: CollectionExportFormat): string;
+  /** Edits note, tags, stance or quote bounds of a piece of evidence (review/edit.ts). */
+  updateEvidence(id: number, edit: EvidenceEdit): EvidenceRow;
+  /** Removes a piece of evidence, kept for restoreEvidence (the undo); returns it as it was. */
+  removeEvidence(id: number): EvidenceRow;
+  restoreEvidence(id: number): EvidenceRow;
+  /** Moves a piece of evidence to a 0-based place in its collection's own order; returns that order's ids. */
+  moveEvidence(id: number, index: number): number[];
+  renameCollection(name: string, to: string): CollectionInfo;
+  /** A copy of a collection and its evidence under another name. */
+  duplicateCollection(name: string, to: string): CollectionInfo;
+  /** Deletes a collection, kept for restoreCollection (the undo). */
+  deleteCollection(name: string): DeletedCollection;
+  deletedCollections(): DeletedCollection[];
+  restoreCollection(id: number): CollectionInfo;
   /** The most recent searches first. */
   history(limit?: number): SearchHistoryEntry[];
   /** Runs a search from the history again, with its saved options. */
@@ -344,7 +358,7 @@ export interface CollectionInfo {
 }
 
 export type Stance = 'supports' | 'contradicts' | 'background';
-export type EvidenceSort = 'document' | 'page' | 'tag' | 'stance' | 'added';
+export type EvidenceSort = 'document' | 'page' | 'tag' | 'stance' | 'added' | 'manual';
 export type CollectionExportFormat = 'md' | 'csv' | 'bib' | 'ris';
 
 /** A whole chunk (optionally an excerpt of it), or an excerpt found on a document's page. */
@@ -364,6 +378,22 @@ export interface EvidenceFields {
   tags?: string[];
   stance?: Stance | null;
   query?: EvidenceQuery | null;
+}
+
+/** An edit of a piece of evidence: any of its fields, and its quote (which must be words of its passage). */
+export interface EvidenceEdit {
+  note?: string;
+  tags?: string[];
+  stance?: Stance | null;
+  quote?: string;
+}
+
+/** A deleted collection: enough to restore it (restoreCollection) and to say what it held. */
+export interface DeletedCollection {
+  id: number;
+  name: string;
+  evidence: number;
+  deletedAt: number;
 }
 
 export interface EvidenceRow {
@@ -388,6 +418,8 @@ export interface EvidenceRow {
   stance: Stance | null;
   query: EvidenceQuery | null;
   createdAt: number;
+  /** Place in the collection's own order ('manual' sort). */
+  position: number;
 }
 
 export interface SearchHistoryEntry {
