@@ -20,9 +20,12 @@ export const USAGE = `usage:
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
              [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]
   delve models list|pull <id>|import <folder> [--id <id>]|remove <id> [--json]
-  delve collection create <name> | list [<name>] [--sort document|page|tag|stance|added] [--json]
+  delve collection create <name> | list [<name>] [--sort document|page|tag|stance|added|manual] [--json]
   delve collection add <name> --chunk <id> [--note "…"] [--tag t]… [--stance supports|contradicts|background] [--query "…"]
   delve collection export <name> --format md|csv|bib|ris [--out <file>]
+  delve collection rename <name> <new> | duplicate <name> <copy> | delete <name> | deleted | restore <id>
+  delve collection edit <evidence id> [--note "…"] [--tag t]… [--stance supports|contradicts|background|none] [--quote "…"]
+  delve collection remove <evidence id> | unremove <evidence id> | move <evidence id> <place>
   delve history [--limit 50] [--json]
   delve zotero import <Zotero data folder> [--db <file>] [--json]   (read-only; a second import applies only the changes)
 Models are installed in the app's data folder (models/<id>); $DELVE_HF_BASE sets a hub mirror, and
@@ -71,6 +74,7 @@ const OPTIONS = {
   out: { type: 'string' },
   query: { type: 'string' },
   group: { type: 'string' },
+  quote: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -124,6 +128,8 @@ export interface Parsed {
   query: string | undefined;
   /** search: one result per passage ('chunk', the default) or per document ('document'). */
   group: 'chunk' | 'document' | undefined;
+  /** collection edit: the evidence's new quote (words of its passage). */
+  quote: string | undefined;
   help: boolean;
 }
 
@@ -178,6 +184,7 @@ export function parse(argv: string[]): Parsed {
     out: values.out,
     query: values.query,
     group: groupChoice(values.group),
+    quote: values.quote,
     help: values.help ?? false,
   };
 }
