@@ -9,7 +9,7 @@
  * renderer through renderer/src/api.ts.
  */
 import type {
-  CollectionExportFormat, CollectionInfo, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
+  CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
   PipelineEvent, SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../main/engine/api.js';
 import type { ErrorCode } from '../main/engine/errors.js';
@@ -21,7 +21,7 @@ import type {
 } from '../main/host/service/types.js';
 
 export type {
-  AppStatus, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DocumentDetail, EmbeddingStatus,
+  AppStatus, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DeletedCollection, DocumentDetail, EmbeddingStatus, EvidenceEdit,
   EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
   LlmPullEvent, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
   PubmedSearchResult, SearchHistoryEntry, SearchResponse, Settings, SettingsPatch, StatusReport,
@@ -94,6 +94,17 @@ export interface Commands {
   exportCollection: { args: [collection: string, format: CollectionExportFormat]; result: string };
   /** Exports through a save dialog; null when cancelled, else the file written. */
   saveExport: { args: [collection: string, format: CollectionExportFormat]; result: string | null };
+  // Review editing (issue 24; engine: main/engine/review/edit.ts and manage.ts). Removing and deleting are undone by the restore commands.
+  updateEvidence: { args: [id: number, edit: EvidenceEdit]; result: EvidenceRow };
+  removeEvidence: { args: [id: number]; result: EvidenceRow };
+  restoreEvidence: { args: [id: number]; result: EvidenceRow };
+  /** Moves evidence to a 0-based place in its collection's own order ('manual' sort); the order's ids. */
+  moveEvidence: { args: [id: number, index: number]; result: number[] };
+  renameCollection: { args: [name: string, to: string]; result: CollectionInfo };
+  duplicateCollection: { args: [name: string, to: string]; result: CollectionInfo };
+  deleteCollection: { args: [name: string]; result: DeletedCollection };
+  deletedCollections: { args: []; result: DeletedCollection[] };
+  restoreCollection: { args: [id: number]; result: CollectionInfo };
   // PubMed
   pubmedDraft: { args: [request: PubmedDraftRequest]; result: CheckedCandidate[] };
   pubmedCheck: { args: [query: string]; result: PubmedCheckResult };
@@ -134,6 +145,8 @@ const COMMAND_NAMES = [
   'document', 'documentBytes', 'updateMetadata',
   'search', 'cancelSearch', 'history',
   'collections', 'createCollection', 'addEvidence', 'evidence', 'exportCollection', 'saveExport',
+  'updateEvidence', 'removeEvidence', 'restoreEvidence', 'moveEvidence',
+  'renameCollection', 'duplicateCollection', 'deleteCollection', 'deletedCollections', 'restoreCollection',
   'pubmedDraft', 'pubmedCheck', 'pubmedSearch', 'pubmedImport',
   'getSettings', 'setSettings', 'llmHealth', 'llmPull', 'models', 'embeddingStatus', 'modelPull', 'openExternal',
 ] as const satisfies readonly CommandName[];

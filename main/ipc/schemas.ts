@@ -51,6 +51,26 @@ const evidenceFields = z.strictObject({
   }).nullable().optional(),
 });
 
+// Review editing (issue 24).
+const evidenceId = z.number().int().positive();
+const evidenceEdit = z.strictObject({
+  note: text(20000).optional(),
+  tags: z.array(name).max(50).optional(),
+  stance: stance.nullable().optional(),
+  quote: z.string().trim().min(1).max(20000).optional(),
+});
+const reviewSchemas = {
+  updateEvidence: z.tuple([evidenceId, evidenceEdit]),
+  removeEvidence: z.tuple([evidenceId]),
+  restoreEvidence: z.tuple([evidenceId]),
+  moveEvidence: z.tuple([evidenceId, z.number().int().min(0).max(1_000_000)]),
+  renameCollection: z.tuple([name, name]),
+  duplicateCollection: z.tuple([name, name]),
+  deleteCollection: z.tuple([name]),
+  deletedCollections: z.tuple([]),
+  restoreCollection: z.tuple([evidenceId]),
+};
+
 const bibPatch = z.strictObject({
   title: text(2000).nullable().optional(),
   authors: z.array(text(300)).max(500).optional(),
@@ -101,9 +121,10 @@ export const schemas = {
   collections: z.tuple([]),
   createCollection: z.tuple([name, text(2000).optional()]),
   addEvidence: z.tuple([name, evidenceTarget, evidenceFields.optional()]),
-  evidence: z.tuple([name, z.enum(['document', 'page', 'tag', 'stance', 'added']).optional(), z.enum(['asc', 'desc']).optional()]),
+  evidence: z.tuple([name, z.enum(['document', 'page', 'tag', 'stance', 'added', 'manual']).optional(), z.enum(['asc', 'desc']).optional()]),
   exportCollection: z.tuple([name, format]),
   saveExport: z.tuple([name, format]),
+  ...reviewSchemas,
   pubmedDraft: z.tuple([z.strictObject({
     question: z.string().trim().min(1).max(4000),
     seeds: z.array(pmid).max(500).optional(),
