@@ -1,6 +1,6 @@
 /**
  * The inline "Save to collection" form under an evidence card: which collection (or a new one),
- * stance, note and tags. Saves the card's chunk with its quote and the query that found it.
+ * stance, note and tags. Saves the card's whole passage (not its shortened snippet) and the query that found it.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap, type CollectionInfo, type EvidenceFields } from '../api.js';
@@ -54,7 +54,8 @@ export function SaveEvidenceForm({ result, query, mode, onSaved, onCancel }: Sav
     setError(null);
     try {
       if (creating && !collections?.some((c) => c.name === name)) await unwrap(api().createCollection(name));
-      await unwrap(api().addEvidence(name, { chunkId: result.chunkId, quote: result.snippetText }, {
+      // The whole passage, never the shortened snippet (its quote bounds can be edited in Review).
+      await unwrap(api().addEvidence(name, { chunkId: result.chunkId }, {
         query: { text: query, mode }, stance: stance === '' ? null : stance, note: note.trim(), tags: parseTags(tags),
       }));
       onSaved(name);
