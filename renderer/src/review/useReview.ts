@@ -17,10 +17,14 @@ export function useReview(visible: boolean) {
   const [tick, setTick] = useState(0);
   const ask = useRef(0);
 
-  const reload = useCallback(() => {
+  /** Reloads the collections and the selected one's table; `pick` selects a collection by name. */
+  const reload = useCallback((pick?: string) => {
     unwrap(api().collections()).then((list) => {
       setCollections(list);
-      setSelected((s) => (s !== null && list.some((c) => c.name === s) ? s : list[0]?.name ?? null));
+      setSelected((s) => {
+        const want = pick ?? s;
+        return want !== null && list.some((c) => c.name === want) ? want : list[0]?.name ?? null;
+      });
       setTick((t) => t + 1);
     }, (err: unknown) => { setCollections((c) => c ?? []); setError(asError(err)); });
   }, []);
@@ -44,5 +48,5 @@ export function useReview(visible: boolean) {
     select(c.name);
   };
 
-  return { collections, selected, select, created, rows, sort, order, sortBy, error };
+  return { collections, selected, select, created, rows, sort, order, sortBy, error, reload };
 }
