@@ -62,7 +62,7 @@ export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(functio
       <MorePassages result={r} expanded={p.expanded} onToggle={p.onExpand} onOpen={p.onOpenPassage} />
       {p.savedTo !== null && !p.saving && <p className="search-card-saved" role="status">Saved to “{p.savedTo}”</p>}
       {p.saving && (
-        <SaveEvidenceForm result={r} query={p.query} mode={p.mode} onSaved={p.onSaved} onCancel={() => p.onSaveToggle(false)} />
+        <SaveEvidenceForm target={{ chunkId: r.chunkId }} query={p.query} mode={p.mode} onSaved={p.onSaved} onCancel={() => p.onSaveToggle(false)} />
       )}
     </li>
   );
