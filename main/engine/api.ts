@@ -288,6 +288,11 @@ export interface SearchResponse {
   ms: number;
   /** How the results were grouped ('chunk': one result per passage). */
   grouping?: 'chunk' | 'document';
+  /**
+   * The search box's operators (search/operators.ts), when the query used any: how it was understood
+   * ("must contain “heart failure”", "author: Tully") and what could not be honoured, in words.
+   */
+  operators?: { applied: string[]; notes: string[] };
   /** `mode: 'full'` only: each LLM stage as it ran, LLM usage for this query, and why stages stopped (null when all ran). */
   stages?: StageInfo[];
   llm?: LlmSummary;

@@ -36,9 +36,11 @@ export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, er
   }
   if (a.json) {
     const extra = full ? { stages: r.stages, llm: r.llm, status: r.status } : {};
-    out(JSON.stringify({ mode: r.mode, grouping: r.grouping ?? a.group ?? 'chunk', results: r.results, ms: Math.round(r.ms * 10) / 10, ...extra }));
+    out(JSON.stringify({ mode: r.mode, grouping: r.grouping ?? a.group ?? 'chunk', ...(r.operators ? { operators: r.operators } : {}), results: r.results, ms: Math.round(r.ms * 10) / 10, ...extra }));
     return;
   }
+  if (r.operators?.applied.length) err(`delve: searched ${r.operators.applied.join('; ')}`);
+  for (const note of r.operators?.notes ?? []) err(`delve: ${note}`);
   if (r.status) err(`delve: LLM stages stopped: ${r.status.code}: ${r.status.message} (${r.status.hint})`);
   if (r.results.length === 0) out('no results');
   for (const x of r.results) {

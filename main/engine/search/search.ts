@@ -14,6 +14,8 @@ import { denseListQuantized } from './dense-quantized.js';
 import { fuseMinMax, fuseRrf, type Fused, type Scored } from './fuse.js';
 import { hydrate, type Ranked } from './hydrate.js';
 import { groupByDocument, passageInfo } from './group.js';
+import { parseQuery } from './operators.js';
+import { allowedDocuments, describeQuery, matchExpression, meetsConstraint } from './operators-apply.js';
 import { buildFtsQuery } from './query.js';
 
 /** Where dense vectors come from: the active model's vector table and its query encoder. */
@@ -46,6 +48,8 @@ function pickMode(requested: SearchOptions['mode'], dense: DenseSource | null): 
 }
 
 export const DEFAULT_MORE_PER_DOCUMENT = 5;
+/** Candidates taken when filters, phrases or exclusions will drop some of them. */
+export const OPERATOR_CANDIDATES = 1000;
 
 /**
  * Starts the dense list: embeds the query, then starts the scan (or runs sqlite-vec's). Resolves once
@@ -69,12 +73,25 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
   const mode = pickMode(opts.mode, dense);
   const k = Math.max(1, Math.min(1000, Math.floor(opts.k ?? 10)));
   const grouped = opts.groupBy === 'document';
-  const n = Math.max(opts.candidates ?? DEFAULT_CANDIDATES, grouped ? 3 * k : k);
+  // The search box's operators, unless the caller prepared the query (the reasoning pipeline).
+  const parsed = override.bm25Match === undefined && override.denseText === undefined ? parseQuery(query) : null;
+  const ops = parsed?.operators ? parsed : null;
+  const notes = [...(parsed?.notes ?? [])];
+  const allowed = ops ? allowedDocuments(db, ops.filters, notes) : null;
+  const narrowed = ops !== null && (allowed !== null || ops.required.length > 0 || ops.excluded.length > 0);
+  const n = Math.max(opts.candidates ?? DEFAULT_CANDIDATES, grouped ? 3 * k : k, narrowed ? OPERATOR_CANDIDATES : 0);
   const fusion = mode === 'hybrid' ? (opts.fusion ?? 'minmax') : 'none';
+  const text = ops ? ops.text : query;
+  const bm25Match = ops ? matchExpression(ops) : override.bm25Match;
+  const operators = parsed && (ops || notes.length > 0) ? { applied: ops ? describeQuery(ops) : [], notes } : undefined;
+  if (ops && text.trim() === '') {
+    notes.push('nothing to search for: add words or a phrase (filters narrow a search, they do not make one)');
+    return { query, mode, results: [], ms: performance.now() - started, grouping: grouped ? 'document' : 'chunk', operators };
+  }
 
   // The dense scan, where it runs in other threads, is under way before BM25 takes this one.
-  const densePending = mode === 'bm25' ? { list: Promise.resolve([] as Scored[]) } : await startDense(db, dense!, override.denseText ?? query, n);
-  const bm25 = mode === 'dense' ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, query, n, override.bm25Match);
+  const densePending = mode === 'bm25' ? { list: Promise.resolve([] as Scored[]) } : await startDense(db, dense!, override.denseText ?? text, n);
+  const bm25 = mode === 'dense' || (ops && bm25Match === null) ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, text, n, bm25Match);
   const denseHits = await densePending.list;
   const bm25Scored = bm25.hits.map((h) => ({ chunkId: h.chunkId, score: h.score }));
   let fused: Fused[];
@@ -86,6 +103,11 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
       chunkId: s.chunkId, fused: s.score, bm25Rank: mode === 'bm25' ? i + 1 : null, denseRank: mode === 'dense' ? i + 1 : null,
       bm25Norm: null, denseNorm: null,
     }));
+  }
+  if (narrowed) {
+    const docs = allowed ? passageInfo(db, fused.map((f) => f.chunkId)) : null;
+    const keep = meetsConstraint(db, ops, fused.filter((f) => !docs || allowed!.has(docs.get(f.chunkId)?.docId ?? -1)).map((f) => f.chunkId));
+    fused = fused.filter((f) => keep.has(f.chunkId));
   }
 
   const hitOf = new Map(bm25.hits.map((h) => [h.chunkId, h]));
@@ -100,12 +122,12 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
     };
     return { chunkId: f.chunkId, score: f.fused, trace };
   };
-  const ftsQuery = bm25.ftsQuery ?? buildFtsQuery(query).match;
+  const ftsQuery = bm25.ftsQuery ?? buildFtsQuery(text).match;
   if (!grouped) {
     const top = fused.slice(0, k);
     const info = passageInfo(db, top.map((f) => f.chunkId));
     const results = hydrate(db, top.map((f) => toRanked(f, info.get(f.chunkId)?.frontMatter ? { frontMatter: true } : {})), ftsQuery);
-    return { query, mode, results, ms: performance.now() - started, grouping: 'chunk' };
+    return { query, mode, results, ms: performance.now() - started, grouping: 'chunk', ...(operators ? { operators } : {}) };
   }
   const info = passageInfo(db, fused.map((f) => f.chunkId));
   const groups = groupByDocument(fused, info, opts.morePerDocument ?? DEFAULT_MORE_PER_DOCUMENT).slice(0, k);
@@ -118,5 +140,5 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
     const g = groupOf.get(r.chunkId)!;
     r.group = { passages: g.passages, score: g.score, more: g.more.flatMap((m) => more.get(m.fused.chunkId) ?? []) };
   }
-  return { query, mode, results, ms: performance.now() - started, grouping: 'document' };
+  return { query, mode, results, ms: performance.now() - started, grouping: 'document', ...(operators ? { operators } : {}) };
 }

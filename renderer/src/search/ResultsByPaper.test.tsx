@@ -84,3 +84,20 @@ describe('results by paper', () => {
     expect(list.classList.contains('compact')).toBe(false);
   });
 });
+
+describe('search box operators', () => {
+  it('says how the query was understood and what could not be honoured', async () => {
+    setup(async () => response([passage(1, 1)], { operators: { applied: ['must contain “heart failure”', 'author: Tully'], notes: ['“foo:” is not a filter'] } }));
+    await searchFor('"heart failure" author:Tully foo:bar');
+    const box = await screen.findByLabelText('How the search was understood');
+    expect(box.textContent).toContain('Searched: must contain “heart failure” · author: Tully');
+    expect(within(box).getByText('Not honoured: “foo:” is not a filter')).toBeTruthy();
+  });
+
+  it('shows nothing for plain text', async () => {
+    setup(async () => response([passage(1, 1)]));
+    await searchFor('heart failure');
+    await screen.findAllByTestId('evidence-card');
+    expect(screen.queryByLabelText('How the search was understood')).toBeNull();
+  });
+});

@@ -7,6 +7,7 @@ import { api, unwrap, type SearchHistoryEntry } from '../api.js';
 import { FOCUS_SEARCH_EVENT } from '../app/nav.js';
 import { plural } from '../format.js';
 import { HistoryList } from './HistoryList.js';
+import { QueryUnderstood } from './QueryUnderstood.js';
 import { groupResults } from './group.js';
 import { ResultList } from './ResultList.js';
 import { StagePanel } from './StagePanel.js';
@@ -62,7 +63,7 @@ export function SearchScreen() {
       <div className="search-main">
         <form className="search-form" role="search" onSubmit={submit}>
           <input ref={box} id="search-input" type="search" aria-label="Search" value={text} onChange={(e) => setText(e.target.value)}
-            onKeyDown={toResults} placeholder="Ask a question or type keywords…" autoComplete="off" spellCheck={false} />
+            onKeyDown={toResults} placeholder="Ask a question or type keywords (“exact phrase”, -word, author:, year:…)" autoComplete="off" spellCheck={false} />
           <div className="search-modes" role="radiogroup" aria-label="Search mode">
             <label title="Keyword and semantic retrieval: results in milliseconds">
               <input type="radio" name="search-mode" value="fast" checked={mode === 'fast'} onChange={() => setMode('fast')} /> Fast
@@ -80,6 +81,7 @@ export function SearchScreen() {
             {state.fast && <> · first results in {Math.round(state.fast.ms).toLocaleString()} ms ({state.fast.mode})</>}
           </p>
         )}
+        {state.fast?.operators && !state.loading && <QueryUnderstood operators={state.fast.operators} />}
         {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} />}
         {q === null && !state.loading && (
           <div className="search-empty">

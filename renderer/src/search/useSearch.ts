@@ -25,8 +25,8 @@ export interface SearchState {
   query: string | null;
   mode: SearchModeChoice;
   results: Result[];
-  /** The fast search's engine time and the engine's mode for it (bm25 or hybrid). */
-  fast: { ms: number; mode: string } | null;
+  /** The fast search's engine time, the engine's mode for it (bm25 or hybrid), and how its operators were understood. */
+  fast: { ms: number; mode: string; operators?: SearchResponse['operators'] } | null;
   loading: boolean;
   error: ApiError | null;
   deep: DeepState | null;
@@ -94,7 +94,7 @@ export function useSearch(onFinished?: () => void) {
     const searchId = mode === 'deep' ? crypto.randomUUID() : null;
     deepId.current = searchId;
     setState((s) => ({
-      ...s, results: fast.results, fast: { ms: fast.ms, mode: fast.mode }, loading: false,
+      ...s, results: fast.results, fast: { ms: fast.ms, mode: fast.mode, ...(fast.operators ? { operators: fast.operators } : {}) }, loading: false,
       deep: searchId ? { searchId, phase: 'running', stages: [], status: null, ms: null, error: null } : null,
     }));
     if (!searchId) {
