@@ -2,7 +2,8 @@
  * Issue 24 in real Chromium against the real engine (the test bridge): results grouped by paper
  * over ../shared/pdfs and the Foam notes (other passages, compact list), and a review edited on
  * the Review screen (evidence edited, removed and restored by Undo; the collection deleted and
- * restored by Undo; the export follows). Screenshots go to test-artifacts/e2e/24-*.png.
+ * restored by Undo; the export follows), the search box's operators, and the <main>/<h1> landmarks.
+ * Screenshots go to test-artifacts/e2e/24-*.png.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -66,6 +67,29 @@ describe('results by paper and an editable review (Chromium)', { skip: missing ?
     await searchRegion().getByRole('button', { name: 'Compact list' }).click();
     await screenshot(page, '24-compact-list');
     await searchRegion().getByRole('button', { name: 'Cards' }).click();
+  });
+
+  test('the search box honours operators and says what it could not; every screen has <main> and one <h1>', async () => {
+    await tab('Search');
+    const box = searchRegion().getByRole('searchbox', { name: 'Search' });
+    await box.fill('"heart failure" author:Tully -rehabilitation foo:bar');
+    await box.press('Enter');
+    const understood = searchRegion().getByLabel('How the search was understood');
+    await understood.getByText(/must contain “heart failure”/).waitFor();
+    assert.match(await understood.textContent() ?? '', /author: Tully/);
+    assert.match(await understood.textContent() ?? '', /Not honoured: “foo:” is not a filter/);
+    const titles = await searchRegion().getByTestId('evidence-card').locator('.search-card-title').allTextContents();
+    assert.ok(titles.length >= 1 && titles.every((t) => /Heart Failure Programmes/.test(t)), titles.join(' | '));
+    await screenshot(page, '24-operators');
+    assert.equal(await page.getByRole('main').count(), 1);
+    for (const name of ['Search', 'Library', 'Review', 'PubMed', 'Settings']) {
+      await tab(name);
+      assert.equal(await page.getByRole('region', { name }).getByRole('heading', { level: 1 }).count(), 1, `${name} has one <h1>`);
+    }
+    await tab('Search');
+    await box.fill('patient experiences of heart failure programmes');
+    await box.press('Enter');
+    await searchRegion().getByTestId('evidence-card').first().waitFor();
   });
 
   test('evidence saved whole, edited, removed and restored with Undo; the collection deleted and restored; the export follows', async () => {

@@ -7,7 +7,7 @@
  */
 import { Fragment, useState } from 'react';
 import type { EvidenceEdit, EvidenceRow, EvidenceSort } from '../api.js';
-import { fileName } from '../format.js';
+import { fileName, isoDate } from '../format.js';
 import { EvidenceEditor } from './EvidenceEditor.js';
 
 export interface EvidenceTableProps {
@@ -22,11 +22,6 @@ export interface EvidenceTableProps {
   onMove(id: number, index: number): void;
 }
 
-/** YYYY-MM-DD in local time: never ambiguous (12/7 or 7/12). */
-export const isoDate = (ms: number): string => {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 export function authorsLine(authors: string[]): string {
   if (authors.length <= 2) return authors.join(' & ');
