@@ -132,9 +132,13 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
   const info = passageInfo(db, fused.map((f) => f.chunkId));
   const groups = groupByDocument(fused, info, opts.morePerDocument ?? DEFAULT_MORE_PER_DOCUMENT).slice(0, k);
   const traceOf = (chunkId: number, passageRank: number) => ({ passageRank, ...(info.get(chunkId)?.frontMatter ? { frontMatter: true } : {}) });
-  const results = hydrate(db, groups.map((g) => toRanked(g.best.fused, traceOf(g.best.fused.chunkId, g.best.passageRank))), ftsQuery);
-  const more = new Map(hydrate(db, groups.flatMap((g) => g.more.map((m) => toRanked(m.fused, traceOf(m.fused.chunkId, m.passageRank)))), ftsQuery)
-    .map((r) => [r.chunkId, { ...r, rank: r.trace.passageRank ?? r.rank }]));
+  // One hydration (one snippet query) for the documents' best passages and their other passages.
+  const heads = groups.map((g) => toRanked(g.best.fused, traceOf(g.best.fused.chunkId, g.best.passageRank)));
+  const others = groups.flatMap((g) => g.more.map((m) => toRanked(m.fused, traceOf(m.fused.chunkId, m.passageRank))));
+  const all = hydrate(db, [...heads, ...others], ftsQuery);
+  const headIds = new Set(heads.map((h) => h.chunkId));
+  const results = all.filter((r) => headIds.has(r.chunkId)).map((r, i) => ({ ...r, rank: i + 1 }));
+  const more = new Map(all.filter((r) => !headIds.has(r.chunkId)).map((r) => [r.chunkId, { ...r, rank: r.trace.passageRank ?? r.rank }]));
   const groupOf = new Map(groups.map((g) => [g.best.fused.chunkId, g]));
   for (const r of results) {
     const g = groupOf.get(r.chunkId)!;
