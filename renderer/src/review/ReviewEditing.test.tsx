@@ -55,6 +55,7 @@ function store() {
       c.deleted = true;
       return { id: c.id, name, evidence: live(name).length, deletedAt: 5 };
     },
+    deletedCollections: async () => cols.filter((c) => c.deleted).map((c) => ({ id: c.id, name: c.name, evidence: live(c.name).length, deletedAt: 5 })),
     restoreCollection: async (id: number) => { const c = cols.find((x) => x.id === id)!; c.deleted = false; return info().find((x) => x.id === id)!; },
   };
 }
@@ -135,9 +136,18 @@ describe('Review editing', () => {
     expect(undo.textContent).toContain('Deleted the collection “Stroke 2026 (copy)” (3 evidence)');
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Stroke 2026' })).toBeTruthy());
     const nav = screen.getByRole('navigation', { name: 'Collections' });
-    expect(within(nav).queryByText('Stroke 2026 (copy)')).toBeNull();
+    const live = () => [...nav.querySelectorAll('.review-collection .review-collection-name')].map((e) => e.textContent);
+    await waitFor(() => expect(live()).toEqual(['Stroke 2026']));
     fireEvent.click(within(undo).getByRole('button', { name: 'Undo' }));
     expect(await screen.findByRole('heading', { name: 'Stroke 2026 (copy)' })).toBeTruthy();
-    expect(within(nav).getByText('Stroke 2026 (copy)')).toBeTruthy();
+    await waitFor(() => expect(live()).toEqual(['Stroke 2026', 'Stroke 2026 (copy)']));
+
+    // Once the undo bar is gone, the Deleted list still restores it.
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(await screen.findByRole('status')).getByRole('button', { name: 'Dismiss' }));
+    const deleted = await within(nav).findByRole('list', { name: 'Deleted collections' });
+    fireEvent.click(within(deleted).getByRole('button', { name: 'Restore Stroke 2026 (copy)' }));
+    expect(await screen.findByRole('heading', { name: 'Stroke 2026 (copy)' })).toBeTruthy();
+    await waitFor(() => expect(within(nav).queryByRole('list', { name: 'Deleted collections' })).toBeNull());
   });
 });

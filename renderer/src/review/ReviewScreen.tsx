@@ -21,7 +21,8 @@ export function ReviewScreen() {
   const info = r.collections?.find((c) => c.name === r.selected) ?? null;
   return (
     <div className="review-screen">
-      <CollectionList collections={r.collections} selected={r.selected} onSelect={r.select} onCreated={r.created} />
+      <CollectionList collections={r.collections} selected={r.selected} onSelect={r.select} onCreated={r.created}
+        deleted={r.deleted} onRestore={act.restoreCollection} />
       <div className="review-main">
         {r.error && <p role="alert" className="error">Could not load the evidence ({r.error.code}): {r.error.message}</p>}
         {act.error && <p role="alert" className="error">Could not change it ({act.error.code}): {act.error.message}</p>}

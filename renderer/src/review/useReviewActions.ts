@@ -51,6 +51,12 @@ export function useReviewActions({ reload }: ReviewHooks) {
     move: (id: number, index: number) => quietly(attempt(async () => { await unwrap(api().moveEvidence(id, index)); reload(); })),
     rename: (name: string, to: string) => attempt(async () => { const c = await unwrap(api().renameCollection(name, to)); reload(c.name); return c; }),
     duplicate: (name: string, to: string) => attempt(async () => { const c = await unwrap(api().duplicateCollection(name, to)); reload(c.name); return c; }),
+    /** Restores a deleted collection from the "Deleted" list (the undo bar's Undo does the same for the last one). */
+    restoreCollection: (id: number) => quietly(attempt(async () => {
+      const back = await unwrap(api().restoreCollection(id));
+      setUndo(null);
+      reload(back.name);
+    })),
     deleteCollection: (c: CollectionInfo) => quietly(attempt(async () => {
       const d = await unwrap(api().deleteCollection(c.name));
       setUndo({
