@@ -121,6 +121,7 @@ describe('results by paper and an editable review (Chromium)', { skip: missing ?
     await rows.nth(1).getByRole('button', { name: 'Remove' }).click();
     const undo = review().getByRole('status');
     await undo.getByText(/Removed a piece of evidence/).waitFor();
+    await rows.nth(1).waitFor({ state: 'detached' });
     assert.equal(await rows.count(), 1);
     await screenshot(page, '24-review-undo');
     await undo.getByRole('button', { name: 'Undo' }).click();
