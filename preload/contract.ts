@@ -9,7 +9,7 @@
  */
 import { COMMANDS, type ArgsOf, type CommandName, type ResultOf } from '../main/ipc/registry.js';
 import type {
-  CollectionExportFormat, CollectionInfo, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
+  CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
   PipelineEvent, SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../main/engine/api.js';
 import type { ErrorCode } from '../main/engine/errors.js';
@@ -22,8 +22,8 @@ import type {
 } from '../main/host/service/types.js';
 
 export type {
-  AppStatus, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DocumentDetail, EmbeddingStatus,
-  EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
+  AppStatus, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DeletedCollection, DocumentDetail, EmbeddingStatus,
+  EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
   LlmPullEvent, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
   PubmedSearchResult, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
   StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,

@@ -225,6 +225,10 @@ export interface SearchTrace {
   rerank?: { alpha: number; fused: number; pointwise: number; listRank: number | null };
   /** `--mode full` only: this chunk's rank in each stage's ranking (null when absent from it). */
   stages?: { initial: number | null; expanded: number | null; final: number };
+  /** Rank of this passage in the ungrouped passage list (set when results are grouped by document). */
+  passageRank?: number;
+  /** True when the passage is its PDF's title/author/affiliation block (search/front-matter.ts). */
+  frontMatter?: boolean;
 }
 
 export interface SearchResult {
@@ -245,6 +249,17 @@ export interface SearchResult {
   marks: [number, number][];
   score: number;
   trace: SearchTrace;
+  /** Grouped by document: the document's other passages among the candidates (search/group.ts). */
+  group?: ResultGroup;
+}
+
+export interface ResultGroup {
+  /** How many of the document's passages were among the candidates (this one included). */
+  passages: number;
+  /** The document's score: its best passage's (which may be front matter, not shown). */
+  score: number;
+  /** Its other passages, in rank order, each with its own trace (at most `morePerDocument`). */
+  more: SearchResult[];
 }
 
 export type SearchMode = 'bm25' | 'dense' | 'hybrid';
@@ -262,8 +277,13 @@ export interface SearchOptions {
   weight?: number;
   /** Candidates taken from each list before fusion (default 100). */
   candidates?: number;
-  /** 'document': one result per document, scored by its best chunk. Default 'chunk'. */
+  /**
+   * 'document': one result per document, ranked by its best chunk, shown by its best chunk that is
+   * not front matter, with its other passages in `group.more`. Default 'chunk'.
+   */
   groupBy?: 'chunk' | 'document';
+  /** Grouped results: most other passages hydrated per document (default 5). */
+  morePerDocument?: number;
   /** `mode: 'full'`: the LLM stages' settings, the Ollama host for this query, cancel, and stage events as they happen. */
   pipeline?: PipelineOptions;
   ollama?: string;
@@ -278,6 +298,13 @@ export interface SearchResponse {
   mode: SearchMode | 'full';
   results: SearchResult[];
   ms: number;
+  /** How the results were grouped ('chunk': one result per passage). */
+  grouping?: 'chunk' | 'document';
+  /**
+   * The search box's operators (search/operators.ts), when the query used any: how it was understood
+   * ("must contain “heart failure”", "author: Tully") and what could not be honoured, in words.
+   */
+  operators?: { applied: string[]; notes: string[] };
   /** `mode: 'full'` only: each LLM stage as it ran, LLM usage for this query, and why stages stopped (null when all ran). */
   stages?: StageInfo[];
   llm?: LlmSummary;
@@ -303,6 +330,20 @@ export interface Engine {
   /** The collection's evidence table, with each document's title, authors, year and DOI. */
   evidence(collection: string, sort?: EvidenceSort, order?: 'asc' | 'desc'): EvidenceRow[];
   exportCollection(collection: string, format: CollectionExportFormat): string;
+  /** Edits note, tags, stance or quote bounds of a piece of evidence (review/edit.ts). */
+  updateEvidence(id: number, edit: EvidenceEdit): EvidenceRow;
+  /** Removes a piece of evidence, kept for restoreEvidence (the undo); returns it as it was. */
+  removeEvidence(id: number): EvidenceRow;
+  restoreEvidence(id: number): EvidenceRow;
+  /** Moves a piece of evidence to a 0-based place in its collection's own order; returns that order's ids. */
+  moveEvidence(id: number, index: number): number[];
+  renameCollection(name: string, to: string): CollectionInfo;
+  /** A copy of a collection and its evidence under another name. */
+  duplicateCollection(name: string, to: string): CollectionInfo;
+  /** Deletes a collection, kept for restoreCollection (the undo). */
+  deleteCollection(name: string): DeletedCollection;
+  deletedCollections(): DeletedCollection[];
+  restoreCollection(id: number): CollectionInfo;
   /** The most recent searches first. */
   history(limit?: number): SearchHistoryEntry[];
   /** Runs a search from the history again, with its saved options. */
@@ -350,7 +391,7 @@ export interface CollectionInfo {
 }
 
 export type Stance = 'supports' | 'contradicts' | 'background';
-export type EvidenceSort = 'document' | 'page' | 'tag' | 'stance' | 'added';
+export type EvidenceSort = 'document' | 'page' | 'tag' | 'stance' | 'added' | 'manual';
 export type CollectionExportFormat = 'md' | 'csv' | 'bib' | 'ris';
 
 /** A whole chunk (optionally an excerpt of it), or an excerpt found on a document's page. */
@@ -370,6 +411,22 @@ export interface EvidenceFields {
   tags?: string[];
   stance?: Stance | null;
   query?: EvidenceQuery | null;
+}
+
+/** An edit of a piece of evidence: any of its fields, and its quote (which must be words of its passage). */
+export interface EvidenceEdit {
+  note?: string;
+  tags?: string[];
+  stance?: Stance | null;
+  quote?: string;
+}
+
+/** A deleted collection: enough to restore it (restoreCollection) and to say what it held. */
+export interface DeletedCollection {
+  id: number;
+  name: string;
+  evidence: number;
+  deletedAt: number;
 }
 
 export interface EvidenceRow {
@@ -394,6 +451,8 @@ export interface EvidenceRow {
   stance: Stance | null;
   query: EvidenceQuery | null;
   createdAt: number;
+  /** Place in the collection's own order ('manual' sort). */
+  position: number;
 }
 
 export interface SearchHistoryEntry {

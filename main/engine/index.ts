@@ -18,6 +18,8 @@ import { importZotero } from './zotero/import.js';
 import { statusReport } from './store/summary.js';
 import { addEvidence, createCollection, evidenceTable, listCollections } from './review/collections.js';
 import { exportCollection } from './review/export.js';
+import { moveEvidence, removeEvidence, restoreEvidence, updateEvidence } from './review/edit.js';
+import { deleteCollection, deletedCollections, duplicateCollection, renameCollection, restoreCollection } from './review/manage.js';
 import { historyEntry, recordSearch, searchHistory } from './review/history.js';
 import { documentDetail, documentFile, libraryMatches, listRoots, removeRoot, updateMetadata } from './library/index.js';
 import { importRecords } from './pubmed/library/import.js';
@@ -133,6 +135,15 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     addEvidence(collection, target, fields) { guard(); return addEvidence(db, collection, target, fields); },
     evidence(collection, sort, order) { guard(); return evidenceTable(db, collection, { sort, order }); },
     exportCollection(collection, format) { guard(); return exportCollection(db, collection, format); },
+    updateEvidence(id, edit) { guard(); return updateEvidence(db, id, edit); },
+    removeEvidence(id) { guard(); return removeEvidence(db, id); },
+    restoreEvidence(id) { guard(); return restoreEvidence(db, id); },
+    moveEvidence(id, index) { guard(); return moveEvidence(db, id, index); },
+    renameCollection(name, to) { guard(); return renameCollection(db, name, to); },
+    duplicateCollection(name, to) { guard(); return duplicateCollection(db, name, to); },
+    deleteCollection(name) { guard(); return deleteCollection(db, name); },
+    deletedCollections() { guard(); return deletedCollections(db); },
+    restoreCollection(id) { guard(); return restoreCollection(db, id); },
     history(limit) { guard(); return searchHistory(db, limit); },
     async rerun(id) {
       guard();

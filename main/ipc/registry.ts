@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import type {
-  CollectionExportFormat, CollectionInfo, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
+  CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
   SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../engine/api.js';
 import type {
@@ -24,7 +24,7 @@ import type {
   StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
 } from '../host/service/types.js';
 import {
-  absolutePath, bibPatch, docId, evidenceFields, evidenceSort, evidenceTarget, format, model, modelId, name, pathList,
+  absolutePath, bibPatch, docId, evidenceEdit, evidenceFields, evidenceId, evidenceSort, evidenceTarget, format, model, modelId, name, pathList,
   nct, pmid, pubmedDraftRequest, pubmedQuery, pubmedSearchOpts, searchOpts, settingsPatch, sortOrder, text,
   trialsDraftRequest, trialsQuery, trialsSearchOpts, url,
 } from './schemas.js';
@@ -82,6 +82,17 @@ export const registry = {
   exportCollection: engine<[collection: string, format: CollectionExportFormat], string>(z.tuple([name, format])),
   /** Exports through a save dialog; null when cancelled, else the file written. */
   saveExport: host<[collection: string, format: CollectionExportFormat], string | null>(z.tuple([name, format])),
+  // Review editing (engine: review/edit.ts, review/manage.ts). Removing and deleting are undone by the restore commands.
+  updateEvidence: engine<[id: number, edit: EvidenceEdit], EvidenceRow>(z.tuple([evidenceId, evidenceEdit])),
+  removeEvidence: engine<[id: number], EvidenceRow>(z.tuple([evidenceId])),
+  restoreEvidence: engine<[id: number], EvidenceRow>(z.tuple([evidenceId])),
+  /** Moves evidence to a 0-based place in its collection's own order ('manual' sort); the order's ids. */
+  moveEvidence: engine<[id: number, index: number], number[]>(z.tuple([evidenceId, z.number().int().min(0).max(1_000_000)])),
+  renameCollection: engine<[name: string, to: string], CollectionInfo>(z.tuple([name, name])),
+  duplicateCollection: engine<[name: string, to: string], CollectionInfo>(z.tuple([name, name])),
+  deleteCollection: engine<[name: string], DeletedCollection>(z.tuple([name])),
+  deletedCollections: engine<[], DeletedCollection[]>(none),
+  restoreCollection: engine<[id: number], CollectionInfo>(z.tuple([evidenceId])),
   // PubMed
   pubmedDraft: engine<[request: PubmedDraftRequest], CheckedCandidate[]>(z.tuple([pubmedDraftRequest])),
   pubmedCheck: engine<[query: string], PubmedCheckResult>(z.tuple([pubmedQuery])),

@@ -91,7 +91,7 @@ export const settingsPatch = z.strictObject({
 });
 
 export const modelId = z.string().regex(/^[\w.-]{1,200}$/, 'must be a model id');
-export const evidenceSort = z.enum(['document', 'page', 'tag', 'stance', 'added']);
+export const evidenceSort = z.enum(['document', 'page', 'tag', 'stance', 'added', 'manual']);
 export const sortOrder = z.enum(['asc', 'desc']);
 export const pathList = z.array(absolutePath).min(1).max(1000);
 export const pubmedQuery = z.string().min(1).max(20000);
@@ -117,4 +117,13 @@ export const trialsQuery = z.string().min(1).max(20000);
 export const trialsSearchOpts = z.strictObject({
   seeds: z.array(nct).max(500).optional(),
   limit: z.number().int().min(1).max(10000).optional(),
+});
+
+// Review editing
+export const evidenceId = z.number().int().positive();
+export const evidenceEdit = z.strictObject({
+  note: text(20000).optional(),
+  tags: z.array(name).max(50).optional(),
+  stance: stance.nullable().optional(),
+  quote: z.string().trim().min(1).max(20000).optional(),
 });

@@ -42,3 +42,12 @@ export function sourceLabel(r: Pick<Result, 'kind' | 'path' | 'page' | 'pageLabe
     case 'trial': return `ClinicalTrials.gov ${r.path.replace(/^trial:/, '')}`;
   }
 }
+
+const two = (n: number) => String(n).padStart(2, '0');
+/** YYYY-MM-DD in local time: never ambiguous (12/7 or 7/12). */
+export function isoDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+/** YYYY-MM-DD HH:MM in local time. */
+export const isoDateTime = (ms: number): string => `${isoDate(ms)} ${two(new Date(ms).getHours())}:${two(new Date(ms).getMinutes())}`;

@@ -8,7 +8,7 @@ export class UsageError extends Error {}
 export const USAGE = `usage:
   delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N]
   delve status [--db <file>] [--json]
-  delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--json]
+  delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--group chunk|document] [--json]
                full: [--ollama URL] [--llm-model M] [--rounds 2] [--rerank-top 30] [--alpha 0.5] [--listwise]
   delve watch <folders…> [--db <file>] [--json]
   delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
@@ -28,9 +28,12 @@ export const USAGE = `usage:
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
              [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]
   delve models list|pull <id>|import <folder> [--id <id>]|remove <id> [--json]
-  delve collection create <name> | list [<name>] [--sort document|page|tag|stance|added] [--json]
+  delve collection create <name> | list [<name>] [--sort document|page|tag|stance|added|manual] [--json]
   delve collection add <name> --chunk <id> [--note "…"] [--tag t]… [--stance supports|contradicts|background] [--query "…"]
   delve collection export <name> --format md|csv|bib|ris [--out <file>]
+  delve collection rename <name> <new> | duplicate <name> <copy> | delete <name> | deleted | restore <id>
+  delve collection edit <evidence id> [--note "…"] [--tag t]… [--stance supports|contradicts|background|none] [--quote "…"]
+  delve collection remove <evidence id> | unremove <evidence id> | move <evidence id> <place>
   delve history [--limit 50] [--json]
   delve zotero import <Zotero data folder> [--base-dir <folder>] [--db <file>] [--json]   (read-only; every item a record; a second import applies only the changes)
   delve mcp [--db <file>] [--allow-writes] [--ollama URL] [--llm-model M] [--eutils URL] [--api-key K] [--email E]   (MCP server on stdio)
@@ -88,6 +91,8 @@ const OPTIONS = {
   to: { type: 'string' },
   from: { type: 'string' },
   file: { type: 'string' },
+  group: { type: 'string' },
+  quote: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -151,6 +156,10 @@ export interface Parsed {
   to: string | undefined;
   from: string | undefined;
   file: string | undefined;
+  /** search: one result per passage ('chunk', the default) or per document ('document'). */
+  group: 'chunk' | 'document' | undefined;
+  /** collection edit: the evidence's new quote (words of its passage). */
+  quote: string | undefined;
   help: boolean;
 }
 
@@ -212,6 +221,8 @@ export function parse(argv: string[]): Parsed {
     to: values.to,
     from: values.from,
     file: values.file,
+    group: groupChoice(values.group),
+    quote: values.quote,
     help: values.help ?? false,
   };
 }
@@ -220,6 +231,12 @@ function provider(v: string | undefined): ProviderChoice | undefined {
   if (v === undefined) return undefined;
   if (!(PROVIDERS as readonly string[]).includes(v)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
   return v as ProviderChoice;
+}
+
+function groupChoice(v: string | undefined): 'chunk' | 'document' | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'chunk' && v !== 'document') throw new UsageError('--group must be chunk or document');
+  return v;
 }
 
 function scanMethod(v: string): 'memory' | 'sqlite' {

@@ -1,5 +1,6 @@
 /**
- * `delve collection create|add|list|export` (evidence collections) and `delve history` (past
+ * `delve collection create|add|list|export` (evidence collections; the editing commands are in
+ * collection-edit-command.ts) and `delve history` (past
  * searches). Collections are named; evidence is added by chunk id (as `delve search --json` shows it).
  */
 import { writeFileSync } from 'node:fs';
@@ -8,12 +9,14 @@ import type { DelveEngine } from '../index.js';
 import { EXPORT_FORMATS, pageRef } from '../review/export.js';
 import { SORTS } from '../review/table.js';
 import { UsageError, type Parsed } from './args.js';
+import { collectionEditCommand, EDIT_SUBCOMMANDS } from './collection-edit-command.js';
 
 type Out = (s: string) => void;
 const STANCES = ['supports', 'contradicts', 'background'];
 
 export async function collectionCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
   const [sub, name, ...extra] = a.positionals;
+  if (sub !== undefined && EDIT_SUBCOMMANDS.includes(sub)) return collectionEditCommand(engine, a, out);
   if (extra.length > 0) throw new UsageError(`collection ${sub ?? ''}: unexpected "${extra[0]}" (quote a name with spaces)`);
   const needName = () => {
     if (!name) throw new UsageError(`collection ${sub} needs a collection name`);
@@ -67,7 +70,8 @@ export async function collectionCommand(engine: DelveEngine, a: Parsed, out: Out
       return;
     }
     default:
-      throw new UsageError(sub ? `unknown collection command "${sub}" (create, add, list, export)` : 'collection needs a command: create, add, list or export');
+      throw new UsageError(sub ? `unknown collection command "${sub}" (create, add, list, export, ${EDIT_SUBCOMMANDS.join(', ')})`
+        : `collection needs a command: create, add, list, export, ${EDIT_SUBCOMMANDS.join(', ')}`);
   }
 }
 

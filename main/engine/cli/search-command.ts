@@ -23,7 +23,7 @@ export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, er
   let r: SearchResponse;
   try {
     r = await engine.search(a.positionals[0]!, {
-      mode: a.mode as SearchMode | 'full' | undefined, k: a.k, signal: interrupt.signal,
+      mode: a.mode as SearchMode | 'full' | undefined, k: a.k, signal: interrupt.signal, groupBy: a.group,
       ...(full ? {
         ollama: a.ollama,
         pipeline: { rounds: a.rounds, rerankTop: a.rerankTop, alpha: a.alpha, listwise: a.listwise },
@@ -35,15 +35,19 @@ export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, er
   }
   if (a.json) {
     const extra = full ? { stages: r.stages, llm: r.llm, status: r.status } : {};
-    out(JSON.stringify({ mode: r.mode, results: r.results, ms: Math.round(r.ms * 10) / 10, ...extra }));
+    out(JSON.stringify({ mode: r.mode, grouping: r.grouping ?? a.group ?? 'chunk', ...(r.operators ? { operators: r.operators } : {}), results: r.results, ms: Math.round(r.ms * 10) / 10, ...extra }));
     return;
   }
+  if (r.operators?.applied.length) err(`delve: searched ${r.operators.applied.join('; ')}`);
+  for (const note of r.operators?.notes ?? []) err(`delve: ${note}`);
   if (r.status) err(`delve: LLM stages stopped: ${r.status.code}: ${r.status.message} (${r.status.hint})`);
   if (r.results.length === 0) out('no results');
   for (const x of r.results) {
     const where = x.page === null ? '' : ` p. ${x.page}${x.pageLabel && x.pageLabel !== String(x.page) ? ` ("${x.pageLabel}")` : ''}`;
     const judged = x.trace.llm ? `\n   judge ${x.trace.llm.score.toFixed(1)}/10: ${x.trace.llm.reason}` : '';
-    out(`${x.rank}. ${x.title ?? x.path}${where}  [${x.score.toFixed(2)}]\n   ${x.path}\n   ${x.snippet.replace(/\s+/g, ' ')}${judged}`);
+    const others = x.group && x.group.passages > 1 ? `\n   +${x.group.passages - 1} more passage${x.group.passages > 2 ? 's' : ''} from this document` : '';
+    const front = x.trace.frontMatter ? ' (title/author block)' : '';
+    out(`${x.rank}. ${x.title ?? x.path}${where}${front}  [${x.score.toFixed(2)}]\n   ${x.path}\n   ${x.snippet.replace(/\s+/g, ' ')}${judged}${others}`);
   }
   if (r.llm) out(`LLM: ${r.llm.calls} calls, ${r.llm.promptTokens} + ${r.llm.completionTokens} tokens, ${r.llm.cacheHits} from cache`);
 }

@@ -19,8 +19,8 @@ const STANCES: readonly Stance[] = ['supports', 'contradicts', 'background'];
 
 export function listCollections(db: Db): CollectionInfo[] {
   return db.prepare(`SELECT c.id, c.name, c.description, c.created_at AS createdAt,
-      (SELECT COUNT(*) FROM evidence e WHERE e.collection_id = c.id) AS evidence
-    FROM collections c ORDER BY c.name`).all() as CollectionInfo[];
+      (SELECT COUNT(*) FROM evidence e WHERE e.collection_id = c.id AND e.deleted_at IS NULL) AS evidence
+    FROM collections c WHERE c.deleted_at IS NULL ORDER BY c.name`).all() as CollectionInfo[];
 }
 
 export function createCollection(db: Db, name: string, description = ''): CollectionInfo {
@@ -35,32 +35,15 @@ export function createCollection(db: Db, name: string, description = ''): Collec
   }
 }
 
-/** The collection's id; BAD_ARGUMENT when there is none of that name. */
-export function renameCollection(db: Db, name: string, to: string): void {
-  const id = collectionId(db, name);
-  if (!to.trim()) throw new EngineError('BAD_ARGUMENT', 'a collection needs a name');
-  try {
-    db.prepare('UPDATE collections SET name = ? WHERE id = ?').run(to.trim(), id);
-  } catch (err) {
-    if (/UNIQUE/.test((err as Error).message)) throw new EngineError('BAD_ARGUMENT', `a collection named "${to}" already exists`);
-    throw err;
-  }
-}
-
-/** Deletes the collection and its evidence. */
-export function deleteCollection(db: Db, name: string): void {
-  db.prepare('DELETE FROM collections WHERE id = ?').run(collectionId(db, name));
-}
-
 interface ChunkRow { id: number; doc_id: number; text: string; hash: string; char_start: number; first_page: number | null }
 interface DocRow { id: number; path: string; title: string | null; authors: string; year: number | null; doi: string | null }
 
-function checkFields(f: EvidenceFields): void {
+export function checkFields(f: EvidenceFields): void {
   if (f.stance != null && !STANCES.includes(f.stance)) throw new EngineError('BAD_ARGUMENT', `stance must be one of ${STANCES.join(', ')}`);
   if (f.tags && !f.tags.every((t) => typeof t === 'string')) throw new EngineError('BAD_ARGUMENT', 'tags must be strings');
 }
 
-const cleanTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+export const cleanTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
 
 /** Saves evidence into a collection; returns its row of the evidence table. */
 export function addEvidence(db: Db, collection: string, target: EvidenceTarget, f: EvidenceFields = {}): EvidenceRow {
@@ -81,10 +64,15 @@ export function addEvidence(db: Db, collection: string, target: EvidenceTarget, 
     quote = target.quote.trim();
     if (!quote) throw new EngineError('BAD_ARGUMENT', 'an excerpt needs its quote');
     page = target.page;
-    // The chunk holding the excerpt on that page (the first one, when chunks overlap).
-    chunk = db.prepare(`${chunkSql} WHERE doc_id = @d AND instr(text, @q) > 0
-      AND (@p IS NULL OR first_page IS NULL OR (first_page <= @p AND last_page >= @p)) ORDER BY ordinal LIMIT 1`)
-      .get({ d: target.docId, q: quote, p: page }) as ChunkRow | undefined;
+    // The chunk holding the excerpt on that page (the first one, when chunks overlap). A selection
+    // made in the viewer may be spaced otherwise than the text: the chunk's own words are kept.
+    const onPage = db.prepare(`${chunkSql} WHERE doc_id = @d
+      AND (@p IS NULL OR first_page IS NULL OR (first_page <= @p AND last_page >= @p)) ORDER BY ordinal`)
+      .all({ d: target.docId, p: page }) as ChunkRow[];
+    for (const c of onPage) {
+      const found = locateQuote(c.text, quote);
+      if (found !== null) { chunk = c; quote = found; break; }
+    }
   }
   const docId = chunk?.doc_id ?? ('docId' in target ? target.docId : null);
   const doc = db.prepare('SELECT id, path, title, authors, year, doi FROM documents WHERE id = ?').get(docId) as DocRow | undefined;
@@ -104,19 +92,6 @@ export function addEvidence(db: Db, collection: string, target: EvidenceTarget, 
     f.stance ?? null, f.query?.text ?? null, f.query?.mode ?? null, f.query ? JSON.stringify(f.query.settings ?? {}) : null, Date.now(),
   ).lastInsertRowid;
   return evidenceById(db, Number(id));
-}
-
-export function updateEvidence(db: Db, id: number, f: EvidenceFields): EvidenceRow {
-  checkFields(f);
-  evidenceById(db, id);
-  if (f.note !== undefined) db.prepare('UPDATE evidence SET note = ? WHERE id = ?').run(f.note, id);
-  if (f.tags !== undefined) db.prepare('UPDATE evidence SET tags = ? WHERE id = ?').run(JSON.stringify(cleanTags(f.tags)), id);
-  if (f.stance !== undefined) db.prepare('UPDATE evidence SET stance = ? WHERE id = ?').run(f.stance, id);
-  return evidenceById(db, id);
-}
-
-export function removeEvidence(db: Db, id: number): void {
-  if (db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes === 0) throw new EngineError('BAD_ARGUMENT', `no evidence ${id}`);
 }
 
 export function evidenceById(db: Db, id: number): EvidenceRow {

@@ -13,7 +13,9 @@ import { nameText, oneLine } from '../bibliography/index.js';
 import { importRecords } from '../pubmed/library/import.js';
 import { openDb, type Db } from '../store/db.js';
 import { citedDocs, type CitedDoc } from './cite.js';
-import { addEvidence, createCollection, deleteCollection, evidenceTable, listCollections, removeEvidence, renameCollection, updateEvidence } from './collections.js';
+import { addEvidence, createCollection, evidenceTable, listCollections } from './collections.js';
+import { removeEvidence, updateEvidence } from './edit.js';
+import { deleteCollection, renameCollection } from './manage.js';
 import { EVIDENCE_CSV_COLUMNS, exportCollection } from './export.js';
 
 const TITLE = 'Braces {and} "quotes", commas & 100% of $x_1$ ~ ^ \\ back: Müller–Ørsted #1';
@@ -136,7 +138,7 @@ test('evidence: update note, tags and stance; remove; rename and delete collecti
   assert.throws(() => renameCollection(db, 'other', 'Review 2'), /already exists/);
   deleteCollection(db, 'Review 2');
   assert.deepEqual(listCollections(db).map((c) => c.name), ['other']);
-  assert.equal(db.prepare('SELECT COUNT(*) FROM evidence').pluck().get(), 0);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM evidence e JOIN collections c ON c.id = e.collection_id WHERE c.deleted_at IS NULL').pluck().get(), 0);
   assert.throws(() => exportCollection(db, 'other', 'docx' as never), /format must be/);
   assert.equal(exportCollection(db, 'other', 'bib'), '');
   db.close();

@@ -9,7 +9,7 @@ interface Row {
   id: number; collection: string; doc_id: number | null; chunk_id: number | null; doc_path: string; doc_title: string | null;
   doc_authors: string; doc_year: number | null; doc_doi: string | null; page: number | null; page_label: string | null;
   quote: string; char_start: number | null; char_end: number | null; note: string; tags: string; stance: Stance | null;
-  query_text: string | null; query_mode: string | null; query_settings: string | null; created_at: number;
+  query_text: string | null; query_mode: string | null; query_settings: string | null; created_at: number; position: number | null;
 }
 
 function toRow(r: Row): EvidenceRow {
@@ -20,16 +20,17 @@ function toRow(r: Row): EvidenceRow {
     query: r.query_text === null ? null
       : { text: r.query_text, mode: r.query_mode, settings: JSON.parse(r.query_settings ?? '{}') as Record<string, unknown> },
     createdAt: r.created_at,
+    position: r.position ?? r.id,
   };
 }
 
 export function evidenceRows(db: Db, where: string, params: unknown[]): EvidenceRow[] {
   const rows = db.prepare(`SELECT e.*, c.name AS collection FROM evidence e JOIN collections c ON c.id = e.collection_id
-    WHERE ${where} ORDER BY e.created_at, e.id`).all(...params) as Row[];
+    WHERE e.deleted_at IS NULL AND (${where}) ORDER BY e.created_at, e.id`).all(...params) as Row[];
   return rows.map(toRow);
 }
 
-export const SORTS: readonly EvidenceSort[] = ['document', 'page', 'tag', 'stance', 'added'];
+export const SORTS: readonly EvidenceSort[] = ['document', 'page', 'tag', 'stance', 'added', 'manual'];
 const STANCE_ORDER: Record<string, number> = { supports: 0, contradicts: 1, background: 2 };
 
 const text = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
@@ -43,6 +44,8 @@ const COMPARE: Record<EvidenceSort, (a: EvidenceRow, b: EvidenceRow) => number> 
   tag: (a, b) => (a.tags.length === 0 ? 1 : 0) - (b.tags.length === 0 ? 1 : 0) || text(a.tags[0] ?? '', b.tags[0] ?? '') || byDocument(a, b),
   stance: (a, b) => (STANCE_ORDER[a.stance ?? ''] ?? 3) - (STANCE_ORDER[b.stance ?? ''] ?? 3) || byDocument(a, b),
   added: (a, b) => a.createdAt - b.createdAt || a.id - b.id,
+  /** The user's own order (review/edit.ts moveEvidence); the order added until something is moved. */
+  manual: (a, b) => a.position - b.position || a.id - b.id,
 };
 
 export interface TableOptions { sort?: EvidenceSort; order?: 'asc' | 'desc' }

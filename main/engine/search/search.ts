@@ -13,6 +13,9 @@ import { denseList } from './dense.js';
 import { denseListQuantized } from './dense-quantized.js';
 import { fuseMinMax, fuseRrf, type Fused, type Scored } from './fuse.js';
 import { hydrate, type Ranked } from './hydrate.js';
+import { groupByDocument, passageInfo } from './group.js';
+import { parseQuery } from './operators.js';
+import { allowedDocuments, describeQuery, matchExpression, meetsConstraint } from './operators-apply.js';
 import { buildFtsQuery } from './query.js';
 
 /** Where dense vectors come from: the active model's vector table and its query encoder. */
@@ -44,20 +47,9 @@ function pickMode(requested: SearchOptions['mode'], dense: DenseSource | null): 
   return requested as SearchMode;
 }
 
-/** Keeps each document's best chunk, in order. */
-function bestPerDocument(db: Db, list: Fused[]): Fused[] {
-  if (list.length === 0) return list;
-  const rows = db.prepare('SELECT id, doc_id AS doc FROM chunks WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(list.map((f) => f.chunkId))) as { id: number; doc: number }[];
-  const docOf = new Map(rows.map((r) => [r.id, r.doc]));
-  const seen = new Set<number>();
-  return list.filter((f) => {
-    const doc = docOf.get(f.chunkId);
-    if (doc === undefined || seen.has(doc)) return false;
-    seen.add(doc);
-    return true;
-  });
-}
+export const DEFAULT_MORE_PER_DOCUMENT = 5;
+/** Candidates taken when filters, phrases or exclusions will drop some of them. */
+export const OPERATOR_CANDIDATES = 1000;
 
 /**
  * Starts the dense list: embeds the query, then starts the scan (or runs sqlite-vec's). Resolves once
@@ -81,12 +73,25 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
   const mode = pickMode(opts.mode, dense);
   const k = Math.max(1, Math.min(1000, Math.floor(opts.k ?? 10)));
   const grouped = opts.groupBy === 'document';
-  const n = Math.max(opts.candidates ?? DEFAULT_CANDIDATES, grouped ? 3 * k : k);
+  // The search box's operators, unless the caller prepared the query (the reasoning pipeline).
+  const parsed = override.bm25Match === undefined && override.denseText === undefined ? parseQuery(query) : null;
+  const ops = parsed?.operators ? parsed : null;
+  const notes = [...(parsed?.notes ?? [])];
+  const allowed = ops ? allowedDocuments(db, ops.filters, notes) : null;
+  const narrowed = ops !== null && (allowed !== null || ops.required.length > 0 || ops.excluded.length > 0);
+  const n = Math.max(opts.candidates ?? DEFAULT_CANDIDATES, grouped ? 3 * k : k, narrowed ? OPERATOR_CANDIDATES : 0);
   const fusion = mode === 'hybrid' ? (opts.fusion ?? 'minmax') : 'none';
+  const text = ops ? ops.text : query;
+  const bm25Match = ops ? matchExpression(ops) : override.bm25Match;
+  const operators = parsed && (ops || notes.length > 0) ? { applied: ops ? describeQuery(ops) : [], notes } : undefined;
+  if (ops && text.trim() === '') {
+    notes.push('nothing to search for: add words or a phrase (filters narrow a search, they do not make one)');
+    return { query, mode, results: [], ms: performance.now() - started, grouping: grouped ? 'document' : 'chunk', operators };
+  }
 
   // The dense scan, where it runs in other threads, is under way before BM25 takes this one.
-  const densePending = mode === 'bm25' ? { list: Promise.resolve([] as Scored[]) } : await startDense(db, dense!, override.denseText ?? query, n);
-  const bm25 = mode === 'dense' ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, query, n, override.bm25Match);
+  const densePending = mode === 'bm25' ? { list: Promise.resolve([] as Scored[]) } : await startDense(db, dense!, override.denseText ?? text, n);
+  const bm25 = mode === 'dense' || (ops && bm25Match === null) ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, text, n, bm25Match);
   const denseHits = await densePending.list;
   const bm25Scored = bm25.hits.map((h) => ({ chunkId: h.chunkId, score: h.score }));
   let fused: Fused[];
@@ -99,20 +104,45 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
       bm25Norm: null, denseNorm: null,
     }));
   }
-  if (grouped) fused = bestPerDocument(db, fused);
+  if (narrowed) {
+    const docs = allowed ? passageInfo(db, fused.map((f) => f.chunkId)) : null;
+    const keep = meetsConstraint(db, ops, fused.filter((f) => !docs || allowed!.has(docs.get(f.chunkId)?.docId ?? -1)).map((f) => f.chunkId));
+    fused = fused.filter((f) => keep.has(f.chunkId));
+  }
 
   const hitOf = new Map(bm25.hits.map((h) => [h.chunkId, h]));
   const denseOf = new Map(denseHits.map((d, i) => [d.chunkId, { rank: i + 1, score: d.score }]));
-  const ranked: Ranked[] = fused.slice(0, k).map((f) => {
+  const toRanked = (f: Fused, extra: Partial<SearchTrace>): Ranked => {
     const h = hitOf.get(f.chunkId);
     const d = denseOf.get(f.chunkId);
     const trace: SearchTrace = {
       bm25Rank: h?.rawRank ?? null, bm25Score: h?.raw ?? null, proximity: h?.proximity ?? 0, proximityBonus: h?.bonus ?? 0,
       ftsQuery: bm25.ftsQuery, denseRank: d?.rank ?? null, denseScore: d?.score ?? null,
-      bm25Norm: f.bm25Norm, denseNorm: f.denseNorm, fused: f.fused, fusion,
+      bm25Norm: f.bm25Norm, denseNorm: f.denseNorm, fused: f.fused, fusion, ...extra,
     };
     return { chunkId: f.chunkId, score: f.fused, trace };
-  });
-  const results = hydrate(db, ranked, bm25.ftsQuery ?? buildFtsQuery(query).match);
-  return { query, mode, results, ms: performance.now() - started };
+  };
+  const ftsQuery = bm25.ftsQuery ?? buildFtsQuery(text).match;
+  if (!grouped) {
+    const top = fused.slice(0, k);
+    const info = passageInfo(db, top.map((f) => f.chunkId));
+    const results = hydrate(db, top.map((f) => toRanked(f, info.get(f.chunkId)?.frontMatter ? { frontMatter: true } : {})), ftsQuery);
+    return { query, mode, results, ms: performance.now() - started, grouping: 'chunk', ...(operators ? { operators } : {}) };
+  }
+  const info = passageInfo(db, fused.map((f) => f.chunkId));
+  const groups = groupByDocument(fused, info, opts.morePerDocument ?? DEFAULT_MORE_PER_DOCUMENT).slice(0, k);
+  const traceOf = (chunkId: number, passageRank: number) => ({ passageRank, ...(info.get(chunkId)?.frontMatter ? { frontMatter: true } : {}) });
+  // One hydration (one snippet query) for the documents' best passages and their other passages.
+  const heads = groups.map((g) => toRanked(g.best.fused, traceOf(g.best.fused.chunkId, g.best.passageRank)));
+  const others = groups.flatMap((g) => g.more.map((m) => toRanked(m.fused, traceOf(m.fused.chunkId, m.passageRank))));
+  const all = hydrate(db, [...heads, ...others], ftsQuery);
+  const headIds = new Set(heads.map((h) => h.chunkId));
+  const results = all.filter((r) => headIds.has(r.chunkId)).map((r, i) => ({ ...r, rank: i + 1 }));
+  const more = new Map(all.filter((r) => !headIds.has(r.chunkId)).map((r) => [r.chunkId, { ...r, rank: r.trace.passageRank ?? r.rank }]));
+  const groupOf = new Map(groups.map((g) => [g.best.fused.chunkId, g]));
+  for (const r of results) {
+    const g = groupOf.get(r.chunkId)!;
+    r.group = { passages: g.passages, score: g.score, more: g.more.flatMap((m) => more.get(m.fused.chunkId) ?? []) };
+  }
+  return { query, mode, results, ms: performance.now() - started, grouping: 'document', ...(operators ? { operators } : {}) };
 }

@@ -15,7 +15,7 @@ import { modelPull, models } from './models.js';
 import { pubmedCheck, pubmedDraft, pubmedImport } from './pubmed.js';
 import { pubmedSearch } from './pubmed-search.js';
 import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.js';
-import { translateStrategy } from '../../engine/strategy/index.js';
+import { translateStrategy } from '../../engine/app/strategy.js';
 import { loadSettings, mergeSettings, saveSettings } from './settings.js';
 import { appStatus } from './status.js';
 
@@ -59,6 +59,16 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     addEvidence: (collection, target, fields) => engine.use((e) => e.addEvidence(collection, target, fields)),
     evidence: (collection, sort, order) => engine.use((e) => e.evidence(collection, sort, order)),
     exportCollection: (collection, format) => engine.use((e) => e.exportCollection(collection, format)),
+    // Review editing (issue 24)
+    updateEvidence: (id, edit) => engine.use((e) => e.updateEvidence(id, edit)),
+    removeEvidence: (id) => engine.use((e) => e.removeEvidence(id)),
+    restoreEvidence: (id) => engine.use((e) => e.restoreEvidence(id)),
+    moveEvidence: (id, index) => engine.use((e) => e.moveEvidence(id, index)),
+    renameCollection: (name, to) => engine.use((e) => e.renameCollection(name, to)),
+    duplicateCollection: (name, to) => engine.use((e) => e.duplicateCollection(name, to)),
+    deleteCollection: (name) => engine.use((e) => e.deleteCollection(name)),
+    deletedCollections: () => engine.use((e) => e.deletedCollections()),
+    restoreCollection: (id) => engine.use((e) => e.restoreCollection(id)),
     pubmedDraft: async (request) => pubmedDraft(settings, request),
     pubmedCheck: async (query) => pubmedCheck(query),
     pubmedSearch: (query, o) => pubmedSearch(settings, engine, query, o),

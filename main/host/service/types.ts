@@ -57,7 +57,7 @@ export interface PubmedDraftRequest {
 }
 
 /** A search strategy (Ovid MEDLINE or PubMed) translated line by line: main/engine/strategy. */
-export type { Translation as StrategyTranslation } from '../../engine/strategy/index.js';
+export type { Translation as StrategyTranslation } from '../../engine/app/strategy.js';
 
 export interface PubmedRecordRow {
   pmid: string;
@@ -108,58 +108,7 @@ export interface AppStatus {
   indexing: boolean;
 }
 
-// ClinicalTrials.gov (issue 21). The registry's address: $DELVE_CTGOV_URL (default the real API v2), pace $DELVE_CTGOV_PACE_MS.
-export type { TrialCandidate } from '../../engine/trials/draft/index.js';
-
-export interface TrialsDraftRequest {
-  /** A question, PICO lines, or (with `patient`) a patient description. */
-  question: string;
-  patient?: boolean;
-  /** One expression per search area instead of one query. */
-  perArea?: boolean;
-  /** Known relevant NCT ids. */
-  seeds?: string[];
-  k?: number;
-}
-
-export interface TrialsCheckResult {
-  valid: boolean;
-  normalized: string | null;
-  errors: { offset: number; message: string }[];
-  warnings: string[];
-}
-
-export interface TrialStudyRow {
-  nctId: string;
-  title: string;
-  status: string | null;
-  phases: string[];
-  conditions: string[];
-  enrollment: number | null;
-  startDate: string | null;
-  sponsor: string | null;
-  /** The library's document for this trial, if any. */
-  inLibrary: number | null;
-}
-
-export interface TrialsSearchResult {
-  query: string;
-  count: number;
-  /** The NCT ids of every page read (the first `limit`, default 1,000). */
-  ids: string[];
-  pages: number;
-  studies: TrialStudyRow[];
-  recall: number | null;
-  seedsFound: string[];
-  seedsMissed: string[];
-}
-
-export interface TrialsImportResult {
-  imported: number;
-  updated: number;
-  missing: string[];
-  documents: Array<{
-    nctId: string; docId: number; title: string;
-    publications: Array<{ pmid: string | null; doi: string | null; inLibrary: Array<{ docId: number; kind: string; title: string | null; via: 'pmid' | 'doi' }> }>;
-  }>;
-}
+// ClinicalTrials.gov: the shapes live with the app-level facade (engine/app/trials.ts).
+export type {
+  TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult, TrialStudyRow,
+} from '../../engine/app/trials.js';

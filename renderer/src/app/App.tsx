@@ -69,16 +69,17 @@ export function App() {
             </button>
           ))}
         </nav>
-        <div className="app-body">
+        <main className="app-body">
           <EngineProblem />
-          <section className="app-screen" hidden={screen !== 'search'} aria-label="Search"><SearchScreen /></section>
+          {/* Every screen has one <h1> (Library shows its own; the others' are for screen readers). */}
+          <section className="app-screen" hidden={screen !== 'search'} aria-label="Search"><h1 className="visually-hidden">Search</h1><SearchScreen /></section>
           <section className="app-screen" hidden={screen !== 'library'} aria-label="Library"><LibraryScreen /></section>
-          <section className="app-screen" hidden={screen !== 'review'} aria-label="Review"><ReviewScreen /></section>
-          <section className="app-screen" hidden={screen !== 'pubmed'} aria-label="PubMed"><PubmedScreen /></section>
-          <section className="app-screen" hidden={screen !== 'trials'} aria-label="Trials"><TrialsScreen /></section>
-          <section className="app-screen" hidden={screen !== 'settings'} aria-label="Settings"><SettingsScreen /></section>
+          <section className="app-screen" hidden={screen !== 'review'} aria-label="Review"><h1 className="visually-hidden">Review</h1><ReviewScreen /></section>
+          <section className="app-screen" hidden={screen !== 'pubmed'} aria-label="PubMed"><h1 className="visually-hidden">PubMed</h1><PubmedScreen /></section>
+          <section className="app-screen" hidden={screen !== 'trials'} aria-label="Trials"><h1 className="visually-hidden">Trials</h1><TrialsScreen /></section>
+          <section className="app-screen" hidden={screen !== 'settings'} aria-label="Settings"><h1 className="visually-hidden">Settings</h1><SettingsScreen /></section>
           {viewer && <DocumentViewer key={`${viewer.docId}:${viewer.page ?? ''}:${viewer.highlight ?? ''}`} target={viewer} onClose={() => setViewer(null)} />}
-        </div>
+        </main>
         <StatusBar />
       </div>
     </NavContext.Provider>

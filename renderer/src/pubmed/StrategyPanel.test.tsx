@@ -1,6 +1,8 @@
 /** The strategy panel: a pasted Ovid strategy translated line by line (live, debounced), notes and problems shown, the query sent to the editor. */
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+// The fake api answers with the real translator's output, so the panel is tested on real translations.
+// eslint-disable-next-line import-x/no-restricted-paths
 import { translateStrategy } from '../../../main/engine/strategy/index.js';
 import { fakeApi } from '../test/fakeApi.js';
 import { StrategyPanel } from './StrategyPanel.js';

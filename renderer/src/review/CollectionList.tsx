@@ -1,6 +1,6 @@
-/** The collections, each with its description and evidence count; one is selected; "New collection". */
+/** The collections, each with its description and evidence count; one is selected; "New collection"; deleted ones to restore. */
 import { useState } from 'react';
-import type { CollectionInfo } from '../api.js';
+import type { CollectionInfo, DeletedCollection } from '../api.js';
 import { plural } from '../format.js';
 import { NewCollectionForm } from './NewCollectionForm.js';
 
@@ -9,9 +9,12 @@ export interface CollectionListProps {
   selected: string | null;
   onSelect(name: string): void;
   onCreated(c: CollectionInfo): void;
+  /** Deleted collections, kept by the engine until restored. */
+  deleted?: DeletedCollection[];
+  onRestore?(id: number): void;
 }
 
-export function CollectionList({ collections, selected, onSelect, onCreated }: CollectionListProps) {
+export function CollectionList({ collections, selected, onSelect, onCreated, deleted = [], onRestore }: CollectionListProps) {
   const [creating, setCreating] = useState(false);
   return (
     <nav className="review-collections" aria-label="Collections">
@@ -35,6 +38,19 @@ export function CollectionList({ collections, selected, onSelect, onCreated }: C
           </li>
         ))}
       </ul>
+      {deleted.length > 0 && (
+        <details className="review-deleted">
+          <summary>Deleted ({deleted.length})</summary>
+          <ul aria-label="Deleted collections">
+            {deleted.map((d) => (
+              <li key={d.id}>
+                <span className="review-collection-name">{d.name}</span> <span className="muted">{plural(d.evidence, 'item')}</span>
+                <button type="button" aria-label={`Restore ${d.name}`} onClick={() => onRestore?.(d.id)}>Restore</button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </nav>
   );
 }

@@ -1,10 +1,14 @@
 /**
- * A collection's evidence as a table: document (title, authors, year), page, quote, stance, tags,
- * note, the query that found it, when it was added. Sortable headers (aria-sort); Open shows the
- * page in the viewer with the quote highlighted (not possible while the document is not in the library).
+ * A collection's evidence as a table: its place in the user's order, document (title, authors,
+ * year), page, quote, stance, tags, note, the query that found it, when it was added (ISO date).
+ * Sortable headers (aria-sort); Open shows the page in the viewer with the quote highlighted (not
+ * possible while the document is not in the library); Edit opens the row's editor, Remove removes it
+ * (undoable); in "Order" sort, Move up/down rearrange it.
  */
-import type { EvidenceRow, EvidenceSort } from '../api.js';
-import { fileName } from '../format.js';
+import { Fragment, useState } from 'react';
+import type { EvidenceEdit, EvidenceRow, EvidenceSort } from '../api.js';
+import { fileName, isoDate } from '../format.js';
+import { EvidenceEditor } from './EvidenceEditor.js';
 
 export interface EvidenceTableProps {
   rows: EvidenceRow[];
@@ -12,7 +16,12 @@ export interface EvidenceTableProps {
   order: 'asc' | 'desc';
   onSort(sort: EvidenceSort): void;
   onOpen(row: EvidenceRow): void;
+  onEdit(id: number, edit: EvidenceEdit): Promise<unknown>;
+  onRemove(row: EvidenceRow): void;
+  /** Moves a row to a 0-based place in the user's order. */
+  onMove(id: number, index: number): void;
 }
+
 
 export function authorsLine(authors: string[]): string {
   if (authors.length <= 2) return authors.join(' & ');
@@ -20,11 +29,13 @@ export function authorsLine(authors: string[]): string {
 }
 
 const COLUMNS: { label: string; sort?: EvidenceSort }[] = [
-  { label: 'Document', sort: 'document' }, { label: 'Page', sort: 'page' }, { label: 'Quote' }, { label: 'Stance', sort: 'stance' },
+  { label: 'Order', sort: 'manual' }, { label: 'Document', sort: 'document' }, { label: 'Page', sort: 'page' }, { label: 'Quote' }, { label: 'Stance', sort: 'stance' },
   { label: 'Tags', sort: 'tag' }, { label: 'Note' }, { label: 'Query' }, { label: 'Added', sort: 'added' },
 ];
 
-export function EvidenceTable({ rows, sort, order, onSort, onOpen }: EvidenceTableProps) {
+export function EvidenceTable({ rows, sort, order, onSort, onOpen, onEdit, onRemove, onMove }: EvidenceTableProps) {
+  const [editing, setEditing] = useState<number | null>(null);
+  const movable = sort === 'manual' && order === 'asc';
   return (
     <div className="review-table-wrap">
       <table className="review-table">
@@ -42,11 +53,21 @@ export function EvidenceTable({ rows, sort, order, onSort, onOpen }: EvidenceTab
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
+          {rows.map((r, i) => {
             const title = r.title ?? fileName(r.path);
             const meta = [authorsLine(r.authors), r.year === null ? '' : String(r.year)].filter((x) => x !== '').join(', ');
             return (
-              <tr key={r.id} data-testid="evidence-row">
+              <Fragment key={r.id}>
+              <tr data-testid="evidence-row">
+                <td className="review-order">
+                  <span className="review-order-n">{i + 1}</span>
+                  {movable && (
+                    <span className="review-move">
+                      <button type="button" aria-label={`Move up: ${title}`} disabled={i === 0} onClick={() => onMove(r.id, i - 1)}>↑</button>
+                      <button type="button" aria-label={`Move down: ${title}`} disabled={i === rows.length - 1} onClick={() => onMove(r.id, i + 1)}>↓</button>
+                    </span>
+                  )}
+                </td>
                 <td className="review-doc">
                   <span className="review-doc-title" title={r.path}>{title}</span>
                   {meta !== '' && <span className="review-doc-meta muted">{meta}</span>}
@@ -55,6 +76,10 @@ export function EvidenceTable({ rows, sort, order, onSort, onOpen }: EvidenceTab
                     title={r.docId === null ? 'The document is no longer in the library' : `Open ${title}${r.page === null ? '' : ` at page ${r.pageLabel ?? r.page}`}`}>
                     Open
                   </button>
+                  <span className="review-row-actions">
+                    <button type="button" aria-expanded={editing === r.id} onClick={() => setEditing(editing === r.id ? null : r.id)}>Edit</button>
+                    <button type="button" className="danger" onClick={() => onRemove(r)}>Remove</button>
+                  </span>
                 </td>
                 <td className="review-page">{r.page === null ? '–' : r.pageLabel ?? r.page}</td>
                 <td className="review-quote"><q>{r.quote}</q></td>
@@ -62,8 +87,16 @@ export function EvidenceTable({ rows, sort, order, onSort, onOpen }: EvidenceTab
                 <td>{r.tags.map((t) => <span key={t} className="review-tag">{t}</span>)}</td>
                 <td className="review-note">{r.note}</td>
                 <td className="review-query">{r.query && <><span>{r.query.text}</span>{r.query.mode && <span className="muted"> ({r.query.mode === 'full' ? 'deep' : r.query.mode})</span>}</>}</td>
-                <td className="review-added muted">{new Date(r.createdAt).toLocaleDateString()}</td>
+                <td className="review-added muted">{isoDate(r.createdAt)}</td>
               </tr>
+              {editing === r.id && (
+                <tr className="review-editor-row-wrap">
+                  <td colSpan={COLUMNS.length}>
+                    <EvidenceEditor row={r} onCancel={() => setEditing(null)} onSave={async (e) => { await onEdit(r.id, e); setEditing(null); }} />
+                  </td>
+                </tr>
+              )}
+              </Fragment>
             );
           })}
         </tbody>

@@ -11,7 +11,7 @@ const empty: CollectionInfo = { id: 2, name: 'Empty', description: '', evidence:
 const row = (id: number, r: Partial<EvidenceRow>): EvidenceRow => ({
   id, collection: 'Stroke review', docId: 10 + id, chunkId: 100 + id, path: `/papers/p${id}.pdf`, title: `Paper ${id}`, authors: ['Smith J', 'Lee K', 'Ng A'],
   year: 2020 + id, doi: null, page: id * 3, pageLabel: String(id * 3), quote: `Quote ${id}`, charStart: null, charEnd: null, note: '', tags: [],
-  stance: null, query: { text: 'aspirin stroke', mode: 'full' }, createdAt: Date.UTC(2026, 0, id), ...r,
+  stance: null, query: { text: 'aspirin stroke', mode: 'full' }, createdAt: Date.UTC(2026, 0, id), position: id, ...r,
 });
 const rows = [
   row(1, { stance: 'contradicts', tags: ['rct'], note: 'small trial' }),

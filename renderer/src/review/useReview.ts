@@ -3,12 +3,13 @@
  * is saved from the Search screen), the selected one, and its evidence table in the chosen order.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, unwrap, type CollectionInfo, type EvidenceRow, type EvidenceSort } from '../api.js';
+import { api, ApiError, unwrap, type CollectionInfo, type DeletedCollection, type EvidenceRow, type EvidenceSort } from '../api.js';
 
 const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError({ code: 'INTERNAL', message: String(err) }));
 
 export function useReview(visible: boolean) {
   const [collections, setCollections] = useState<CollectionInfo[] | null>(null);
+  const [deleted, setDeleted] = useState<DeletedCollection[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [sort, setSort] = useState<EvidenceSort>('document');
   const [order, setOrder] = useState<'asc' | 'desc'>('asc');
@@ -17,10 +18,15 @@ export function useReview(visible: boolean) {
   const [tick, setTick] = useState(0);
   const ask = useRef(0);
 
-  const reload = useCallback(() => {
+  /** Reloads the collections and the selected one's table; `pick` selects a collection by name. */
+  const reload = useCallback((pick?: string) => {
+    unwrap(api().deletedCollections()).then(setDeleted, () => setDeleted([]));
     unwrap(api().collections()).then((list) => {
       setCollections(list);
-      setSelected((s) => (s !== null && list.some((c) => c.name === s) ? s : list[0]?.name ?? null));
+      setSelected((s) => {
+        const want = pick ?? s;
+        return want !== null && list.some((c) => c.name === want) ? want : list[0]?.name ?? null;
+      });
       setTick((t) => t + 1);
     }, (err: unknown) => { setCollections((c) => c ?? []); setError(asError(err)); });
   }, []);
@@ -44,5 +50,5 @@ export function useReview(visible: boolean) {
     select(c.name);
   };
 
-  return { collections, selected, select, created, rows, sort, order, sortBy, error };
+  return { collections, deleted, selected, select, created, rows, sort, order, sortBy, error, reload };
 }

@@ -4,6 +4,7 @@
  */
 import { forwardRef, type KeyboardEvent } from 'react';
 import { fileName, sourceLabel } from '../format.js';
+import { MorePassages } from './MorePassages.js';
 import { SaveEvidenceForm } from './SaveEvidenceForm.js';
 import { ScoreBar } from './ScoreBar.js';
 import { rankLine, type Result } from './scores.js';
@@ -25,6 +26,10 @@ export interface EvidenceCardProps {
   onSaved(collection: string): void;
   onKeyDown(e: KeyboardEvent<HTMLLIElement>): void;
   onFocus(): void;
+  /** The document's other passages: shown or not, and opening one of them. */
+  expanded: boolean;
+  onExpand(open: boolean): void;
+  onOpenPassage(passage: Result): void;
 }
 
 export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(function EvidenceCard(p, ref) {
@@ -39,6 +44,7 @@ export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(functio
         <span className="search-card-rank" aria-hidden="true">{p.position}</span>
         <span className="search-card-title" id={titleId} title={r.path}>{title}</span>
         {where !== '' && <span className="search-card-page">{where}</span>}
+        {r.trace.frontMatter && <span className="search-badge" title="The paper's title, authors and affiliations matched">Title and authors</span>}
         {r.headingPath.length > 0 && <span className="search-card-heading">{r.headingPath.join(' › ')}</span>}
       </div>
       <blockquote className="search-card-quote"><Snippet result={r} /></blockquote>
@@ -53,9 +59,10 @@ export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(functio
           <button type="button" aria-expanded={p.saving} onClick={() => p.onSaveToggle(!p.saving)}>Save to collection</button>
         </span>
       </div>
+      <MorePassages result={r} expanded={p.expanded} onToggle={p.onExpand} onOpen={p.onOpenPassage} />
       {p.savedTo !== null && !p.saving && <p className="search-card-saved" role="status">Saved to “{p.savedTo}”</p>}
       {p.saving && (
-        <SaveEvidenceForm result={r} query={p.query} mode={p.mode} onSaved={p.onSaved} onCancel={() => p.onSaveToggle(false)} />
+        <SaveEvidenceForm target={{ chunkId: r.chunkId }} query={p.query} mode={p.mode} onSaved={p.onSaved} onCancel={() => p.onSaveToggle(false)} />
       )}
     </li>
   );

@@ -1,5 +1,6 @@
 /** The recent searches, newest first: a click runs one again with its mode. */
 import type { SearchHistoryEntry } from '../api.js';
+import { isoDateTime } from '../format.js';
 
 export function HistoryList({ entries, onPick }: { entries: SearchHistoryEntry[] | null; onPick(e: SearchHistoryEntry): void }) {
   return (
@@ -10,7 +11,7 @@ export function HistoryList({ entries, onPick }: { entries: SearchHistoryEntry[]
       <ul>
         {entries?.map((e) => (
           <li key={e.id}>
-            <button type="button" onClick={() => onPick(e)} title={`${e.query} — ${e.mode}, ${e.results} results, ${new Date(e.at).toLocaleString()}`}>
+            <button type="button" onClick={() => onPick(e)} title={`${e.query} — ${e.mode}, ${e.results} results, ${isoDateTime(e.at)}`}>
               <span className="search-history-q">{e.query}</span>
               <span className="search-history-meta muted">{e.mode === 'full' ? 'Deep' : 'Fast'} · {e.results}</span>
             </button>

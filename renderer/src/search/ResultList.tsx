@@ -1,6 +1,7 @@
 /**
  * The evidence cards as an ordered list with keyboard navigation: ArrowDown/ArrowUp (or j/k) move
- * between cards, Enter opens the focused card in the viewer, s opens its save form. Focus stays on
+ * between cards, Enter opens the focused card in the viewer, s opens its save form, m shows or hides
+ * the paper's other passages. Focus stays on
  * the same result when a deep search replaces the ranking. Records on the list element, as
  * `data-first-results-ms`, how long after the search was asked for its first results were on screen.
  */
@@ -16,11 +17,13 @@ export interface ResultListProps {
   /** performance.now() when the search was asked for, and a value that changes when its first results arrive. */
   startedAt: number;
   firstResults: unknown;
+  /** One line per paper (title, page, a clipped excerpt) instead of full cards. */
+  compact?: boolean;
 }
 
 const typing = (el: EventTarget): boolean => el instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
 
-export function ResultList({ results, query, mode, startedAt, firstResults }: ResultListProps) {
+export function ResultList({ results, query, mode, startedAt, firstResults, compact = false }: ResultListProps) {
   const nav = useNav();
   const list = useRef<HTMLOListElement>(null);
   const cards = useRef(new Map<number, HTMLLIElement>());
@@ -28,6 +31,7 @@ export function ResultList({ results, query, mode, startedAt, firstResults }: Re
   const [active, setActive] = useState<number | null>(null);
   const [saving, setSaving] = useState<number | null>(null);
   const [saved, setSaved] = useState<Map<number, string>>(new Map());
+  const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const top = results.reduce((m, r) => Math.max(m, r.trace.fused), 0);
 
   useLayoutEffect(() => {
@@ -48,6 +52,11 @@ export function ResultList({ results, query, mode, startedAt, firstResults }: Re
     if (r) cards.current.get(r.chunkId)?.focus();
   };
   const open = (r: Result) => nav.openDocument({ docId: r.docId, page: r.page, highlight: r.snippetText });
+  const expand = (id: number, on: boolean) => setExpanded((s) => {
+    const next = new Set(s);
+    if (on) next.add(id); else next.delete(id);
+    return next;
+  });
 
   const onKey = (i: number, r: Result) => (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
@@ -58,13 +67,14 @@ export function ResultList({ results, query, mode, startedAt, firstResults }: Re
     else if (k === 'End') focusAt(results.length - 1);
     else if (k === 'Enter') open(r);
     else if (k === 's') setSaving(r.chunkId);
+    else if (k === 'm' && (r.group?.passages ?? 1) > 1) expand(r.chunkId, !expanded.has(r.chunkId));
     else return;
     e.preventDefault();
   };
 
   const tabbable = active !== null && results.some((r) => r.chunkId === active) ? active : results[0]?.chunkId;
   return (
-    <ol ref={list} className="search-results" aria-label={`${results.length} results`} data-query={query}
+    <ol ref={list} className={compact ? 'search-results compact' : 'search-results'} aria-label={`${results.length} results`} data-query={query}
       onBlur={(e) => { if (!list.current?.contains(e.relatedTarget as Node | null) && e.relatedTarget !== null) focused.current = null; }}>
       {results.map((r, i) => (
         <EvidenceCard key={r.chunkId} result={r} position={i + 1} top={top} query={query} mode={mode}
@@ -74,6 +84,7 @@ export function ResultList({ results, query, mode, startedAt, firstResults }: Re
           onOpen={() => open(r)}
           onFocus={() => { focused.current = r.chunkId; setActive(r.chunkId); }}
           onKeyDown={onKey(i, r)}
+          expanded={expanded.has(r.chunkId)} onExpand={(on) => expand(r.chunkId, on)} onOpenPassage={open}
           onSaveToggle={(o) => { setSaving(o ? r.chunkId : null); if (!o) cards.current.get(r.chunkId)?.focus(); }}
           onSaved={(c) => { setSaved((m) => new Map(m).set(r.chunkId, c)); setSaving(null); cards.current.get(r.chunkId)?.focus(); }} />
       ))}

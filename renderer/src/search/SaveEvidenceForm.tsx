@@ -1,18 +1,19 @@
 /**
  * The inline "Save to collection" form under an evidence card: which collection (or a new one),
- * stance, note and tags. Saves the card's chunk with its quote and the query that found it.
+ * stance, note and tags. Saves the target (a card's whole passage, never its shortened snippet, or a
+ * viewer selection) and the query that found it.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, unwrap, type CollectionInfo, type EvidenceFields } from '../api.js';
-import type { Result } from './scores.js';
+import { api, ApiError, unwrap, type CollectionInfo, type EvidenceFields, type EvidenceTarget } from '../api.js';
 
 const NEW = '\u0000new';
 type Stance = NonNullable<EvidenceFields['stance']>;
 
 export interface SaveEvidenceProps {
-  result: Result;
+  /** A search result's whole passage ({chunkId}), or a selection made in the viewer ({docId, page, quote}). */
+  target: EvidenceTarget;
+  /** The query that found it and the engine mode (bm25, hybrid or full); '' when none did. */
   query: string;
-  /** The engine mode that found it: bm25, hybrid or full. */
   mode: string;
   onSaved(collection: string): void;
   onCancel(): void;
@@ -20,7 +21,7 @@ export interface SaveEvidenceProps {
 
 export const parseTags = (s: string): string[] => [...new Set(s.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
 
-export function SaveEvidenceForm({ result, query, mode, onSaved, onCancel }: SaveEvidenceProps) {
+export function SaveEvidenceForm({ target, query, mode, onSaved, onCancel }: SaveEvidenceProps) {
   const id = useId();
   const [collections, setCollections] = useState<CollectionInfo[] | null>(null);
   const [collection, setCollection] = useState('');
@@ -54,8 +55,8 @@ export function SaveEvidenceForm({ result, query, mode, onSaved, onCancel }: Sav
     setError(null);
     try {
       if (creating && !collections?.some((c) => c.name === name)) await unwrap(api().createCollection(name));
-      await unwrap(api().addEvidence(name, { chunkId: result.chunkId, quote: result.snippetText }, {
-        query: { text: query, mode }, stance: stance === '' ? null : stance, note: note.trim(), tags: parseTags(tags),
+      await unwrap(api().addEvidence(name, target, {
+        query: query === '' ? null : { text: query, mode }, stance: stance === '' ? null : stance, note: note.trim(), tags: parseTags(tags),
       }));
       onSaved(name);
     } catch (err) {

@@ -51,7 +51,7 @@ describe('SearchScreen', () => {
     const { calls } = setup();
     await searchFor('aspirin stroke');
     await waitFor(() => expect(titles()).toEqual(['Paper 1', 'Paper 2', 'Paper 3']));
-    expect(calls('search')[0]!.args).toEqual(['aspirin stroke', { k: 20 }]);
+    expect(calls('search')[0]!.args).toEqual(['aspirin stroke', { k: 20, groupBy: 'document' }]);
     const list = screen.getByRole('list', { name: '3 results' });
     expect(list.getAttribute('data-first-results-ms')).toMatch(/^\d+$/);
     expect(screen.getByText(/3 results for “aspirin stroke”/).textContent).toContain('12 ms');
@@ -214,7 +214,7 @@ describe('SearchScreen', () => {
     expect(await within(card).findByText('Saved to “Antiplatelets”')).toBeTruthy();
     expect(created).toEqual(['Antiplatelets']);
     expect(calls('addEvidence')[0]!.args).toEqual([
-      'Antiplatelets', { chunkId: 1, quote: 'Aspirin lowered the risk of stroke in passage 1.' },
+      'Antiplatelets', { chunkId: 1 },
       { query: { text: 'aspirin stroke', mode: 'hybrid' }, stance: 'supports', note: 'key trial', tags: ['rct', 'stroke'] },
     ]);
     expect(document.activeElement).toBe(card);

@@ -7,9 +7,11 @@ import { api, unwrap, type SearchHistoryEntry } from '../api.js';
 import { FOCUS_SEARCH_EVENT } from '../app/nav.js';
 import { plural } from '../format.js';
 import { HistoryList } from './HistoryList.js';
+import { QueryUnderstood } from './QueryUnderstood.js';
+import { groupResults } from './group.js';
 import { ResultList } from './ResultList.js';
 import { StagePanel } from './StagePanel.js';
-import { useSearch, type SearchModeChoice } from './useSearch.js';
+import { canLoadMore, useSearch, type SearchModeChoice } from './useSearch.js';
 import './SearchScreen.css';
 
 /** Newest first, one entry per query text (a deep search also records its fast first pass). */
@@ -22,11 +24,12 @@ export function SearchScreen() {
   const [text, setText] = useState('');
   const [mode, setMode] = useState<SearchModeChoice>('fast');
   const [history, setHistory] = useState<SearchHistoryEntry[] | null>(null);
+  const [compact, setCompact] = useState(false);
   const box = useRef<HTMLInputElement>(null);
   const loadHistory = useCallback(() => {
     unwrap(api().history(20)).then((h) => setHistory(distinctHistory(h)), () => setHistory((h) => h ?? []));
   }, []);
-  const { state, search, stop } = useSearch(loadHistory);
+  const { state, search, stop, loadMore } = useSearch(loadHistory);
 
   useEffect(() => {
     box.current?.focus();
@@ -54,12 +57,13 @@ export function SearchScreen() {
 
   const engineMode = state.deep ? 'full' : state.fast?.mode ?? 'hybrid';
   const q = state.query;
+  const papers = groupResults(state.error ? [] : state.results);
   return (
     <div className="search-screen">
       <div className="search-main">
         <form className="search-form" role="search" onSubmit={submit}>
           <input ref={box} id="search-input" type="search" aria-label="Search" value={text} onChange={(e) => setText(e.target.value)}
-            onKeyDown={toResults} placeholder="Ask a question or type keywords…" autoComplete="off" spellCheck={false} />
+            onKeyDown={toResults} placeholder="Ask a question or type keywords (“exact phrase”, -word, author:, year:…)" autoComplete="off" spellCheck={false} />
           <div className="search-modes" role="radiogroup" aria-label="Search mode">
             <label title="Keyword and semantic retrieval: results in milliseconds">
               <input type="radio" name="search-mode" value="fast" checked={mode === 'fast'} onChange={() => setMode('fast')} /> Fast
@@ -73,10 +77,11 @@ export function SearchScreen() {
         {state.error && <p role="alert" className="error search-error">Search failed ({state.error.code}): {state.error.message}</p>}
         {q !== null && !state.error && (
           <p className="search-summary muted" aria-live="polite">
-            {state.loading ? 'Searching…' : `${plural(state.results.length, 'result')} for “${q}”`}
+            {state.loading ? 'Searching…' : `${plural(papers.length, 'result')} for “${q}”`}
             {state.fast && <> · first results in {Math.round(state.fast.ms).toLocaleString()} ms ({state.fast.mode})</>}
           </p>
         )}
+        {state.fast?.operators && !state.loading && <QueryUnderstood operators={state.fast.operators} />}
         {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} />}
         {q === null && !state.loading && (
           <div className="search-empty">
@@ -91,9 +96,20 @@ export function SearchScreen() {
         {q !== null && !state.loading && !state.error && state.results.length === 0 && state.deep?.phase !== 'running' && (
           <p className="search-empty">No passages match “{q}”. Try other words, or the Deep mode to let the LLM rephrase it.</p>
         )}
+        {papers.length > 0 && (
+          <div className="search-view" role="group" aria-label="Result view">
+            <button type="button" aria-pressed={!compact} onClick={() => setCompact(false)}>Cards</button>
+            <button type="button" aria-pressed={compact} onClick={() => setCompact(true)}>Compact list</button>
+          </div>
+        )}
         <div className={state.loading ? 'search-stale' : undefined}>
-          <ResultList results={state.error ? [] : state.results} query={q ?? ''} mode={engineMode} startedAt={state.startedAt} firstResults={state.fast} />
+          <ResultList results={papers} query={q ?? ''} mode={engineMode} startedAt={state.startedAt} firstResults={state.fast} compact={compact} />
         </div>
+        {canLoadMore(state) && (
+          <button type="button" className="search-load-more" onClick={() => void loadMore()} disabled={state.loadingMore}>
+            {state.loadingMore ? 'Loading…' : 'Load more'}
+          </button>
+        )}
       </div>
       <HistoryList entries={history} onPick={rerun} />
     </div>

@@ -25,22 +25,36 @@ export interface SearchState {
   query: string | null;
   mode: SearchModeChoice;
   results: Result[];
-  /** The fast search's engine time and the engine's mode for it (bm25 or hybrid). */
-  fast: { ms: number; mode: string } | null;
+  /** The fast search's engine time, the engine's mode for it (bm25 or hybrid), and how its operators were understood. */
+  fast: { ms: number; mode: string; operators?: SearchResponse['operators'] } | null;
   loading: boolean;
   error: ApiError | null;
   deep: DeepState | null;
   /** performance.now() when the search was asked for; the run it belongs to. */
   startedAt: number;
   run: number;
+  /** Papers asked for (Load more asks for PAGE more, up to MAX_RESULTS), and whether that is running. */
+  k: number;
+  loadingMore: boolean;
 }
 
-const INITIAL: SearchState = { query: null, mode: 'fast', results: [], fast: null, loading: false, error: null, deep: null, startedAt: 0, run: 0 };
+export const PAGE = 20;
+export const MAX_RESULTS = 100;
+/** The fast search groups passages by paper (engine: search/group.ts). */
+const FAST = { groupBy: 'document' } as const;
+
+const INITIAL: SearchState = { query: null, mode: 'fast', results: [], fast: null, loading: false, error: null, deep: null, startedAt: 0, run: 0, k: PAGE, loadingMore: false };
+
+/** Whether Load more can bring more papers: the last answer was full, and the fast list is shown. */
+export const canLoadMore = (s: SearchState): boolean => s.query !== null && !s.loading && !s.error && s.deep === null
+  && s.results.length >= s.k && s.k < MAX_RESULTS;
 
 const asApiError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError({ code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }));
 
 export function useSearch(onFinished?: () => void) {
   const [state, setState] = useState<SearchState>(INITIAL);
+  const current = useRef(state);
+  current.current = state;
   const run = useRef(0);
   const deepId = useRef<string | null>(null);
   const finished = useRef(onFinished);
@@ -71,7 +85,7 @@ export function useSearch(onFinished?: () => void) {
     let fast: SearchResponse;
     try {
       // Deep mode records the deep search in the history, not its fast first pass.
-      fast = await unwrap(api().search(q, mode === 'deep' ? { k: 20, history: false } : { k: 20 }));
+      fast = await unwrap(api().search(q, mode === 'deep' ? { k: PAGE, ...FAST, history: false } : { k: PAGE, ...FAST }));
     } catch (err) {
       if (run.current === mine) setState((s) => ({ ...s, results: [], loading: false, error: asApiError(err) }));
       return;
@@ -80,7 +94,7 @@ export function useSearch(onFinished?: () => void) {
     const searchId = mode === 'deep' ? crypto.randomUUID() : null;
     deepId.current = searchId;
     setState((s) => ({
-      ...s, results: fast.results, fast: { ms: fast.ms, mode: fast.mode }, loading: false,
+      ...s, results: fast.results, fast: { ms: fast.ms, mode: fast.mode, ...(fast.operators ? { operators: fast.operators } : {}) }, loading: false,
       deep: searchId ? { searchId, phase: 'running', stages: [], status: null, ms: null, error: null } : null,
     }));
     if (!searchId) {
@@ -106,5 +120,20 @@ export function useSearch(onFinished?: () => void) {
     finished.current?.();
   }, []);
 
-  return { state, search, stop };
+  /** The next PAGE papers of the fast search shown (the list is asked for again, longer: ranks stay put). */
+  const loadMore = useCallback(async () => {
+    const s = current.current;
+    if (!canLoadMore(s)) return;
+    const mine = run.current;
+    const k = Math.min(MAX_RESULTS, s.k + PAGE);
+    setState((x) => ({ ...x, loadingMore: true }));
+    try {
+      const r = await unwrap(api().search(s.query!, { k, ...FAST, history: false }));
+      if (run.current === mine) setState((x) => ({ ...x, results: r.results, k, loadingMore: false }));
+    } catch (err) {
+      if (run.current === mine) setState((x) => ({ ...x, loadingMore: false, error: asApiError(err) }));
+    }
+  }, []);
+
+  return { state, search, stop, loadMore };
 }

@@ -2,7 +2,7 @@
  * The document viewer, an overlay over the current screen: the document's details (editable),
  * then its content: a PDF drawn by pdf.js (or its extracted text when that fails), a Markdown or
  * text note, or a PubMed record's abstract, opened at the target page with the quote highlighted.
- * Escape or Close closes it.
+ * Text selected in it can be saved as evidence (SaveSelection). Escape or Close closes it.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { api, ApiError, unwrap, type DocumentDetail } from '../api.js';
@@ -11,6 +11,7 @@ import { MarkdownView } from './MarkdownView.js';
 import { MetadataForm } from './MetadataForm.js';
 import { isMarkdown } from './metadata.js';
 import { PdfView } from './PdfView.js';
+import { SaveSelection } from './SaveSelection.js';
 import { TextView } from './TextView.js';
 import { ViewerHeader } from './ViewerHeader.js';
 import './DocumentViewer.css';
@@ -26,6 +27,7 @@ export function DocumentViewer({ target, onClose }: Props) {
   const [editing, setEditing] = useState(false);
   const [pdfFailed, setPdfFailed] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
 
@@ -70,7 +72,8 @@ export function DocumentViewer({ target, onClose }: Props) {
           <button type="button" className="viewer-close" onClick={onClose}>Close</button>
         </div>
         {error && <p role="alert" className="error viewer-error">Could not open the document ({error})</p>}
-        {detail && <ViewerBody detail={detail} target={target} pdfFailed={pdfFailed} onPdfFail={setPdfFailed} />}
+        {detail && <SaveSelection docId={detail.id} content={content} />}
+        {detail && <div ref={content} className="viewer-content"><ViewerBody detail={detail} target={target} pdfFailed={pdfFailed} onPdfFail={setPdfFailed} /></div>}
       </div>
     </div>
   );

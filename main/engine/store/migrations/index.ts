@@ -14,6 +14,7 @@ import * as m0007 from './0007-zotero.js';
 import * as m0008 from './0008-doc-fields.js';
 import * as m0010 from './0010-references.js';
 import * as m0011 from './0011-trials.js';
+import * as m0013 from './0013-evidence-edits.js';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 8, name: 'doc-fields', up: m0008.up },
   { version: 9, name: 'references', up: m0010.up, rebuildsTables: true },
   { version: 10, name: 'trials', up: m0011.up, rebuildsTables: true },
+  { version: 11, name: 'evidence-edits', up: m0013.up },
 ];
 
 export function schemaVersion(db: Database.Database): number {

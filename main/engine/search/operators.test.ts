@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseQuery } from './operators.js';
+import { describeQuery, matchExpression } from './operators-apply.js';
+
+test('plain text is words only: no operators, searched as before', () => {
+  const p = parseQuery('patient experiences of heart failure');
+  assert.equal(p.operators, false);
+  assert.deepEqual(p.words, ['patient', 'experiences', 'of', 'heart', 'failure']);
+  assert.deepEqual([p.required, p.excluded, p.filters, p.notes], [[], [], [], []]);
+  assert.equal(matchExpression(p), '"patient" OR "experiences" OR "heart" OR "failure"');
+});
+
+test('phrases are required, -word and NOT exclude, OR joins phrases into one requirement', () => {
+  const p = parseQuery('"heart failure" education -rehab NOT "exercise training"');
+  assert.deepEqual(p.required, [['heart failure']]);
+  assert.deepEqual(p.excluded, ['rehab', 'exercise training']);
+  assert.deepEqual(p.words, ['education']);
+  assert.equal(matchExpression(p), '(("heart failure") AND ("heart failure" OR "education")) NOT ("rehab" OR "exercise training")');
+  assert.equal(p.text, 'education heart failure');
+  const or = parseQuery('"heart failure" OR "cardiac failure" outcomes');
+  assert.deepEqual(or.required, [['heart failure', 'cardiac failure']]);
+  assert.deepEqual(or.words, ['outcomes']);
+  assert.deepEqual(describeQuery(or), ['must contain one of “heart failure”, “cardiac failure”']);
+  assert.deepEqual(parseQuery('aspirin OR clopidogrel').words, ['aspirin', 'clopidogrel'], 'words are alternatives already');
+});
+
+test('filters: author, year ranges, type/kind, folder, tag, collection, negated, quoted values', () => {
+  const p = parseQuery('author:"van Gogh" year:2010-2014 kind:PDF folder:trials tag:#rct collection:Review -year:>2020 stroke');
+  assert.deepEqual(p.filters.map((f) => [f.field, f.value, f.negated, f.years ?? null]), [
+    ['author', 'van Gogh', false, null], ['year', '2010-2014', false, [2010, 2014]], ['type', 'pdf', false, null],
+    ['folder', 'trials', false, null], ['tag', '#rct', false, null], ['collection', 'Review', false, null], ['year', '>2020', true, [2021, 9999]],
+  ]);
+  assert.deepEqual(p.words, ['stroke']);
+  assert.deepEqual(p.notes, []);
+});
+
+test('what cannot be honoured is said, never dropped silently', () => {
+  const p = parseQuery('foo:bar year:soon type:docx NOT OR "open ended');
+  assert.deepEqual(p.words, ['foo', 'bar']);
+  assert.equal(p.notes.length, 6, p.notes.join('\n'));
+  assert.match(p.notes.join('\n'), /“OR” joins two words/);
+  assert.match(p.notes.join('\n'), /“foo:” is not a filter/);
+  assert.match(p.notes.join('\n'), /not a year/);
+  assert.match(p.notes.join('\n'), /the types are pdf, note, pubmed/);
+  assert.match(p.notes.join('\n'), /“NOT” needs a word/);
+  assert.match(p.notes.join('\n'), /quote before “open ended” is not closed/);
+  assert.deepEqual(p.required, [['open ended']], 'an unclosed quote is a phrase to the end');
+  assert.match(parseQuery('-heart').notes.join(), /only exclusions/);
+  assert.equal(matchExpression(parseQuery('-heart')), null);
+});
