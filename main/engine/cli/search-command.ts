@@ -36,7 +36,7 @@ export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, er
   }
   if (a.json) {
     const extra = full ? { stages: r.stages, llm: r.llm, status: r.status } : {};
-    out(JSON.stringify({ mode: r.mode, results: r.results, ms: Math.round(r.ms * 10) / 10, ...extra }));
+    out(JSON.stringify({ mode: r.mode, results: r.results, ms: Math.round(r.ms * 10) / 10, ...extra, ...(r.rm3 !== undefined ? { rm3: r.rm3 } : {}) }));
     return;
   }
   if (r.status) err(`delve: LLM stages stopped: ${r.status.code}: ${r.status.message} (${r.status.hint})`);

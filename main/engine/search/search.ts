@@ -86,7 +86,7 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
 
   // The dense scan, where it runs in other threads, is under way before BM25 takes this one.
   const densePending = mode === 'bm25' ? { list: Promise.resolve([] as Scored[]) } : await startDense(db, dense!, override.denseText ?? query, n);
-  const bm25 = mode === 'dense' ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, query, n, override.bm25Match);
+  const bm25 = mode === 'dense' ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, query, n, override.bm25Match, { rm3: opts.rm3 });
   const denseHits = await densePending.list;
   const bm25Scored = bm25.hits.map((h) => ({ chunkId: h.chunkId, score: h.score }));
   let fused: Fused[];
@@ -114,5 +114,6 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
     return { chunkId: f.chunkId, score: f.fused, trace };
   });
   const results = hydrate(db, ranked, bm25.ftsQuery ?? buildFtsQuery(query).match);
-  return { query, mode, results, ms: performance.now() - started };
+  const rm3 = bm25.rm3 === undefined ? {} : { rm3: bm25.rm3 && { feedback: bm25.rm3.feedback, terms: bm25.rm3.terms, feedbackChunks: bm25.rm3.feedbackChunks } };
+  return { query, mode, results, ms: performance.now() - started, ...rm3 };
 }
