@@ -194,7 +194,7 @@ export interface SearchTrace {
   /** Share (0..1) of the query's consecutive word pairs found in the chunk. */
   proximity: number;
   /**
-   * ½ · proximity² × the best bm25 score among the candidates. The BM25 list is ordered by
+   * proximity³ × the best bm25 score among the candidates. The BM25 list is ordered by
    * bm25Score + proximityBonus, which is the score in bm25 mode and what hybrid fusion normalises.
    */
   proximityBonus: number;

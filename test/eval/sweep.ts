@@ -27,7 +27,8 @@ export interface Variant {
   params: Bm25Params;
   stop: 'delve' | 'lucene' | 'none';
   qtf: 'dedup' | 'count' | 'log' | 'sqrt';
-  prox: number; // bonus = prox · proximity² · top
+  prox: number; // bonus = prox · proximity^exp · top
+  exp?: number;
   rm3?: Rm3Options;
 }
 
@@ -77,13 +78,13 @@ async function main(): Promise<void> {
           ids = uniq.map((t) => index.find(t));
           boosts = uniq.map((t) => v.qtf === 'log' ? 1 + Math.log(c.get(t)!) : Math.sqrt(c.get(t)!));
         }
-        let hits = index.top(ids, [1, 0.5], 100, boosts);
+        let hits = index.top(ids, [1, 0.5], 300, boosts);
         if (v.rm3) {
           const fb = hits.slice(0, v.rm3.fbDocs).map((h) => ({ score: h.score, terms: vectorOf(h.rowid) }));
           const ex = rm3Expand(stems, fb, (t) => { const i = index.find(t); return i >= 0 && feedbackTermAllowed(t, data.df[i]!, N); }, v.rm3);
           ids = ex.terms.map((w) => index.find(w.term));
           boosts = ex.terms.map((w) => w.weight);
-          hits = index.top(ids, [1, 0.5], 100, boosts);
+          hits = index.top(ids, [1, 0.5], 300, boosts);
         }
         const qp = bigrams(q.text);
         const top = hits[0]?.score ?? 0;
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
             for (const b of qp) if (cp.has(b)) n++;
             p = n / qp.size;
           }
-          return { id: h.rowid, s: h.score + v.prox * p * p * top, i };
+          return { id: h.rowid, s: h.score + v.prox * p ** (v.exp ?? 2) * top, i };
         }).sort((a, b) => b.s - a.s || a.i - b.i);
         run.set(q.id, scored.map((h) => ({ doc: docOf.get(h.id)!, score: h.s })));
       }
