@@ -104,7 +104,7 @@ export interface EngineConfig {
   /** Most memory BM25's in-memory postings may take, in MiB (default 256); 0 reads each query's postings from the index. */
   bm25MemoryMb?: number;
   /** BM25's parameters (default k1 1.5, b 0.75: search/RANKING.md); `rm3: true` expands every BM25 query with RM3. */
-  bm25?: { k1?: number; b?: number; rm3?: boolean };
+  bm25?: { k1?: number; b?: number; rm3?: boolean; /** Tests: the clock of the postings' reload timing (ms). */ now?: () => number };
 }
 
 export interface JobOptions {

@@ -44,7 +44,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
   // BM25 from postings in memory (search/bm25-memory.ts), read on a worker at the first search.
   // With bm25MemoryMb 0 nothing is loaded: each query's postings are read from the index.
   const bm25Params = { ...DEFAULT_BM25, ...(config.bm25?.k1 !== undefined ? { k1: config.bm25.k1 } : {}), ...(config.bm25?.b !== undefined ? { b: config.bm25.b } : {}) };
-  const bm25 = attachBm25Memory(db, { maxMb: config.bm25MemoryMb, nativeBinding: cfg.nativeBinding, params: bm25Params });
+  const bm25 = attachBm25Memory(db, { maxMb: config.bm25MemoryMb, nativeBinding: cfg.nativeBinding, params: bm25Params, now: config.bm25?.now });
   let running: Promise<unknown> = Promise.resolve();
   let closed = false;
   const guard = () => { if (closed) throw new EngineError('BAD_ARGUMENT', 'the engine is closed'); };

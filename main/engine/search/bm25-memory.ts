@@ -34,6 +34,8 @@ export interface Bm25MemoryOptions {
   nativeBinding?: string;
   /** BM25's k1 and b (default DEFAULT_BM25). */
   params?: Bm25Params;
+  /** The clock that times quiet spells and loads, in ms (default performance.now; tests inject one). */
+  now?: () => number;
 }
 
 export interface RankOptions {
@@ -73,7 +75,10 @@ export class Bm25Memory {
   private readonly maxBytes: number;
   private closed = false;
 
+  private readonly now: () => number;
+
   constructor(private readonly db: Db, private readonly opts: Bm25MemoryOptions = {}) {
+    this.now = opts.now ?? (() => performance.now());
     this.terms = new QueryTerms(db);
     this.maxBytes = (opts.maxMb ?? DEFAULT_BM25_MEMORY_MB) * 1048576;
     if (this.maxBytes === 0) this.reason = 'turned off (bm25MemoryMb: 0)';
@@ -180,7 +185,7 @@ export class Bm25Memory {
   private maybeLoad(): void {
     if (this.loading || this.maxBytes === 0) return;
     const stamp = indexStamp(this.db);
-    const now = performance.now();
+    const now = this.now();
     if (this.seen && sameStamp(stamp, this.seen.stamp) && now - this.seen.at < Math.max(QUIET_MS, 2 * this.lastLoadMs)) return;
     if (this.seen && !sameStamp(stamp, this.seen.stamp)) {
       this.seen = { stamp, at: now };
@@ -189,10 +194,10 @@ export class Bm25Memory {
     this.seen = { stamp, at: Infinity }; // no second load of the same index
     const rows = readVarints(stamp.averages, 1)[0] ?? 0;
     if (this.refusedRows !== null && Math.abs(rows - this.refusedRows) < this.refusedRows / 10) return;
-    const started = performance.now();
+    const started = this.now();
     if ((this.opts.load ?? 'worker') === 'sync' || this.db.memory) {
       this.accept(this.loadHere());
-      this.lastLoadMs = performance.now() - started;
+      this.lastLoadMs = this.now() - started;
       return;
     }
     const request: LoadRequest = { path: this.db.name, maxBytes: this.maxBytes, nativeBinding: this.opts.nativeBinding };
@@ -202,7 +207,7 @@ export class Bm25Memory {
     const done = (result: Bm25IndexData | string) => {
       if (this.loading !== worker) return;
       this.loading = null;
-      this.lastLoadMs = performance.now() - started;
+      this.lastLoadMs = this.now() - started;
       try {
         this.accept(result);
       } catch (err) {
@@ -234,7 +239,7 @@ export class Bm25Memory {
     // Read on another connection: the library may have changed while it loaded.
     if (!sameStamp(indexStamp(this.db), data)) {
       this.reason = 'the library changed while the postings loaded';
-      this.seen = { stamp: indexStamp(this.db), at: performance.now() };
+      this.seen = { stamp: indexStamp(this.db), at: this.now() };
       return;
     }
     this.index = new Bm25Index(data, this.params);
