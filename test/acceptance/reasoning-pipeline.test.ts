@@ -146,6 +146,20 @@ test('Ollama down: the hybrid results come back within 1.5× the hybrid latency,
   assert.ok(median(down) <= 1.5 * median(hybrid) + 2, `full with Ollama down: ${median(down).toFixed(1)} ms; hybrid: ${median(hybrid).toFixed(1)} ms`);
 });
 
+test('Ollama down with rm3Fallback: the query is expanded by RM3 instead, its terms in the stage, and the ranking is that of engine.search({ rm3: true })', async () => {
+  const port = await new Promise<number>((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => res(p)); }); });
+  const r = await full(QUERY, { ollama: `http://127.0.0.1:${port}`, pipeline: { rm3Fallback: true } });
+  assert.equal(r.status?.code, 'OLLAMA_UNREACHABLE');
+  const rm3 = r.stages?.find((st) => st.name === 'rm3');
+  assert.ok(rm3, JSON.stringify(r.stages));
+  assert.match(rm3.note ?? '', /RM3/);
+  assert.ok((rm3.feedback ?? []).length > 0 && (rm3.terms ?? []).some((t) => t.term === 'vitamin'), JSON.stringify(rm3));
+  assert.ok(Math.abs((rm3.terms ?? []).reduce((a, t) => a + t.weight, 0) - 1) < 1e-9, 'the expanded query\'s weights sum to 1');
+  const direct = await engine.search(QUERY, { mode: 'hybrid', k: 10, rm3: true, history: false });
+  assert.deepEqual(direct.rm3?.terms, rm3.terms);
+  assert.deepEqual(r.results.map((x) => x.chunkId), direct.results.map((x) => x.chunkId));
+});
+
 test('malformed judge replies get the neutral score, are counted, and never fail the query', async () => {
   script((call) => (random(documentOf(call)) % 2 === 0 ? { content: 'I would say it is quite relevant!' } : { json: { score: 7, reason: 'fine' } }));
   const r = await full('Obesity and insulin resistance in adolescents.', { pipeline: { rounds: 0, rewrite: false, rerankTop: 20 } });

@@ -6,7 +6,8 @@
  *   helpfulness rerank of the top N.
  * The rewrite needs only the original query, so it runs beside the expansion. When the LLM fails
  * (Ollama down, model missing, too slow), the stages stop and the best ranking so far is returned
- * with a status saying what to fix; the search itself never fails because of the LLM.
+ * with a status saying what to fix; the search itself never fails because of the LLM. With
+ * `rm3Fallback`, that ranking is the query expanded by RM3 pseudo-relevance feedback instead.
  */
 import type { SearchResult } from '../api.js';
 import { LlmError } from '../llm/failure.js';
@@ -70,6 +71,18 @@ export async function runPipeline(ctx: PipelineContext, query: string, k: number
     ranking = (await ctx.retrieve({ text: query, bm25Match: match, denseText: expansion?.text ?? query }, depth)).results;
     stage(ctx, { name: 'retrieve', ms: Math.round(performance.now() - t1) });
     ctx.emit({ type: 'results', stage: 'retrieve', results: withStages(ranking, initial, ranking, k) });
+  }
+  if (!rewritten && !expansion && status && o.rm3Fallback) {
+    // The LLM-free expansion: RM3 pseudo-relevance feedback from the initial BM25 list.
+    const t2 = performance.now();
+    const r = await ctx.retrieve({ text: query, rm3: true }, depth);
+    ranking = r.results;
+    stage(ctx, {
+      name: 'rm3', ms: Math.round(performance.now() - t2), terms: r.rm3?.terms ?? [], feedback: r.rm3?.feedback ?? [],
+      note: r.rm3 ? `the LLM is unavailable (${status.code}): expanded with RM3 pseudo-relevance feedback instead` : 'RM3 could not expand this query (a prefix query)',
+    });
+    ctx.emit({ type: 'results', stage: 'rm3', results: withStages(ranking, initial, ranking, k) });
+    return { results: withStages(ranking, initial, ranking, k), status, unparsed: 0 };
   }
   const expanded = rewritten || expansion ? ranking : null;
   let unparsed = 0;

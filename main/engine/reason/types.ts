@@ -18,9 +18,15 @@ export interface PipelineOptions {
   alpha?: number;
   /** DIVER v2: one listwise ranking merged with the pointwise one (0.6 / 0.4 on −ln(rank+1)). */
   listwise?: boolean;
+  /**
+   * When the LLM stages cannot run (Ollama unreachable, model missing), retrieve once more with the
+   * query expanded by RM3 pseudo-relevance feedback (search/bm25-rm3.ts), the LLM-free expansion,
+   * and return that ranking (stage 'rm3', with its terms). Default off: it costs a second retrieval.
+   */
+  rm3Fallback?: boolean;
 }
 
-export type StageName = 'initial' | 'expand' | 'rewrite' | 'retrieve' | 'rerank' | 'listwise';
+export type StageName = 'initial' | 'expand' | 'rewrite' | 'retrieve' | 'rerank' | 'listwise' | 'rm3';
 
 export interface StageInfo {
   name: StageName;
@@ -32,6 +38,9 @@ export interface StageInfo {
   total?: number;
   /** Chunk ids the expander was shown in this round. */
   shown?: number[];
+  /** rm3: the expanded query's terms and their weights (sum 1), and the feedback terms alone. */
+  terms?: { term: string; weight: number }[];
+  feedback?: { term: string; weight: number }[];
   /** Why a stage fell back or stopped early. */
   note?: string;
   ms: number;
