@@ -25,6 +25,7 @@ const LABELS: Record<StageInfo['name'], string> = {
   retrieve: 'Retrieval with the expanded query',
   rerank: 'LLM rerank',
   listwise: 'Listwise ranking',
+  rm3: 'RM3 feedback expansion',
 };
 
 export function stageRow(s: StageInfo): StageRow {
@@ -33,7 +34,7 @@ export function stageRow(s: StageInfo): StageRow {
     key: `${s.name}:${s.round ?? ''}`,
     label: s.name === 'expand' ? `${LABELS.expand} round ${s.round ?? 1}` : LABELS[s.name],
     detail: progress ? `judged ${s.done ?? 0}/${s.total}` : null,
-    text: s.text ?? null,
+    text: s.text ?? (s.terms ? s.terms.map((t) => `${t.term} ${t.weight.toFixed(3)}`).join(', ') : null),
     note: s.note ?? null,
     ms: s.ms,
     running: progress && (s.done ?? 0) < (s.total ?? 0) && !s.note,
