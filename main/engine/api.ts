@@ -72,8 +72,9 @@ export interface DenseSearchStatus {
 }
 
 /**
- * How BM25 is ranked: `memory` (the index's postings held in memory, FTS5's bm25() scores in ~1-2 ms),
- * `loading` (they are being read; FTS5 ranks meanwhile) or `fts5` (FTS5's own bm25(); `reason` says why).
+ * How BM25 is ranked: `memory` (the index's postings held in memory, ~1-2 ms), `loading` (they are
+ * being read; each query's postings are read from the index meanwhile, same scores) or `fts5` (read
+ * from the index per query, same scores; `reason` says why the postings are not held).
  */
 export interface Bm25SearchStatus {
   state: 'memory' | 'loading' | 'fts5';

@@ -45,7 +45,7 @@ export async function evalCommand(a: Parsed, dataDir: string, out: Out): Promise
     out(`${basename(r.dataset)} ${r.mode}${r.model ? ` (${r.model} on ${r.provider})` : ''}: ${r.queries} queries over ${r.documents} documents`);
     out(`  nDCG@10 ${f(r['ndcg@10'])}   recall@100 ${f(r['recall@100'])}   MRR@10 ${f(r['mrr@10'])}`);
     if (r.bm25) out(`  BM25 k1 ${r.bm25.k1}, b ${r.bm25.b}${r.bm25.rm3 ? ', RM3 (10 docs, 10 terms, query weight 0.5)' : ''}`);
-    out(`  ${(r.ms / 1000).toFixed(1)} s in all; search p50 ${r.queryMs.p50} ms, p95 ${r.queryMs.p95} ms${!r.bm25 ? '' : `; bm25 ranked ${r.bm25.state === 'memory' ? 'from in-memory postings' : `by FTS5 (${r.bm25.reason})`}`}`);
+    out(`  ${(r.ms / 1000).toFixed(1)} s in all; search p50 ${r.queryMs.p50} ms, p95 ${r.queryMs.p95} ms${!r.bm25 ? '' : `; bm25 ranked ${r.bm25.state === 'memory' ? 'from in-memory postings' : `from the index per query (${r.bm25.reason})`}`}`);
     if (a.trecRun) out(`  run written to ${a.trecRun}`);
   } finally {
     process.off('SIGINT', stop);
