@@ -157,6 +157,7 @@ test('Ollama down with rm3Fallback: the query is expanded by RM3 instead, its te
   assert.ok(Math.abs((rm3.terms ?? []).reduce((a, t) => a + t.weight, 0) - 1) < 1e-9, 'the expanded query\'s weights sum to 1');
   const direct = await engine.search(QUERY, { mode: 'hybrid', k: 10, rm3: true, history: false });
   assert.deepEqual(direct.rm3?.terms, rm3.terms);
+  assert.ok((rm3.delta?.hits ?? 0) >= r.results.length && rm3.delta!.newInTop10 >= 0, JSON.stringify(rm3.delta));
   assert.deepEqual(r.results.map((x) => x.chunkId), direct.results.map((x) => x.chunkId));
 });
 
@@ -201,7 +202,8 @@ test('cancelling the query aborts the LLM calls in flight', async () => {
 test('the CLI: delve search --mode full --json carries stages, trace.llm and llm usage', async () => {
   script((call) => ({ json: { score: random(documentOf(call)), reason: 'because' } }));
   engine.close();
-  interface Out { mode: string; stages: { name: string; round?: number; text?: string; ms: number }[]; results: { trace: { llm: { score: number; reason: string } | null } }[]; llm: { calls: number; promptTokens: number; completionTokens: number; cacheHits: number } }
+  interface Delta { newInTop10: number; moved: { chunkId: number; from: number | null; to: number }[]; hits?: number }
+  interface Out { mode: string; stages: { name: string; round?: number; text?: string; ms: number; delta?: Delta }[]; results: { trace: { llm: { score: number; reason: string } | null } }[]; llm: { calls: number; promptTokens: number; completionTokens: number; cacheHits: number } }
   const r = await delveJson<Out>(['search', 'Vitamin D supplementation in pregnancy.', '--db', dbPath, '--mode', 'full', '--ollama', server.url, '--model', join(sharedDir(), 'models', 'bert-tiny-random')]);
   assert.equal(r.mode, 'full');
   // The rewrite runs beside the first retrieval, so those two stages are listed in the order they end.
@@ -210,6 +212,13 @@ test('the CLI: delve search --mode full --json carries stages, trace.llm and llm
   assert.deepEqual(names.slice(2), ['expand', 'retrieve', 'rerank']);
   assert.ok(r.stages.some((s) => s.name === 'expand' && s.round === 2 && s.text));
   assert.ok(r.stages.some((s) => s.name === 'rewrite' && s.text === '(vitamin D OR calciferol) AND cancer'));
+  // Each retrieving stage says what it changed: new to the top 10, moves, and its hit count.
+  for (const st of r.stages.filter((x) => x.name === 'expand' || x.name === 'retrieve')) {
+    const d = st.delta!;
+    assert.ok(d && d.hits! > 0 && d.newInTop10 >= 0 && d.newInTop10 <= 10, JSON.stringify(st));
+    assert.equal(d.moved.filter((m) => m.from === null || m.from > 10).length, d.newInTop10, JSON.stringify(d));
+    assert.ok(d.moved.every((m) => m.to >= 1 && m.to <= 10 && m.from !== m.to));
+  }
   assert.ok(r.results.every((x) => x.trace.llm && x.trace.llm.reason === 'because'));
   assert.ok(r.llm.calls > 0 && r.llm.promptTokens > 0 && r.llm.completionTokens > 0);
   engine = await createEngine({ dbPath, workers: 1, llm: { host: server.url } });

@@ -9,6 +9,7 @@ import type { SearchResult } from '../api.js';
 import { expandFirst, expandRefine } from '../llm/prompts.js';
 import { weightedFtsQuery } from '../search/weighted-query.js';
 import { stage, type PipelineContext } from './context.js';
+import { stageDelta } from './delta.js';
 import { cutToTokens, pickPassages } from './passages.js';
 
 export interface ExpansionResult {
@@ -41,9 +42,10 @@ export async function expand(ctx: PipelineContext, query: string, initial: Searc
     if (fresh.length > 0) samples = fresh;
     text = `${query}\n\n${samples.join('\n')}`;
     const r = await ctx.retrieve({ text: query, bm25Match: weightedFtsQuery({ original: query, expansions: samples }).match, denseText: text }, s.depth);
+    const delta = stageDelta(ranking, r.results, r.results.length);
     ranking = r.results;
     topOf.push(ranking.slice(0, s.passages).map((x) => x.chunkId));
-    stage(ctx, { name: 'expand', round, text, shown: shown.map((x) => x.chunkId), ms: Math.round(performance.now() - started), ...(fresh.length === 0 ? { note: 'the expander returned nothing; kept the previous text' } : {}) });
+    stage(ctx, { name: 'expand', round, text, shown: shown.map((x) => x.chunkId), delta, ms: Math.round(performance.now() - started), ...(fresh.length === 0 ? { note: 'the expander returned nothing; kept the previous text' } : {}) });
     ctx.emit({ type: 'results', stage: 'expand', results: ranking });
   }
   return { text, samples, ranking };

@@ -13,6 +13,7 @@ import type { SearchResult } from '../api.js';
 import { LlmError } from '../llm/failure.js';
 import { weightedFtsQuery } from '../search/weighted-query.js';
 import { stage, type PipelineContext } from './context.js';
+import { stageDelta } from './delta.js';
 import { expand } from './expand.js';
 import { rerank } from './rerank.js';
 import { rewriteQuery } from './rewrite.js';
@@ -68,8 +69,9 @@ export async function runPipeline(ctx: PipelineContext, query: string, k: number
   if (rewritten || expansion) {
     const t1 = performance.now();
     const match = weightedFtsQuery({ original: query, expansions: expansion?.samples ?? [], rewrite: rewritten }).match;
+    const before = ranking;
     ranking = (await ctx.retrieve({ text: query, bm25Match: match, denseText: expansion?.text ?? query }, depth)).results;
-    stage(ctx, { name: 'retrieve', ms: Math.round(performance.now() - t1) });
+    stage(ctx, { name: 'retrieve', ms: Math.round(performance.now() - t1), delta: stageDelta(before, ranking, ranking.length) });
     ctx.emit({ type: 'results', stage: 'retrieve', results: withStages(ranking, initial, ranking, k) });
   }
   if (!rewritten && !expansion && status && o.rm3Fallback) {
@@ -79,6 +81,7 @@ export async function runPipeline(ctx: PipelineContext, query: string, k: number
     ranking = r.results;
     stage(ctx, {
       name: 'rm3', ms: Math.round(performance.now() - t2), terms: r.rm3?.terms ?? [], feedback: r.rm3?.feedback ?? [],
+      delta: stageDelta(initial, ranking, ranking.length),
       note: r.rm3 ? `the LLM is unavailable (${status.code}): expanded with RM3 pseudo-relevance feedback instead` : 'RM3 could not expand this query (a prefix query)',
     });
     ctx.emit({ type: 'results', stage: 'rm3', results: withStages(ranking, initial, ranking, k) });

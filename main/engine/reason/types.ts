@@ -41,9 +41,20 @@ export interface StageInfo {
   /** rm3: the expanded query's terms and their weights (sum 1), and the feedback terms alone. */
   terms?: { term: string; weight: number }[];
   feedback?: { term: string; weight: number }[];
+  /** What this stage changed against the ranking before it (reason/delta.ts); absent for initial and rerank. */
+  delta?: StageDelta;
   /** Why a stage fell back or stopped early. */
   note?: string;
   ms: number;
+}
+
+export interface StageDelta {
+  /** Results of this stage's top 10 that were not in the previous ranking's top 10. */
+  newInTop10: number;
+  /** Results of this stage's top 10 whose rank changed: previous rank (null: absent before) and rank now. */
+  moved: { chunkId: number; from: number | null; to: number }[];
+  /** Results this stage's retrieval returned (at most the pipeline's depth). */
+  hits?: number;
 }
 
 export interface LlmSummary { calls: number; promptTokens: number; completionTokens: number; cacheHits: number; failures: number; unparsed: number }
