@@ -127,14 +127,14 @@ export class Bm25Memory {
     return this.terms.analyze(texts);
   }
 
-  /** Rows holding `term`, and all rows, from the loaded index when current, else from the index. */
-  df(term: string): { df: number; rows: number } {
+  /**
+   * Row counts of terms for one query: `df(term)` and the index's rows, from the loaded index when it
+   * is current, else read from the index (checked once, not per term).
+   */
+  dfLookup(): { rows: number; df: (term: string) => number } {
     const index = this.index && !this.broken ? this.current() : null;
-    if (index) {
-      const t = index.find(term);
-      return { df: t < 0 ? 0 : index.data.df[t]!, rows: index.data.rowids.length };
-    }
-    return dfFromIndex(this.db, term);
+    if (index) return { rows: index.data.rowids.length, df: (t) => { const i = index.find(t); return i < 0 ? 0 : index.data.df[i]!; } };
+    return dfFromIndex(this.db);
   }
 
   private indexOrLoad(): Bm25Index | null {
@@ -247,11 +247,11 @@ export class Bm25Memory {
   }
 }
 
-/** A term's row count and the index's rows, read from FTS5 (fts5vocab and the averages record). */
-export function dfFromIndex(db: Db, term: string): { df: number; rows: number } {
+/** Terms' row counts and the index's rows, read from FTS5 (fts5vocab and the averages record). */
+export function dfFromIndex(db: Db): { rows: number; df: (term: string) => number } {
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.delve_bm25_rows USING fts5vocab(main, chunks_fts, row);`);
-  const df = (db.prepare('SELECT doc FROM temp.delve_bm25_rows WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;
-  return { df, rows: readVarints(indexStamp(db).averages, 1)[0] ?? 0 };
+  const get = db.prepare('SELECT doc FROM temp.delve_bm25_rows WHERE term = ?').pluck();
+  return { rows: readVarints(indexStamp(db).averages, 1)[0] ?? 0, df: (t) => (get.get(t) as number | undefined) ?? 0 };
 }
 
 const attached = new WeakMap<Db, Bm25Memory>();

@@ -32,12 +32,13 @@ export function rm3Expansion(db: Db, ranker: Bm25Memory, match: string, weights:
     for (const t of analysed[i]!) v.set(t, (v.get(t) ?? 0) + 1);
     return { score: r.score, terms: v };
   });
+  const lookup = ranker.dfLookup();
   const dfCache = new Map<string, boolean>();
   const allowed = (t: string) => {
     let ok = dfCache.get(t);
     if (ok === undefined) {
-      const { df, rows } = ranker.df(t);
-      dfCache.set(t, ok = df > 0 && feedbackTermAllowed(t, df, rows));
+      const df = lookup.df(t);
+      dfCache.set(t, ok = df > 0 && feedbackTermAllowed(t, df, lookup.rows));
     }
     return ok;
   };
