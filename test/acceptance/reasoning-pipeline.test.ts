@@ -148,14 +148,16 @@ test('Ollama down: the hybrid results come back within 1.5× the hybrid latency,
 
 test('Ollama down with rm3Fallback: the query is expanded by RM3 instead, its terms in the stage, and the ranking is that of engine.search({ rm3: true })', async () => {
   const port = await new Promise<number>((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => res(p)); }); });
-  const r = await full(QUERY, { ollama: `http://127.0.0.1:${port}`, pipeline: { rm3Fallback: true } });
+  // A query no earlier test asked: the LLM replies cache would otherwise answer the stages.
+  const q = `${QUERY} Serum levels in adults.`;
+  const r = await full(q, { ollama: `http://127.0.0.1:${port}`, pipeline: { rm3Fallback: true } });
   assert.equal(r.status?.code, 'OLLAMA_UNREACHABLE');
   const rm3 = r.stages?.find((st) => st.name === 'rm3');
   assert.ok(rm3, JSON.stringify(r.stages));
   assert.match(rm3.note ?? '', /RM3/);
   assert.ok((rm3.feedback ?? []).length > 0 && (rm3.terms ?? []).some((t) => t.term === 'vitamin'), JSON.stringify(rm3));
   assert.ok(Math.abs((rm3.terms ?? []).reduce((a, t) => a + t.weight, 0) - 1) < 1e-9, 'the expanded query\'s weights sum to 1');
-  const direct = await engine.search(QUERY, { mode: 'hybrid', k: 10, rm3: true, history: false });
+  const direct = await engine.search(q, { mode: 'hybrid', k: 10, rm3: true, history: false });
   assert.deepEqual(direct.rm3?.terms, rm3.terms);
   assert.ok((rm3.delta?.hits ?? 0) >= r.results.length && rm3.delta!.newInTop10 >= 0, JSON.stringify(rm3.delta));
   assert.deepEqual(r.results.map((x) => x.chunkId), direct.results.map((x) => x.chunkId));
