@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createEngine } from '../../main/engine/index.js';
-import { delveJson } from '../helpers/cli.js';
+import { delve, delveJson } from '../helpers/cli.js';
 import { sharedDir, tempDir } from '../helpers/shared.js';
 
 interface EvalJson { 'ndcg@10': number; 'recall@100': number; 'mrr@10': number; queries: number; ms: number; model: string | null }
@@ -79,4 +79,14 @@ test('200 SciFact documents queried with their own text return themselves first 
   } finally {
     engine.close();
   }
+});
+
+test('delve eval takes BM25\'s k1, b and RM3 from the command line and reports them; bad values are usage errors', async () => {
+  const env = { ...process.env, DELVE_HOME: tempDir('delve-eval-') };
+  const adi = join(sharedDir(), 'data', 'adi');
+  const r = await delveJson<EvalJson & { bm25: { k1: number; b: number; rm3: boolean } }>(['eval', '--dataset', adi, '--k1', '0.9', '--b', '0.4', '--rm3'], { env });
+  assert.deepEqual([r.bm25.k1, r.bm25.b, r.bm25.rm3, r.queries], [0.9, 0.4, true, 35]);
+  const bad = await delve(['eval', '--dataset', adi, '--b', '2'], { env });
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stderr, /--b must be a number from 0 to 1/);
 });
