@@ -109,6 +109,25 @@ test('the same query twice: the second makes no LLM call and returns the same ra
   assert.deepEqual(second.results.map((x) => x.score), first.results.map((x) => x.score));
 });
 
+test('editing the rewrite re-runs the later stages: the expansion comes from the cache, the retrieval changes, only new passages are judged', async () => {
+  script((call) => ({ json: { score: random(documentOf(call)), reason: 'random' } }));
+  const q = 'Calcium intake and bone density in older women.';
+  const first = await full(q);
+  server.reset();
+  script((call) => ({ json: { score: random(documentOf(call)), reason: 'random' } }));
+  const edited = await full(q, { pipeline: { edits: { rewrite: 'osteoporosis fracture hip' } } });
+  const rw = edited.stages!.find((st) => st.name === 'rewrite')!;
+  assert.deepEqual([rw.text, rw.note], ['osteoporosis fracture hip', 'edited by the user']);
+  assert.deepEqual(server.calls.filter((c) => roleOf(c) !== 'judge'), [], 'expansion and rewrite made no LLM call');
+  const before = first.stages!.find((st) => st.name === 'retrieve')!.delta!;
+  const after = edited.stages!.find((st) => st.name === 'retrieve')!.delta!;
+  assert.notDeepEqual(after, before, 'the retrieval with the edited rewrite ranks differently');
+  // The judge is asked only about passages it has not judged for this query before.
+  const judged = new Set(server.calls.map(documentOf));
+  assert.ok(judged.size < 30, `${judged.size} passages judged again`);
+  assert.equal(edited.llm!.calls, server.calls.length);
+});
+
 test('round 2 sees none of round 0\'s top 5 and refines round 1\'s last sample; samples run in parallel', async () => {
   script(() => ({ json: { score: 5, reason: 'r' } }));
   const r = await full('Statins reduce cardiovascular events in elderly patients.', { pipeline: { rerankTop: 0, rewrite: false } });
@@ -205,7 +224,7 @@ test('the CLI: delve search --mode full --json carries stages, trace.llm and llm
   script((call) => ({ json: { score: random(documentOf(call)), reason: 'because' } }));
   engine.close();
   interface Delta { newInTop10: number; moved: { chunkId: number; from: number | null; to: number }[]; hits?: number }
-  interface Out { mode: string; stages: { name: string; round?: number; text?: string; ms: number; delta?: Delta }[]; results: { trace: { llm: { score: number; reason: string } | null } }[]; llm: { calls: number; promptTokens: number; completionTokens: number; cacheHits: number } }
+  interface Out { mode: string; stages: { name: string; round?: number; text?: string; note?: string; ms: number; delta?: Delta }[]; results: { trace: { llm: { score: number; reason: string } | null } }[]; llm: { calls: number; promptTokens: number; completionTokens: number; cacheHits: number } }
   const r = await delveJson<Out>(['search', 'Vitamin D supplementation in pregnancy.', '--db', dbPath, '--mode', 'full', '--ollama', server.url, '--model', join(sharedDir(), 'models', 'bert-tiny-random')]);
   assert.equal(r.mode, 'full');
   // The rewrite runs beside the first retrieval, so those two stages are listed in the order they end.
@@ -223,6 +242,11 @@ test('the CLI: delve search --mode full --json carries stages, trace.llm and llm
   }
   assert.ok(r.results.every((x) => x.trace.llm && x.trace.llm.reason === 'because'));
   assert.ok(r.llm.calls > 0 && r.llm.promptTokens > 0 && r.llm.completionTokens > 0);
+  // --rewrite: the user's keyword query replaces the rewriter's; the later stages run again.
+  const e = await delveJson<Out>(['search', 'Vitamin D supplementation in pregnancy.', '--db', dbPath, '--mode', 'full', '--ollama', server.url, '--model', join(sharedDir(), 'models', 'bert-tiny-random'), '--rewrite', 'calciferol pregnancy outcomes']);
+  const rw = e.stages.find((st) => st.name === 'rewrite')!;
+  assert.deepEqual([rw.text, rw.note], ['calciferol pregnancy outcomes', 'edited by the user']);
+  assert.ok(e.stages.find((st) => st.name === 'retrieve')?.delta);
   engine = await createEngine({ dbPath, workers: 1, llm: { host: server.url } });
 });
 

@@ -32,7 +32,9 @@ Embedding (index, embed, search, status): --model names an installed model id or
 --quantize bit|int8 makes dense search scan quantised vectors and re-score with floats (large libraries);
 --scan sqlite uses sqlite-vec's KNN instead of the exact in-memory scan (the default).
 BM25 (search, eval): --k1 and --b set its parameters (default 1.5 and 0.75); --rm3 expands the query with
-RM3 pseudo-relevance feedback (10 feedback documents, 10 terms, original query weight 0.5).
+RM3 pseudo-relevance feedback (10 feedback documents, 10 terms, original query weight 0.5); with
+--mode full, --rm3 expands with RM3 when Ollama is unavailable and --rewrite "<keywords>" replaces the
+rewriter's keyword query (the other stages come from the LLM reply cache where unchanged).
 The database defaults to $DELVE_DB, else delve.db in the app's data folder.`;
 
 const OPTIONS = {
@@ -49,6 +51,7 @@ const OPTIONS = {
   fusion: { type: 'string' },
   weight: { type: 'string' },
   k1: { type: 'string' },
+  rewrite: { type: 'string' },
   b: { type: 'string' },
   rm3: { type: 'boolean', default: false },
   limit: { type: 'string' },
@@ -99,6 +102,8 @@ export interface Parsed {
   k1: number | undefined;
   b: number | undefined;
   rm3: boolean;
+  /** search --mode full: the user's keyword rewrite, used instead of the rewriter's (later stages re-run). */
+  rewrite: string | undefined;
   limit: number | undefined;
   trecRun: string | undefined;
   /** search --mode full: Ollama host, LLM model, expansion rounds, passages judged, judge weight, listwise pass. */
@@ -162,6 +167,7 @@ export function parse(argv: string[]): Parsed {
     k1: positive('--k1', values.k1),
     b: fraction('--b', values.b),
     rm3: values.rm3 ?? false,
+    rewrite: values.rewrite,
     limit: int('--limit', values.limit, 1, 1_000_000),
     trecRun: values['trec-run'],
     ollama: values.ollama,

@@ -27,7 +27,8 @@ export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, er
       mode: a.mode as SearchMode | 'full' | undefined, k: a.k, signal: controller.signal,
       ...(full ? {
         ollama: a.ollama,
-        pipeline: { rounds: a.rounds, rerankTop: a.rerankTop, alpha: a.alpha, listwise: a.listwise, rm3Fallback: a.rm3 },
+        pipeline: { rounds: a.rounds, rerankTop: a.rerankTop, alpha: a.alpha, listwise: a.listwise, rm3Fallback: a.rm3,
+          ...(a.rewrite !== undefined ? { edits: { rewrite: a.rewrite } } : {}) },
         onEvent: (e) => { if (e.type === 'stage' && !a.json && (e.stage.name !== 'rerank' || e.stage.done === e.stage.total)) err(`delve: ${describeStage(e.stage)}`); },
       } : {}),
     });

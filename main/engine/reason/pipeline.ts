@@ -46,7 +46,7 @@ export async function runPipeline(ctx: PipelineContext, query: string, k: number
   // The rewrite needs only the query: it starts first, so a dead Ollama is known by the time the
   // first results are (and the expansion is not tried).
   let rewriteFailed = false;
-  const rewriting = o.rewrite === false ? Promise.resolve(null) : rewriteQuery(ctx, query);
+  const rewriting = o.rewrite === false ? Promise.resolve(null) : rewriteQuery(ctx, query, o.edits?.rewrite);
   rewriting.catch(() => { rewriteFailed = true; });
   const t0 = performance.now();
   // The first answer costs what a hybrid search costs: only what is shown and what the expander reads.
@@ -57,7 +57,7 @@ export async function runPipeline(ctx: PipelineContext, query: string, k: number
   let status: PipelineStatus | null = null;
   await Promise.resolve(); // let a rewrite that already failed say so
   const [exp, rw] = await Promise.allSettled([
-    rounds > 0 && !rewriteFailed ? expand(ctx, query, initial, { rounds, samples: Math.max(1, o.samples ?? 2), passages, passageTokens: o.passageTokens ?? 512, depth }) : Promise.resolve(null),
+    rounds > 0 && !rewriteFailed ? expand(ctx, query, initial, { rounds, samples: Math.max(1, o.samples ?? 2), passages, passageTokens: o.passageTokens ?? 512, depth, edits: o.edits?.expansions }) : Promise.resolve(null),
     rewriting,
   ]);
   if (exp.status === 'rejected') status = statusOf(exp.reason);

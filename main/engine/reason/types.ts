@@ -24,6 +24,12 @@ export interface PipelineOptions {
    * and return that ranking (stage 'rm3', with its terms). Default off: it costs a second retrieval.
    */
   rm3Fallback?: boolean;
+  /**
+   * The user's corrections of earlier stages, for re-running a deep search: the keyword rewrite, and
+   * per expansion round (1-based) the samples to use instead of asking the expander. Stages before
+   * an edit come back from the LLM reply cache; stages after it run again (their prompts change).
+   */
+  edits?: { rewrite?: string; expansions?: Record<number, string[]> };
 }
 
 export type StageName = 'initial' | 'expand' | 'rewrite' | 'retrieve' | 'rerank' | 'listwise' | 'rm3';
