@@ -84,8 +84,9 @@ export interface DenseSearchStatus {
 }
 
 /**
- * How BM25 is ranked: `memory` (the index's postings held in memory, FTS5's bm25() scores in ~1-2 ms),
- * `loading` (they are being read; FTS5 ranks meanwhile) or `fts5` (FTS5's own bm25(); `reason` says why).
+ * How BM25 is ranked: `memory` (the index's postings held in memory, ~1-2 ms), `loading` (they are
+ * being read; each query's postings are read from the index meanwhile, same scores) or `fts5` (read
+ * from the index per query, same scores; `reason` says why the postings are not held).
  */
 export interface Bm25SearchStatus {
   state: 'memory' | 'loading' | 'fts5';
@@ -113,8 +114,10 @@ export interface EngineConfig {
   embedding?: EmbeddingConfig;
   /** The local LLM (Ollama) for `mode: 'full'`: host, model per role, timeout, concurrency. */
   llm?: LlmConfig;
-  /** Most memory BM25's in-memory postings may take, in MiB (default 256); 0 ranks with FTS5 alone. */
+  /** Most memory BM25's in-memory postings may take, in MiB (default 256); 0 reads each query's postings from the index. */
   bm25MemoryMb?: number;
+  /** BM25's parameters (default k1 1.5, b 0.75: search/RANKING.md); `rm3: true` expands every BM25 query with RM3. */
+  bm25?: { k1?: number; b?: number; rm3?: boolean; /** Tests: the clock of the postings' reload timing (ms). */ now?: () => number };
 }
 
 export interface JobOptions {
@@ -196,7 +199,7 @@ export interface StatusReport {
 
 export interface SearchTrace {
   /**
-   * Rank and score by FTS5's bm25 (sign flipped: higher is better) before word-order re-scoring;
+   * Rank and score by BM25 (Lucene's formula: search/bm25-index.ts) before word-order re-scoring;
    * null when the chunk was not among the BM25 candidates.
    */
   bm25Rank: number | null;
@@ -204,7 +207,7 @@ export interface SearchTrace {
   /** Share (0..1) of the query's consecutive word pairs found in the chunk. */
   proximity: number;
   /**
-   * proximity² × the best bm25 score among the candidates. The BM25 list is ordered by
+   * proximity³ × the best bm25 score among the candidates. The BM25 list is ordered by
    * bm25Score + proximityBonus, which is the score in bm25 mode and what hybrid fusion normalises.
    */
   proximityBonus: number;
@@ -291,6 +294,8 @@ export interface SearchOptions {
   onEvent?: (e: PipelineEvent) => void;
   /** false: leave this search out of the search history (default: recorded). */
   history?: boolean;
+  /** RM3 pseudo-relevance feedback on the BM25 list (default: the engine's `bm25.rm3`, off). */
+  rm3?: boolean;
 }
 
 export interface SearchResponse {
@@ -309,6 +314,8 @@ export interface SearchResponse {
   stages?: StageInfo[];
   llm?: LlmSummary;
   status?: PipelineStatus | null;
+  /** With RM3: the feedback terms and the expanded query's terms with their weights (each sums to 1); null when the query could not be expanded. */
+  rm3?: { feedback: { term: string; weight: number }[]; terms: { term: string; weight: number }[]; feedbackChunks: number[] } | null;
 }
 
 export interface Engine {

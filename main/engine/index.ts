@@ -13,6 +13,7 @@ import { watchFolders } from './index/watch.js';
 import { search } from './search/search.js';
 import { fullSearch } from './reason/full-search.js';
 import { openDb, type OpenedDb } from './store/db.js';
+import { DEFAULT_BM25 } from './search/bm25-index.js';
 import { attachBm25Memory, detachBm25Memory } from './search/bm25-memory.js';
 import { importZotero } from './zotero/import.js';
 import { statusReport } from './store/summary.js';
@@ -47,7 +48,9 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
   };
   const embedding = config.embedding ? embeddingRuntime(db, config.embedding, createEmbedder) : null;
   // BM25 from postings in memory (search/bm25-memory.ts), read on a worker at the first search.
-  const bm25 = config.bm25MemoryMb === 0 ? null : attachBm25Memory(db, { maxMb: config.bm25MemoryMb, nativeBinding: cfg.nativeBinding });
+  // With bm25MemoryMb 0 nothing is loaded: each query's postings are read from the index.
+  const bm25Params = { ...DEFAULT_BM25, ...(config.bm25?.k1 !== undefined ? { k1: config.bm25.k1 } : {}), ...(config.bm25?.b !== undefined ? { b: config.bm25.b } : {}) };
+  const bm25 = attachBm25Memory(db, { maxMb: config.bm25MemoryMb, nativeBinding: cfg.nativeBinding, params: bm25Params, now: config.bm25?.now });
   let running: Promise<unknown> = Promise.resolve();
   let closed = false;
   const guard = () => { if (closed) throw new EngineError('BAD_ARGUMENT', 'the engine is closed'); };
@@ -87,7 +90,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     if (wantsDense && !dense && opts.mode !== undefined) {
       throw new EngineError('NO_EMBEDDINGS', `${opts.mode} search needs vectors: none are stored for this model yet (run delve embed or delve index)`);
     }
-    return search(db, query, opts, dense);
+    return search(db, query, { ...opts, rm3: opts.rm3 ?? config.bm25?.rm3 }, dense);
   };
   /** Every search goes into the search history, unless `history: false`. */
   const searchRecorded = async (query: string, opts: SearchOptions): Promise<SearchResponse> => {
@@ -102,8 +105,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     index,
     status(): StatusReport {
       guard();
-      const bm25Status = bm25?.status() ?? { state: 'fts5' as const, rows: 0, terms: 0, postings: 0, megabytes: 0, reason: 'turned off (bm25MemoryMb: 0)' };
-      return { ...statusReport(db, ctx.chunking), bm25: bm25Status };
+      return { ...statusReport(db, ctx.chunking), bm25: bm25.status() };
     },
     search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
       return searchRecorded(query, opts);

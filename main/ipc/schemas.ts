@@ -82,6 +82,11 @@ export const settingsPatch = z.strictObject({
     size: z.number().int().min(200).max(8000).optional(),
     overlap: z.number().int().min(0).max(2000).optional(),
   }).optional(),
+  ranking: z.strictObject({
+    k1: z.number().min(0).max(10).optional(),
+    b: z.number().min(0).max(1).optional(),
+    rm3: z.boolean().optional(),
+  }).optional(),
   pubmed: z.strictObject({
     apiKey: z.string().regex(/^[\w]{0,100}$/, 'must be an NCBI API key').optional(),
     email: z.union([z.string().email().max(200), z.literal('')]).optional(),

@@ -109,6 +109,25 @@ test('the same query twice: the second makes no LLM call and returns the same ra
   assert.deepEqual(second.results.map((x) => x.score), first.results.map((x) => x.score));
 });
 
+test('editing the rewrite re-runs the later stages: the expansion comes from the cache, the retrieval changes, only new passages are judged', async () => {
+  script((call) => ({ json: { score: random(documentOf(call)), reason: 'random' } }));
+  const q = 'Calcium intake and bone density in older women.';
+  const first = await full(q);
+  server.reset();
+  script((call) => ({ json: { score: random(documentOf(call)), reason: 'random' } }));
+  const edited = await full(q, { pipeline: { edits: { rewrite: 'osteoporosis fracture hip' } } });
+  const rw = edited.stages!.find((st) => st.name === 'rewrite')!;
+  assert.deepEqual([rw.text, rw.note], ['osteoporosis fracture hip', 'edited by the user']);
+  assert.deepEqual(server.calls.filter((c) => roleOf(c) !== 'judge'), [], 'expansion and rewrite made no LLM call');
+  const before = first.stages!.find((st) => st.name === 'retrieve')!.delta!;
+  const after = edited.stages!.find((st) => st.name === 'retrieve')!.delta!;
+  assert.notDeepEqual(after, before, 'the retrieval with the edited rewrite ranks differently');
+  // The judge is asked only about passages it has not judged for this query before.
+  const judged = new Set(server.calls.map(documentOf));
+  assert.ok(judged.size < 30, `${judged.size} passages judged again`);
+  assert.equal(edited.llm!.calls, server.calls.length);
+});
+
 test('round 2 sees none of round 0\'s top 5 and refines round 1\'s last sample; samples run in parallel', async () => {
   script(() => ({ json: { score: 5, reason: 'r' } }));
   const r = await full('Statins reduce cardiovascular events in elderly patients.', { pipeline: { rerankTop: 0, rewrite: false } });
@@ -144,6 +163,23 @@ test('Ollama down: the hybrid results come back within 1.5× the hybrid latency,
   assert.match(last!.status!.hint, /ollama serve/);
   assert.equal(last!.results.length, 10);
   assert.ok(median(down) <= 1.5 * median(hybrid) + 2, `full with Ollama down: ${median(down).toFixed(1)} ms; hybrid: ${median(hybrid).toFixed(1)} ms`);
+});
+
+test('Ollama down with rm3Fallback: the query is expanded by RM3 instead, its terms in the stage, and the ranking is that of engine.search({ rm3: true })', async () => {
+  const port = await new Promise<number>((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => res(p)); }); });
+  // A query no earlier test asked: the LLM replies cache would otherwise answer the stages.
+  const q = `${QUERY} Serum levels in adults.`;
+  const r = await full(q, { ollama: `http://127.0.0.1:${port}`, pipeline: { rm3Fallback: true } });
+  assert.equal(r.status?.code, 'OLLAMA_UNREACHABLE');
+  const rm3 = r.stages?.find((st) => st.name === 'rm3');
+  assert.ok(rm3, JSON.stringify(r.stages));
+  assert.match(rm3.note ?? '', /RM3/);
+  assert.ok((rm3.feedback ?? []).length > 0 && (rm3.terms ?? []).some((t) => t.term === 'vitamin'), JSON.stringify(rm3));
+  assert.ok(Math.abs((rm3.terms ?? []).reduce((a, t) => a + t.weight, 0) - 1) < 1e-9, 'the expanded query\'s weights sum to 1');
+  const direct = await engine.search(q, { mode: 'hybrid', k: 10, rm3: true, history: false });
+  assert.deepEqual(direct.rm3?.terms, rm3.terms);
+  assert.ok((rm3.delta?.hits ?? 0) >= r.results.length && rm3.delta!.newInTop10 >= 0, JSON.stringify(rm3.delta));
+  assert.deepEqual(r.results.map((x) => x.chunkId), direct.results.map((x) => x.chunkId));
 });
 
 test('malformed judge replies get the neutral score, are counted, and never fail the query', async () => {
@@ -187,7 +223,8 @@ test('cancelling the query aborts the LLM calls in flight', async () => {
 test('the CLI: delve search --mode full --json carries stages, trace.llm and llm usage', async () => {
   script((call) => ({ json: { score: random(documentOf(call)), reason: 'because' } }));
   engine.close();
-  interface Out { mode: string; stages: { name: string; round?: number; text?: string; ms: number }[]; results: { trace: { llm: { score: number; reason: string } | null } }[]; llm: { calls: number; promptTokens: number; completionTokens: number; cacheHits: number } }
+  interface Delta { newInTop10: number; moved: { chunkId: number; from: number | null; to: number }[]; hits?: number }
+  interface Out { mode: string; stages: { name: string; round?: number; text?: string; note?: string; ms: number; delta?: Delta }[]; results: { trace: { llm: { score: number; reason: string } | null } }[]; llm: { calls: number; promptTokens: number; completionTokens: number; cacheHits: number } }
   const r = await delveJson<Out>(['search', 'Vitamin D supplementation in pregnancy.', '--db', dbPath, '--mode', 'full', '--ollama', server.url, '--model', join(sharedDir(), 'models', 'bert-tiny-random')]);
   assert.equal(r.mode, 'full');
   // The rewrite runs beside the first retrieval, so those two stages are listed in the order they end.
@@ -196,8 +233,20 @@ test('the CLI: delve search --mode full --json carries stages, trace.llm and llm
   assert.deepEqual(names.slice(2), ['expand', 'retrieve', 'rerank']);
   assert.ok(r.stages.some((s) => s.name === 'expand' && s.round === 2 && s.text));
   assert.ok(r.stages.some((s) => s.name === 'rewrite' && s.text === '(vitamin D OR calciferol) AND cancer'));
+  // Each retrieving stage says what it changed: new to the top 10, moves, and its hit count.
+  for (const st of r.stages.filter((x) => x.name === 'expand' || x.name === 'retrieve')) {
+    const d = st.delta!;
+    assert.ok(d && d.hits! > 0 && d.newInTop10 >= 0 && d.newInTop10 <= 10, JSON.stringify(st));
+    assert.equal(d.moved.filter((m) => m.from === null || m.from > 10).length, d.newInTop10, JSON.stringify(d));
+    assert.ok(d.moved.every((m) => m.to >= 1 && m.to <= 10 && m.from !== m.to));
+  }
   assert.ok(r.results.every((x) => x.trace.llm && x.trace.llm.reason === 'because'));
   assert.ok(r.llm.calls > 0 && r.llm.promptTokens > 0 && r.llm.completionTokens > 0);
+  // --rewrite: the user's keyword query replaces the rewriter's; the later stages run again.
+  const e = await delveJson<Out>(['search', 'Vitamin D supplementation in pregnancy.', '--db', dbPath, '--mode', 'full', '--ollama', server.url, '--model', join(sharedDir(), 'models', 'bert-tiny-random'), '--rewrite', 'calciferol pregnancy outcomes']);
+  const rw = e.stages.find((st) => st.name === 'rewrite')!;
+  assert.deepEqual([rw.text, rw.note], ['calciferol pregnancy outcomes', 'edited by the user']);
+  assert.ok(e.stages.find((st) => st.name === 'retrieve')?.delta);
   engine = await createEngine({ dbPath, workers: 1, llm: { host: server.url } });
 });
 

@@ -26,7 +26,7 @@ export const USAGE = `usage:
   delve trials import <NCT…> [--db <file>] [--ctgov URL] [--json]   (studies into the library, linked to their publications there)
   delve trials links [NCT…|PMID…] [--db <file>] [--json]           (a trial's publications in the library; the trials citing a PMID)
   delve eval --dataset <BEIR folder> [--mode bm25|dense|hybrid] [--model <id|folder>] [--fusion minmax|rrf]
-             [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--json]
+             [--weight 0.5] [--limit N] [--trec-run <file>] [--db <file>] [--chunk-size N] [--k1 1.5] [--b 0.75] [--rm3] [--json]
   delve models list|pull <id>|import <folder> [--id <id>]|remove <id> [--json]
   delve collection create <name> | list [<name>] [--sort document|page|tag|stance|added|manual] [--json]
   delve collection add <name> --chunk <id> [--note "…"] [--tag t]… [--stance supports|contradicts|background] [--query "…"]
@@ -44,6 +44,10 @@ Embedding (index, embed, search, status): --model names an installed model id or
 (default: $DELVE_MODEL, else the default model if installed); --provider picks the execution provider;
 --quantize bit|int8 makes dense search scan quantised vectors and re-score with floats (large libraries);
 --scan sqlite uses sqlite-vec's KNN instead of the exact in-memory scan (the default).
+BM25 (search, eval): --k1 and --b set its parameters (default 1.5 and 0.75); --rm3 expands the query with
+RM3 pseudo-relevance feedback (10 feedback documents, 10 terms, original query weight 0.5); with
+--mode full, --rm3 expands with RM3 when Ollama is unavailable and --rewrite "<keywords>" replaces the
+rewriter's keyword query (the other stages come from the LLM reply cache where unchanged).
 The database defaults to $DELVE_DB, else delve.db in the app's data folder.`;
 
 const OPTIONS = {
@@ -59,6 +63,10 @@ const OPTIONS = {
   dataset: { type: 'string' },
   fusion: { type: 'string' },
   weight: { type: 'string' },
+  k1: { type: 'string' },
+  rewrite: { type: 'string' },
+  b: { type: 'string' },
+  rm3: { type: 'boolean', default: false },
   limit: { type: 'string' },
   'trec-run': { type: 'string' },
   ollama: { type: 'string' },
@@ -113,6 +121,12 @@ export interface Parsed {
   dataset: string | undefined;
   fusion: 'minmax' | 'rrf' | undefined;
   weight: number | undefined;
+  /** search, eval: BM25's k1 and b, and RM3 pseudo-relevance feedback. */
+  k1: number | undefined;
+  b: number | undefined;
+  rm3: boolean;
+  /** search --mode full: the user's keyword rewrite, used instead of the rewriter's (later stages re-run). */
+  rewrite: string | undefined;
   limit: number | undefined;
   trecRun: string | undefined;
   /** search --mode full: Ollama host, LLM model, expansion rounds, passages judged, judge weight, listwise pass. */
@@ -189,6 +203,10 @@ export function parse(argv: string[]): Parsed {
     dataset: values.dataset,
     fusion: fusion(values.fusion),
     weight: fraction('--weight', values.weight),
+    k1: positive('--k1', values.k1),
+    b: fraction('--b', values.b),
+    rm3: values.rm3 ?? false,
+    rewrite: values.rewrite,
     limit: int('--limit', values.limit, 1, 1_000_000),
     trecRun: values['trec-run'],
     ollama: values.ollama,
@@ -277,6 +295,13 @@ function fraction(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${name} must be a number from 0 to 1`);
+  return n;
+}
+
+function positive(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 10) throw new UsageError(`${name} must be a number from 0 to 10`);
   return n;
 }
 

@@ -36,8 +36,8 @@ export async function indexCommand(engine: DelveEngine, a: Parsed, out: Out, err
 
 function describeBm25(b: NonNullable<StatusReport['bm25']>): string {
   if (b.state === 'memory') return `in-memory postings, ${b.terms} terms, ${b.postings} postings, ${b.megabytes} MB`;
-  if (b.state === 'loading') return 'FTS5 while the postings load';
-  return b.reason === 'not loaded yet' ? 'FTS5; postings load into memory at the first search' : `FTS5 (${b.reason})`;
+  if (b.state === 'loading') return 'from the index per query while the postings load';
+  return b.reason === 'not loaded yet' ? 'from the index per query; postings load into memory at the first search' : `from the index per query (${b.reason})`;
 }
 
 export async function statusCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {

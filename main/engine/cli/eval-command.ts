@@ -31,7 +31,7 @@ export async function evalCommand(a: Parsed, dataDir: string, out: Out): Promise
   try {
     const r = await runEval({
       dataset: resolve(a.dataset), dbPath: a.db ?? evalDbPath(dataDir, a.dataset), mode, embedding,
-      fusion: a.fusion, weight: a.weight, limit: a.limit, trecRun: a.trecRun, signal: interrupt.signal,
+      fusion: a.fusion, weight: a.weight, rm3: a.rm3, bm25: { ...(a.k1 !== undefined ? { k1: a.k1 } : {}), ...(a.b !== undefined ? { b: a.b } : {}) }, limit: a.limit, trecRun: a.trecRun, signal: interrupt.signal,
       chunk: { ...EVAL_CHUNK, ...(a.chunkSize ? { targetChars: a.chunkSize } : {}), ...(a.chunkOverlap !== undefined ? { overlapChars: a.chunkOverlap } : {}) },
       onProgress: tty ? (p) => process.stderr.write(`\r\x1b[2K${p.phase} ${p.done}/${p.total}`) : undefined,
     });
@@ -43,7 +43,8 @@ export async function evalCommand(a: Parsed, dataDir: string, out: Out): Promise
     const f = (x: number) => x.toFixed(4);
     out(`${basename(r.dataset)} ${r.mode}${r.model ? ` (${r.model} on ${r.provider})` : ''}: ${r.queries} queries over ${r.documents} documents`);
     out(`  nDCG@10 ${f(r['ndcg@10'])}   recall@100 ${f(r['recall@100'])}   MRR@10 ${f(r['mrr@10'])}`);
-    out(`  ${(r.ms / 1000).toFixed(1)} s in all; search p50 ${r.queryMs.p50} ms, p95 ${r.queryMs.p95} ms${!r.bm25 ? '' : `; bm25 ranked ${r.bm25.state === 'memory' ? 'from in-memory postings' : `by FTS5 (${r.bm25.reason})`}`}`);
+    if (r.bm25) out(`  BM25 k1 ${r.bm25.k1}, b ${r.bm25.b}${r.bm25.rm3 ? ', RM3 (10 docs, 10 terms, query weight 0.5)' : ''}`);
+    out(`  ${(r.ms / 1000).toFixed(1)} s in all; search p50 ${r.queryMs.p50} ms, p95 ${r.queryMs.p95} ms${!r.bm25 ? '' : `; bm25 ranked ${r.bm25.state === 'memory' ? 'from in-memory postings' : `from the index per query (${r.bm25.reason})`}`}`);
     if (a.trecRun) out(`  run written to ${a.trecRun}`);
   } finally {
     interrupt.release();

@@ -26,7 +26,8 @@ export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, er
       mode: a.mode as SearchMode | 'full' | undefined, k: a.k, signal: interrupt.signal, groupBy: a.group,
       ...(full ? {
         ollama: a.ollama,
-        pipeline: { rounds: a.rounds, rerankTop: a.rerankTop, alpha: a.alpha, listwise: a.listwise },
+        pipeline: { rounds: a.rounds, rerankTop: a.rerankTop, alpha: a.alpha, listwise: a.listwise, rm3Fallback: a.rm3,
+          ...(a.rewrite !== undefined ? { edits: { rewrite: a.rewrite } } : {}) },
         onEvent: (e) => { if (e.type === 'stage' && !a.json && (e.stage.name !== 'rerank' || e.stage.done === e.stage.total)) err(`delve: ${describeStage(e.stage)}`); },
       } : {}),
     });
@@ -35,7 +36,7 @@ export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, er
   }
   if (a.json) {
     const extra = full ? { stages: r.stages, llm: r.llm, status: r.status } : {};
-    out(JSON.stringify({ mode: r.mode, grouping: r.grouping ?? a.group ?? 'chunk', ...(r.operators ? { operators: r.operators } : {}), results: r.results, ms: Math.round(r.ms * 10) / 10, ...extra }));
+    out(JSON.stringify({ mode: r.mode, grouping: r.grouping ?? a.group ?? 'chunk', ...(r.operators ? { operators: r.operators } : {}), results: r.results, ms: Math.round(r.ms * 10) / 10, ...extra, ...(r.rm3 !== undefined ? { rm3: r.rm3 } : {}) }));
     return;
   }
   if (r.operators?.applied.length) err(`delve: searched ${r.operators.applied.join('; ')}`);

@@ -10,6 +10,7 @@ import { createEmbedder } from '../embed/index.js';
 import { embeddingRuntime, type EmbedderFactory } from '../embedding.js';
 import { EngineError } from '../errors.js';
 import { throttle } from '../jobs/throttle.js';
+import { DEFAULT_BM25, type Bm25Params } from '../search/bm25-index.js';
 import { attachBm25Memory, detachBm25Memory } from '../search/bm25-memory.js';
 import { search } from '../search/search.js';
 import { openDb } from '../store/db.js';
@@ -32,6 +33,9 @@ export interface EvalOptions {
   trecRun?: string;
   signal?: AbortSignal;
   onProgress?: (p: { phase: 'import' | 'embed' | 'query'; done: number; total: number }) => void;
+  /** BM25's k1 and b (default DEFAULT_BM25) and RM3 on the BM25 list. */
+  bm25?: Partial<Bm25Params>;
+  rm3?: boolean;
   /** For tests: how embedders are made. */
   embedderFactory?: EmbedderFactory;
 }
@@ -46,7 +50,7 @@ export interface EvalReport extends Metrics {
   /** Time spent in search alone, per query (median and 95th percentile). */
   queryMs: { p50: number; p95: number };
   /** How BM25 was ranked: from postings in memory (the engine's default) or by FTS5 (with why); null in dense mode. */
-  bm25: { state: string; reason: string | null } | null;
+  bm25: { state: string; reason: string | null; k1: number; b: number; rm3: boolean } | null;
 }
 
 const RUN_DEPTH = 100;
@@ -81,14 +85,15 @@ export async function runEval(o: EvalOptions): Promise<EvalReport> {
       dense = await rt.dense();
     }
     // As the engine ranks BM25 (search/bm25-memory.ts), with the postings read before timing starts.
-    const bm25 = o.mode === 'dense' ? null : attachBm25Memory(db).warm();
+    const params = { ...DEFAULT_BM25, ...o.bm25 };
+    const bm25 = o.mode === 'dense' ? null : attachBm25Memory(db, { params }).warm();
     const queries = o.limit ? ds.queries.slice(0, o.limit) : ds.queries;
     const run: Run = new Map();
     const times: number[] = [];
     for (const [i, q] of queries.entries()) {
       if (o.signal?.aborted) throw new EngineError('CANCELLED', `evaluation cancelled after ${i} of ${queries.length} queries`);
       const t0 = performance.now();
-      const r = await search(db, q.text, { mode: o.mode, k: RUN_DEPTH, groupBy: 'document', fusion: o.fusion, weight: o.weight }, dense);
+      const r = await search(db, q.text, { mode: o.mode, k: RUN_DEPTH, groupBy: 'document', fusion: o.fusion, weight: o.weight, rm3: o.rm3 }, dense);
       times.push(performance.now() - t0);
       run.set(q.id, r.results.map((h) => ({ doc: h.path.slice(DOC_PREFIX.length), score: h.score })));
       progress?.push({ phase: 'query', done: i + 1, total: queries.length });
@@ -101,7 +106,7 @@ export async function runEval(o: EvalOptions): Promise<EvalReport> {
       ...evaluateRun(run, qrels), ms: Math.round(performance.now() - started), mode: o.mode, dataset: ds.dir,
       documents: ds.corpus.length, model: status?.model ?? null, provider: status?.provider ?? null,
       queryMs: { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) },
-      bm25: bm25 && { state: bm25.state, reason: bm25.reason },
+      bm25: bm25 && { state: bm25.state, reason: bm25.reason, k1: params.k1, b: params.b, rm3: o.rm3 === true },
     };
   } finally {
     await rt?.close();

@@ -9,6 +9,8 @@ export interface RetrieveQuery {
   text: string;
   bm25Match?: string | null;
   denseText?: string;
+  /** Expand the BM25 query with RM3 (the pipeline's fallback when the LLM is unreachable). */
+  rm3?: boolean;
 }
 
 export interface PipelineContext {

@@ -9,6 +9,7 @@ import type { SearchResult } from '../api.js';
 import { expandFirst, expandRefine } from '../llm/prompts.js';
 import { weightedFtsQuery } from '../search/weighted-query.js';
 import { stage, type PipelineContext } from './context.js';
+import { stageDelta } from './delta.js';
 import { cutToTokens, pickPassages } from './passages.js';
 
 export interface ExpansionResult {
@@ -18,7 +19,11 @@ export interface ExpansionResult {
   ranking: SearchResult[];
 }
 
-export interface ExpandSettings { rounds: number; samples: number; passages: number; passageTokens: number; depth: number }
+export interface ExpandSettings {
+  rounds: number; samples: number; passages: number; passageTokens: number; depth: number;
+  /** Per round (1-based): the user's samples, used instead of the expander's. */
+  edits?: Record<number, string[]>;
+}
 
 export async function expand(ctx: PipelineContext, query: string, initial: SearchResult[], s: ExpandSettings): Promise<ExpansionResult> {
   let ranking = initial;
@@ -35,15 +40,17 @@ export async function expand(ctx: PipelineContext, query: string, initial: Searc
     const passages = shown.map((r) => cutToTokens(texts.get(r.chunkId) ?? r.snippetText, s.passageTokens));
     const previous = samples[samples.length - 1];
     const messages = round === 1 || previous === undefined ? expandFirst(query, passages) : expandRefine(query, passages, previous);
-    const replies = await Promise.all(Array.from({ length: s.samples }, (_, i) =>
+    const edited = s.edits?.[round];
+    const replies = edited ? edited.map((content) => ({ content })) : await Promise.all(Array.from({ length: s.samples }, (_, i) =>
       ctx.llm.chat({ role: 'expander', messages, temperature: 0.7, sample: i, numPredict: 1024, signal: ctx.signal })));
     const fresh = replies.map((r) => r.content.trim()).filter((t) => t.length > 0);
     if (fresh.length > 0) samples = fresh;
     text = `${query}\n\n${samples.join('\n')}`;
     const r = await ctx.retrieve({ text: query, bm25Match: weightedFtsQuery({ original: query, expansions: samples }).match, denseText: text }, s.depth);
+    const delta = stageDelta(ranking, r.results, r.results.length);
     ranking = r.results;
     topOf.push(ranking.slice(0, s.passages).map((x) => x.chunkId));
-    stage(ctx, { name: 'expand', round, text, shown: shown.map((x) => x.chunkId), ms: Math.round(performance.now() - started), ...(fresh.length === 0 ? { note: 'the expander returned nothing; kept the previous text' } : {}) });
+    stage(ctx, { name: 'expand', round, text, shown: shown.map((x) => x.chunkId), delta, ms: Math.round(performance.now() - started), ...(fresh.length === 0 ? { note: 'the expander returned nothing; kept the previous text' } : edited ? { note: 'edited by the user' } : {}) });
     ctx.emit({ type: 'results', stage: 'expand', results: ranking });
   }
   return { text, samples, ranking };

@@ -21,7 +21,7 @@ export async function fullSearch(db: Db, query: string, opts: SearchOptions, den
   const llm = new Llm(resolveLlmConfig({ ...llmConfig, ...(opts.ollama ? { host: opts.ollama } : {}) }), new LlmCache(db));
   const stages: StageInfo[] = [];
   const ctx: PipelineContext = {
-    retrieve: (q, depth) => search(db, q.text, { mode, k: depth, fusion: opts.fusion, weight: opts.weight, candidates: opts.candidates, groupBy: opts.groupBy }, dense,
+    retrieve: (q, depth) => search(db, q.text, { mode, k: depth, fusion: opts.fusion, weight: opts.weight, candidates: opts.candidates, groupBy: opts.groupBy, rm3: q.rm3 }, dense,
       { bm25Match: q.bm25Match, denseText: q.denseText }),
     chunkTexts: (ids) => chunkTexts(db, ids),
     llm, signal: opts.signal, stages,

@@ -6,12 +6,14 @@
  *   helpfulness rerank of the top N.
  * The rewrite needs only the original query, so it runs beside the expansion. When the LLM fails
  * (Ollama down, model missing, too slow), the stages stop and the best ranking so far is returned
- * with a status saying what to fix; the search itself never fails because of the LLM.
+ * with a status saying what to fix; the search itself never fails because of the LLM. With
+ * `rm3Fallback`, that ranking is the query expanded by RM3 pseudo-relevance feedback instead.
  */
 import type { SearchResult } from '../api.js';
 import { LlmError } from '../llm/failure.js';
 import { weightedFtsQuery } from '../search/weighted-query.js';
 import { stage, type PipelineContext } from './context.js';
+import { stageDelta } from './delta.js';
 import { expand } from './expand.js';
 import { rerank } from './rerank.js';
 import { rewriteQuery } from './rewrite.js';
@@ -44,7 +46,7 @@ export async function runPipeline(ctx: PipelineContext, query: string, k: number
   // The rewrite needs only the query: it starts first, so a dead Ollama is known by the time the
   // first results are (and the expansion is not tried).
   let rewriteFailed = false;
-  const rewriting = o.rewrite === false ? Promise.resolve(null) : rewriteQuery(ctx, query);
+  const rewriting = o.rewrite === false ? Promise.resolve(null) : rewriteQuery(ctx, query, o.edits?.rewrite);
   rewriting.catch(() => { rewriteFailed = true; });
   const t0 = performance.now();
   // The first answer costs what a hybrid search costs: only what is shown and what the expander reads.
@@ -55,7 +57,7 @@ export async function runPipeline(ctx: PipelineContext, query: string, k: number
   let status: PipelineStatus | null = null;
   await Promise.resolve(); // let a rewrite that already failed say so
   const [exp, rw] = await Promise.allSettled([
-    rounds > 0 && !rewriteFailed ? expand(ctx, query, initial, { rounds, samples: Math.max(1, o.samples ?? 2), passages, passageTokens: o.passageTokens ?? 512, depth }) : Promise.resolve(null),
+    rounds > 0 && !rewriteFailed ? expand(ctx, query, initial, { rounds, samples: Math.max(1, o.samples ?? 2), passages, passageTokens: o.passageTokens ?? 512, depth, edits: o.edits?.expansions }) : Promise.resolve(null),
     rewriting,
   ]);
   if (exp.status === 'rejected') status = statusOf(exp.reason);
@@ -67,9 +69,23 @@ export async function runPipeline(ctx: PipelineContext, query: string, k: number
   if (rewritten || expansion) {
     const t1 = performance.now();
     const match = weightedFtsQuery({ original: query, expansions: expansion?.samples ?? [], rewrite: rewritten }).match;
+    const before = ranking;
     ranking = (await ctx.retrieve({ text: query, bm25Match: match, denseText: expansion?.text ?? query }, depth)).results;
-    stage(ctx, { name: 'retrieve', ms: Math.round(performance.now() - t1) });
+    stage(ctx, { name: 'retrieve', ms: Math.round(performance.now() - t1), delta: stageDelta(before, ranking, ranking.length) });
     ctx.emit({ type: 'results', stage: 'retrieve', results: withStages(ranking, initial, ranking, k) });
+  }
+  if (!rewritten && !expansion && status && o.rm3Fallback) {
+    // The LLM-free expansion: RM3 pseudo-relevance feedback from the initial BM25 list.
+    const t2 = performance.now();
+    const r = await ctx.retrieve({ text: query, rm3: true }, depth);
+    ranking = r.results;
+    stage(ctx, {
+      name: 'rm3', ms: Math.round(performance.now() - t2), terms: r.rm3?.terms ?? [], feedback: r.rm3?.feedback ?? [],
+      delta: stageDelta(initial, ranking, ranking.length),
+      note: r.rm3 ? `the LLM is unavailable (${status.code}): expanded with RM3 pseudo-relevance feedback instead` : 'RM3 could not expand this query (a prefix query)',
+    });
+    ctx.emit({ type: 'results', stage: 'rm3', results: withStages(ranking, initial, ranking, k) });
+    return { results: withStages(ranking, initial, ranking, k), status, unparsed: 0 };
   }
   const expanded = rewritten || expansion ? ranking : null;
   let unparsed = 0;

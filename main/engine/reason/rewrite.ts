@@ -9,8 +9,13 @@ import { parseRewrite } from '../llm/reply.js';
 import { buildFtsQuery } from '../search/query.js';
 import { stage, type PipelineContext } from './context.js';
 
-export async function rewriteQuery(ctx: PipelineContext, query: string): Promise<string | null> {
+export async function rewriteQuery(ctx: PipelineContext, query: string, edited?: string): Promise<string | null> {
   const started = performance.now();
+  if (edited !== undefined) {
+    const usable = edited.trim().length > 0 && buildFtsQuery(edited).match !== null;
+    stage(ctx, { name: 'rewrite', text: usable ? edited.trim() : query, ms: 0, note: usable ? 'edited by the user' : 'the edited rewrite was empty; using the original query' });
+    return usable ? edited.trim() : null;
+  }
   const reply = await ctx.llm.chat({ role: 'rewriter', messages: rewritePrompt(query), temperature: 0, numPredict: 1024, signal: ctx.signal });
   const parsed = parseRewrite(reply.content);
   let note: string | undefined;

@@ -17,9 +17,21 @@ export interface PipelineOptions {
   alpha?: number;
   /** DIVER v2: one listwise ranking merged with the pointwise one (0.6 / 0.4 on −ln(rank+1)). */
   listwise?: boolean;
+  /**
+   * When the LLM stages cannot run (Ollama unreachable, model missing), retrieve once more with the
+   * query expanded by RM3 pseudo-relevance feedback (search/bm25-rm3.ts), the LLM-free expansion,
+   * and return that ranking (stage 'rm3', with its terms). Default off: it costs a second retrieval.
+   */
+  rm3Fallback?: boolean;
+  /**
+   * The user's corrections of earlier stages, for re-running a deep search: the keyword rewrite, and
+   * per expansion round (1-based) the samples to use instead of asking the expander. Stages before
+   * an edit come back from the LLM reply cache; stages after it run again (their prompts change).
+   */
+  edits?: { rewrite?: string; expansions?: Record<number, string[]> };
 }
 
-export type StageName = 'initial' | 'expand' | 'rewrite' | 'retrieve' | 'rerank' | 'listwise';
+export type StageName = 'initial' | 'expand' | 'rewrite' | 'retrieve' | 'rerank' | 'listwise' | 'rm3';
 
 export interface StageInfo {
   name: StageName;
@@ -31,9 +43,23 @@ export interface StageInfo {
   total?: number;
   /** Chunk ids the expander was shown in this round. */
   shown?: number[];
+  /** rm3: the expanded query's terms and their weights (sum 1), and the feedback terms alone. */
+  terms?: { term: string; weight: number }[];
+  feedback?: { term: string; weight: number }[];
+  /** What this stage changed against the ranking before it (reason/delta.ts); absent for initial and rerank. */
+  delta?: StageDelta;
   /** Why a stage fell back or stopped early. */
   note?: string;
   ms: number;
+}
+
+export interface StageDelta {
+  /** Results of this stage's top 10 that were not in the previous ranking's top 10. */
+  newInTop10: number;
+  /** Results of this stage's top 10 whose rank changed: previous rank (null: absent before) and rank now. */
+  moved: { chunkId: number; from: number | null; to: number }[];
+  /** Results this stage's retrieval returned (at most the pipeline's depth). */
+  hits?: number;
 }
 
 export interface LlmSummary { calls: number; promptTokens: number; completionTokens: number; cacheHits: number; failures: number; unparsed: number }

@@ -20,7 +20,7 @@ try {
     if (typeof data === 'string') reply = { refused: data };
     else {
       reply = { data };
-      transfer = [data.rowids, data.lengths, data.termBytes, data.termStarts, data.idf, data.postStarts, data.docs, data.tf, data.structure, data.averages]
+      transfer = [data.rowids, data.lengths, data.termBytes, data.termStarts, data.df, data.postStarts, data.docs, data.tf, data.structure, data.averages]
         .map((a) => a.buffer as ArrayBuffer);
     }
   } finally {

@@ -73,8 +73,7 @@ export function loadBm25Index(db: Db, maxBytes: number, table = FTS_TABLE): Bm25
     const sizes = db.prepare(`SELECT id, sz FROM "${table}_docsize" ORDER BY id`).raw().all() as [number, Uint8Array][];
     if (sizes.length !== nRow) return `the full-text index holds ${nRow} rows but ${sizes.length} row lengths`;
     if (sizes[sizes.length - 1]![0] > Number.MAX_SAFE_INTEGER) return 'row ids beyond 2^53';
-    // idf as FTS5 computes it, with C's log (SQLite's ln()): (N − n + 0.5) is integer N − n plus 0.5, as in C.
-    const terms = termsWithIdf(db, nRow);
+    const terms = db.prepare(`SELECT term, doc FROM temp.delve_bm25_rows`).raw().all() as [string, number][];
     const nPost = terms.reduce((s, t) => s + t[1], 0);
     const estimate = nPost * (4 + 2 * nCol) + nRow * 41 + terms.length * 24;
     if (estimate > maxBytes) return `${TOO_LARGE} ${Math.ceil(estimate / 1048576)} MiB (limit ${Math.floor(maxBytes / 1048576)} MiB)`;
@@ -89,7 +88,7 @@ export function loadBm25Index(db: Db, maxBytes: number, table = FTS_TABLE): Bm25
     const postStarts = new Uint32Array(terms.length + 1);
     const docs = new Int32Array(nPost);
     const tf = new Uint16Array(nPost * nCol);
-    const idf = Float64Array.from(terms, (t) => t[2]);
+    const df = Uint32Array.from(terms, (t) => t[1]);
     const colCase = columns.map((c, i) => `WHEN '${c.replaceAll("'", "''")}' THEN ${i}`).join(' ');
     const instances = db.prepare(`SELECT group_concat(doc * ${nCol} + CASE col ${colCase} END) FROM temp.delve_bm25_instances WHERE term = ?`).pluck();
     let bytesAt = 0;
@@ -120,18 +119,8 @@ export function loadBm25Index(db: Db, maxBytes: number, table = FTS_TABLE): Bm25
     }
     termStarts[terms.length] = bytesAt;
     postStarts[terms.length] = p;
-    return { rowids, lengths, nToken: totals.reduce((a, b) => a + b, 0), nCol, termBytes, termStarts, idf, postStarts, docs, tf, structure, averages };
+    return { rowids, lengths, nToken: totals.reduce((a, b) => a + b, 0), nCol, termBytes, termStarts, df, postStarts, docs, tf, structure, averages };
   })();
-}
-
-/** Terms, their row counts and idf; Math.log where SQLite was built without its math functions. */
-function termsWithIdf(db: Db, nRow: number): [string, number, number][] {
-  try {
-    return db.prepare('SELECT term, doc, ln((? - doc + 0.5) / (doc + 0.5)) FROM temp.delve_bm25_rows').raw().all(nRow) as [string, number, number][];
-  } catch {
-    return (db.prepare('SELECT term, doc FROM temp.delve_bm25_rows').raw().all() as [string, number][])
-      .map(([term, n]) => [term, n, Math.log((nRow - n + 0.5) / (n + 0.5))]);
-  }
 }
 
 /** Whether bytes[a, b) sorts before bytes[b, c) (memcmp, then shorter first). */

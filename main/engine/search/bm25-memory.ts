@@ -17,7 +17,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Bm25SearchStatus } from '../api.js';
 import type { Db } from '../store/db.js';
-import { Bm25Index, type Bm25IndexData, type Bm25Top } from './bm25-index.js';
+import { directTop } from './bm25-direct.js';
+import { Bm25Index, DEFAULT_BM25, type Bm25IndexData, type Bm25Params, type Bm25Top } from './bm25-index.js';
 import { indexStamp, loadBm25Index, readVarints, TOO_LARGE } from './bm25-load.js';
 import type { LoadReply, LoadRequest } from './bm25-load-worker.js';
 import { QueryTerms } from './bm25-phrases.js';
@@ -31,6 +32,26 @@ export interface Bm25MemoryOptions {
   /** Where to read them: a worker thread (default for a file) or this thread. */
   load?: 'worker' | 'sync';
   nativeBinding?: string;
+  /** BM25's k1 and b (default DEFAULT_BM25). */
+  params?: Bm25Params;
+  /** The clock that times quiet spells and loads, in ms (default performance.now; tests inject one). */
+  now?: () => number;
+}
+
+export interface RankOptions {
+  /** Per string of the MATCH expression: its weight (RM3). Default: each string counts once. */
+  boosts?: readonly number[];
+  /** Merge repeated terms into one with weight 1 + ln(count) (the user's query; see search/RANKING.md). */
+  saturate?: boolean;
+  /** Rank from the index directly even where the postings are in memory (tests, benchmarks). */
+  direct?: boolean;
+}
+
+/** Repeated terms merged, each weighted 1 + ln(times it occurs), in order of first appearance. */
+export function saturateTerms(terms: string[], boosts?: readonly number[]): { terms: string[]; boosts: number[] } {
+  const count = new Map<string, number>();
+  terms.forEach((t, i) => count.set(t, (count.get(t) ?? 0) + (boosts?.[i] ?? 1)));
+  return { terms: [...count.keys()], boosts: [...count.values()].map((c) => (c >= 1 ? 1 + Math.log(c) : c)) };
 }
 
 
@@ -54,35 +75,77 @@ export class Bm25Memory {
   private readonly maxBytes: number;
   private closed = false;
 
+  private readonly now: () => number;
+
   constructor(private readonly db: Db, private readonly opts: Bm25MemoryOptions = {}) {
+    this.now = opts.now ?? (() => performance.now());
     this.terms = new QueryTerms(db);
     this.maxBytes = (opts.maxMb ?? DEFAULT_BM25_MEMORY_MB) * 1048576;
+    if (this.maxBytes === 0) this.reason = 'turned off (bm25MemoryMb: 0)';
   }
 
-  /** The best n rows for `match` with these column weights, or null when FTS5 must rank them. */
-  top(match: string, weights: readonly number[], n: number): Bm25Top[] | null {
-    // Inside a write transaction FTS5 sees rows its structure and averages records do not show yet.
-    if (this.closed || this.broken || !this.db.open || this.db.inTransaction) return null;
+  get params(): Bm25Params {
+    return this.opts.params ?? DEFAULT_BM25;
+  }
+
+  /**
+   * The best n rows for `match` with these column weights: from the postings in memory when they are
+   * current, else read from the index for this query alone (search/bm25-direct.ts; same scores);
+   * null when FTS5 must rank them (an expression other than an OR of strings, or inside a write
+   * transaction, where FTS5 sees rows its structure and averages records do not show yet).
+   */
+  top(match: string, weights: readonly number[], n: number, o: RankOptions = {}): Bm25Top[] | null {
+    if (this.closed || !this.db.open || this.db.inTransaction) return null;
+    const terms = this.terms.terms(match);
+    return terms && this.topTerms(terms, weights, n, o);
+  }
+
+  /** The index terms of an OR of strings (as top() ranks them), or null for another expression. */
+  queryTerms(match: string): string[] | null {
+    return this.terms.terms(match);
+  }
+
+  /** As top(), for index terms already analysed (RM3's expansion terms). */
+  topTerms(terms: string[], weights: readonly number[], n: number, o: RankOptions = {}): Bm25Top[] | null {
+    if (this.closed || !this.db.open || this.db.inTransaction) return null;
+    let boosts = o.boosts;
+    if (o.saturate) ({ terms, boosts } = saturateTerms(terms, boosts));
+    const index = this.broken || o.direct ? null : this.indexOrLoad();
+    if (!index) return directTop(this.db, terms, weights, n, this.params, boosts);
     try {
-      const index = this.current();
-      if (!index) {
-        this.maybeLoad();
-        return null;
-      }
-      const terms = this.terms.terms(match);
-      if (!terms) return null;
-      return index.top(terms.map((t) => index.find(t)), weights, n);
+      return index.top(terms.map((t) => index.find(t)), weights, n, boosts);
     } catch (err) {
       // Search goes on with FTS5; status() says why.
       this.broken = `in-memory BM25 failed: ${(err as Error).message}`;
       this.index = null;
-      return null;
+      return directTop(this.db, terms, weights, n, this.params, boosts);
     }
+  }
+
+  /** Analyses texts as the index does (search/bm25-phrases.ts). */
+  analyze(texts: string[]): string[][] {
+    return this.terms.analyze(texts);
+  }
+
+  /**
+   * Row counts of terms for one query: `df(term)` and the index's rows, from the loaded index when it
+   * is current, else read from the index (checked once, not per term).
+   */
+  dfLookup(): { rows: number; df: (term: string) => number } {
+    const index = this.index && !this.broken ? this.current() : null;
+    if (index) return { rows: index.data.rowids.length, df: (t) => { const i = index.find(t); return i < 0 ? 0 : index.data.df[i]!; } };
+    return dfFromIndex(this.db);
+  }
+
+  private indexOrLoad(): Bm25Index | null {
+    const index = this.current();
+    if (!index) this.maybeLoad();
+    return index;
   }
 
   /** Loads the postings now, in this thread (benchmarks, evaluation, tests). */
   warm(): Bm25SearchStatus {
-    if (!this.closed && !this.current()) {
+    if (!this.closed && this.maxBytes > 0 && !this.current()) {
       this.seen = { stamp: indexStamp(this.db), at: Infinity };
       this.accept(this.loadHere());
     }
@@ -120,9 +183,9 @@ export class Bm25Memory {
    * QUIET_MS, so an indexing job's stream of writes does not set off a load per document.
    */
   private maybeLoad(): void {
-    if (this.loading) return;
+    if (this.loading || this.maxBytes === 0) return;
     const stamp = indexStamp(this.db);
-    const now = performance.now();
+    const now = this.now();
     if (this.seen && sameStamp(stamp, this.seen.stamp) && now - this.seen.at < Math.max(QUIET_MS, 2 * this.lastLoadMs)) return;
     if (this.seen && !sameStamp(stamp, this.seen.stamp)) {
       this.seen = { stamp, at: now };
@@ -131,10 +194,10 @@ export class Bm25Memory {
     this.seen = { stamp, at: Infinity }; // no second load of the same index
     const rows = readVarints(stamp.averages, 1)[0] ?? 0;
     if (this.refusedRows !== null && Math.abs(rows - this.refusedRows) < this.refusedRows / 10) return;
-    const started = performance.now();
+    const started = this.now();
     if ((this.opts.load ?? 'worker') === 'sync' || this.db.memory) {
       this.accept(this.loadHere());
-      this.lastLoadMs = performance.now() - started;
+      this.lastLoadMs = this.now() - started;
       return;
     }
     const request: LoadRequest = { path: this.db.name, maxBytes: this.maxBytes, nativeBinding: this.opts.nativeBinding };
@@ -144,7 +207,7 @@ export class Bm25Memory {
     const done = (result: Bm25IndexData | string) => {
       if (this.loading !== worker) return;
       this.loading = null;
-      this.lastLoadMs = performance.now() - started;
+      this.lastLoadMs = this.now() - started;
       try {
         this.accept(result);
       } catch (err) {
@@ -176,12 +239,19 @@ export class Bm25Memory {
     // Read on another connection: the library may have changed while it loaded.
     if (!sameStamp(indexStamp(this.db), data)) {
       this.reason = 'the library changed while the postings loaded';
-      this.seen = { stamp: indexStamp(this.db), at: performance.now() };
+      this.seen = { stamp: indexStamp(this.db), at: this.now() };
       return;
     }
-    this.index = new Bm25Index(data);
+    this.index = new Bm25Index(data, this.params);
     this.reason = null;
   }
+}
+
+/** Terms' row counts and the index's rows, read from FTS5 (fts5vocab and the averages record). */
+export function dfFromIndex(db: Db): { rows: number; df: (term: string) => number } {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.delve_bm25_rows USING fts5vocab(main, chunks_fts, row);`);
+  const get = db.prepare('SELECT doc FROM temp.delve_bm25_rows WHERE term = ?').pluck();
+  return { rows: readVarints(indexStamp(db).averages, 1)[0] ?? 0, df: (t) => (get.get(t) as number | undefined) ?? 0 };
 }
 
 const attached = new WeakMap<Db, Bm25Memory>();

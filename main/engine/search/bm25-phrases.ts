@@ -56,7 +56,22 @@ export class QueryTerms {
     return out;
   }
 
-  private tokenize(strings: string[]): void {
+  /** Each text's index terms (stemmed as the table stems them), in order of occurrence. */
+  analyze(texts: string[]): string[][] {
+    this.prepare();
+    const insert = this.db.prepare('INSERT INTO temp.delve_query_terms (rowid, text) VALUES (?, ?)');
+    const out: string[][] = texts.map(() => []);
+    this.db.transaction(() => {
+      texts.forEach((s, i) => insert.run(i + 1, s));
+      for (const [doc, term] of this.db.prepare('SELECT doc, term FROM temp.delve_query_terms_v ORDER BY doc, offset').raw().all() as [number, string][]) {
+        out[doc - 1]!.push(term);
+      }
+      this.db.exec('DELETE FROM temp.delve_query_terms');
+    })();
+    return out;
+  }
+
+  private prepare(): void {
     if (!this.ready) {
       const sql = this.db.prepare("SELECT sql FROM sqlite_schema WHERE name = ? AND type = 'table'").pluck().get(this.table) as string | undefined;
       const option = /tokenize\s*=\s*('(?:[^']|'')*'|"(?:[^"]|"")*"|[\w]+)/i.exec(sql ?? '')?.[1];
@@ -64,6 +79,10 @@ export class QueryTerms {
         CREATE VIRTUAL TABLE IF NOT EXISTS temp.delve_query_terms_v USING fts5vocab(temp, delve_query_terms, instance);`);
       this.ready = true;
     }
+  }
+
+  private tokenize(strings: string[]): void {
+    this.prepare();
     if (this.cache.size + strings.length > CACHE_MAX) this.cache.clear();
     const insert = this.db.prepare('INSERT INTO temp.delve_query_terms (rowid, text) VALUES (?, ?)');
     const tokens = new Map<number, string[]>();

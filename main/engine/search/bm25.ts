@@ -1,35 +1,37 @@
 /**
- * The BM25 candidate list. FTS5 ranks chunks matching an OR of the query's terms; the top candidates
- * are then re-scored with word-order evidence, like a phrase boost:
- * `score = bm25 + proximity² × topBm25`, where proximity is the share of the query's word pairs found
- * in the chunk (search/proximity.ts) and topBm25 the best BM25 score among the candidates, so a chunk
- * holding the query's exact wording outranks one that merely repeats its words.
+ * The BM25 candidate list: chunks matching an OR of the query's terms, ranked by BM25 as Lucene
+ * defines it (search/bm25-index.ts; k1 and b configurable, defaults in search/RANKING.md), with a
+ * repeated query term weighted 1 + ln(count). The top candidates are then re-scored with word-order
+ * evidence, like a phrase boost: `score = bm25 + proximity³ × topBm25`, where proximity is the
+ * share of the query's word pairs found in the chunk (search/proximity.ts) and topBm25 the best BM25
+ * score among the candidates, so a chunk holding the query's exact wording outranks one that merely
+ * repeats its words.
  *
  * The ranking comes from the postings held in memory where the connection has them and they are
- * current (search/bm25-memory.ts: ~1-2 ms), else from FTS5, which ranks every match (tens of
- * thousands for common terms in a large library: ~1 µs each), touching the FTS index alone. Both give
- * FTS5's bm25() scores. Chunk text is read for the top `n` only, and snippets are left to hydration,
- * which makes them for the final results.
+ * current (search/bm25-memory.ts: ~1-2 ms), else from the query's own postings read from the index
+ * (search/bm25-direct.ts), with the same scores. Only a prefix query (`canc*`) is ranked by FTS5's
+ * bm25() (k1 1.2, b 0.75, its own idf). Chunk text is read for the top `n` only, and snippets are
+ * left to hydration, which makes them for the final results.
  */
 import type { Db } from '../store/db.js';
 import type { Bm25Top } from './bm25-index.js';
-import { bm25MemoryOf } from './bm25-memory.js';
+import { Bm25Memory, bm25MemoryOf, type RankOptions } from './bm25-memory.js';
 import { bigramOverlap, bigrams } from './proximity.js';
+import { rm3Expansion, type Rm3Expansion } from './bm25-rm3.js';
 import { buildFtsQuery } from './query.js';
 import { chunkTexts } from '../store/chunk-texts.js';
+import type { Rm3Options } from './rm3.js';
 
 /** Column weights for bm25(): chunk text, heading path. */
 const WEIGHTS = [1.0, 0.5] as const;
 
 /**
- * How much word order counts: the bonus grows with the square of the share of word pairs matched, so
- * a pasted sentence (proximity 1) gets the full bonus while a paraphrase sharing a few pairs gets
- * little. Measured with `delve eval --dataset ../shared/data/scifact --mode bm25` (nDCG@10, whole
- * documents / 1200-char chunks): no bonus 0.688 / 0.672; linear bonus 0.677 / 0.671; linear at half
- * weight 0.690 / 0.681 (but a pasted sentence no longer finds its own chunk first); squared 0.690 / 0.674.
+ * How much word order counts: the bonus grows with the cube of the share of word pairs matched, so
+ * a pasted sentence (proximity 1) gets the best score as a bonus (and finds its own chunk first) while
+ * a query sharing a few pairs gets little. Measured over nine collections (search/RANKING.md).
  */
 export function proximityBonus(proximity: number, top: number): number {
-  return proximity * proximity * top;
+  return proximity ** 3 * top;
 }
 
 export interface Bm25Hit {
@@ -47,6 +49,8 @@ export interface Bm25Hit {
 export interface Bm25List {
   ftsQuery: string | null;
   hits: Bm25Hit[];
+  /** With RM3: the expanded query that ranked the list (null when the query could not be expanded). */
+  rm3?: Rm3Expansion | null;
 }
 
 /** FTS5's ranking: the best `n` rows by bm25(), best first, ties by row id. */
@@ -57,8 +61,24 @@ function ftsTop(db: Db, match: string, n: number): Bm25Top[] {
 }
 
 export interface Bm25ListOptions {
-  /** Rank with FTS5 even where the postings are in memory (benchmarks, tests). */
+  /** Rank from the index directly even where the postings are in memory (benchmarks, tests). */
+  direct?: boolean;
+  /** Rank with FTS5's bm25() (benchmarks: what ranking cost before the postings were held). */
   fts5Only?: boolean;
+  /** Per string of a prepared MATCH: its weight. */
+  boosts?: readonly number[];
+  /** Expand the query with RM3 pseudo-relevance feedback (search/bm25-rm3.ts) and rank with the expansion. */
+  rm3?: boolean | Partial<Rm3Options>;
+}
+
+/** Rankers for connections without in-memory postings: they read each query's postings from the index. */
+const directOnly = new WeakMap<Db, Bm25Memory>();
+
+/** The connection's BM25 ranker: its in-memory postings, or one that reads the index per query. */
+export function rankerOf(db: Db): Bm25Memory {
+  let m = bm25MemoryOf(db) ?? directOnly.get(db);
+  if (!m) directOnly.set(db, m = new Bm25Memory(db, { maxMb: 0 }));
+  return m;
 }
 
 /** The best `n` chunks for `query` (or for a prepared MATCH expression, e.g. weighted), best first. */
@@ -66,7 +86,13 @@ export function bm25List(db: Db, query: string, n: number, prepared?: string | n
   const match = prepared !== undefined && prepared !== null ? prepared : buildFtsQuery(query).match;
   if (match === null) return { ftsQuery: null, hits: [] };
   const k = Math.max(1, Math.floor(n));
-  const top = (opts.fts5Only ? null : bm25MemoryOf(db)?.top(match, WEIGHTS, k)) ?? ftsTop(db, match, k);
+  // The user's query: repeated terms saturate; a prepared expression's repeats are its weights.
+  const rank: RankOptions = { direct: opts.direct, boosts: opts.boosts, saturate: prepared === undefined || prepared === null };
+  const ranker = rankerOf(db);
+  const rm3 = opts.rm3 && !opts.fts5Only ? rm3Expansion(db, ranker, match, WEIGHTS, opts.rm3 === true ? {} : opts.rm3) : undefined;
+  const top = (opts.fts5Only ? null
+    : rm3 ? ranker.topTerms(rm3.terms.map((t) => t.term), WEIGHTS, k, { direct: opts.direct, boosts: rm3.terms.map((t) => t.weight) })
+      : ranker.top(match, WEIGHTS, k, rank)) ?? ftsTop(db, match, k);
   const texts = chunkTexts(db, top.map((r) => r.rowid));
   const ranked = top.filter((r) => texts.has(r.rowid)); // as the join to chunks did
   const pairs = bigrams(query);
@@ -78,5 +104,5 @@ export function bm25List(db: Db, query: string, n: number, prepared?: string | n
     return { chunkId: r.rowid, rawRank: i + 1, raw, proximity, bonus, score: raw + bonus };
   });
   hits.sort((a, b) => b.score - a.score || a.rawRank - b.rawRank);
-  return { ftsQuery: match, hits };
+  return { ftsQuery: match, hits, ...(opts.rm3 ? { rm3: rm3 ?? null } : {}) };
 }

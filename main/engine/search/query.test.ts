@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildFtsQuery } from './query.js';
 
-test('terms are lower-cased, de-duplicated, quoted and OR-ed; stop words dropped', () => {
+test('terms are lower-cased, quoted and OR-ed, repeats kept (the ranking weighs them); stop words dropped', () => {
   assert.deepEqual(buildFtsQuery('The effect of ACE inhibitors on the ACE gene'), {
-    match: '"effect" OR "ace" OR "inhibitors" OR "gene"', terms: ['effect', 'ace', 'inhibitors', 'gene'],
+    match: '"effect" OR "ace" OR "inhibitors" OR "ace" OR "gene"', terms: ['effect', 'ace', 'inhibitors', 'gene'],
   });
 });
 
 test('a query of only stop words still searches them', () => {
-  assert.equal(buildFtsQuery('to be or not to be').match, '"to" OR "be" OR "or" OR "not"');
+  assert.equal(buildFtsQuery('to be or not to be').match, '"to" OR "be" OR "or" OR "not" OR "to" OR "be"');
 });
 
 test('FTS5 syntax in user text is just text', () => {

@@ -1,5 +1,5 @@
 /**
- * Turns any user text into a safe FTS5 MATCH expression: an OR of de-duplicated, quoted terms.
+ * Turns any user text into a safe FTS5 MATCH expression: an OR of quoted terms (repeats kept).
  * Quotes, parentheses, AND/NOT, '-', ':', emoji and every script are just text here: each term is a
  * quoted FTS5 string, so no input can produce an FTS5 syntax error. A term typed with a trailing '*'
  * becomes a prefix query. Stop words are dropped unless nothing else is left.
@@ -21,7 +21,8 @@ const JOINERS = /\u318D/g;
 export function normalizeForSearch(text: string): string {
   return text.normalize('NFC').replace(JOINERS, ' ').toLowerCase();
 }
-const MAX_TERMS = 64;
+/** Long pasted queries (CISI's run to ~200 content words) keep all their words up to this many. */
+const MAX_TERMS = 512;
 const MAX_TERM_CHARS = 64;
 
 export interface FtsQuery {
@@ -32,17 +33,13 @@ export interface FtsQuery {
 
 export function buildFtsQuery(text: string): FtsQuery {
   const normalized = normalizeForSearch(text);
-  const seen = new Map<string, boolean>();
-  for (const m of normalized.matchAll(TERM)) {
-    const word = m[0].replace(/\*$/, '').slice(0, MAX_TERM_CHARS);
-    const prefix = m[1] === '*';
-    seen.set(word, (seen.get(word) ?? false) || prefix);
-  }
-  let entries = [...seen.entries()];
+  // Repeated words are kept: the ranking weighs a term by how often the query holds it (search/bm25.ts).
+  let entries: [string, boolean][] = [];
+  for (const m of normalized.matchAll(TERM)) entries.push([m[0].replace(/\*$/, '').slice(0, MAX_TERM_CHARS), m[1] === '*']);
   const content = entries.filter(([w]) => !STOP_WORDS.has(w));
   if (content.length > 0) entries = content;
   entries = entries.slice(0, MAX_TERMS);
   if (entries.length === 0) return { match: null, terms: [] };
   const parts = entries.map(([w, prefix]) => `"${w.replaceAll('"', '""')}"${prefix ? ' *' : ''}`);
-  return { match: parts.join(' OR '), terms: entries.map(([w]) => w) };
+  return { match: parts.join(' OR '), terms: [...new Set(entries.map(([w]) => w))] };
 }

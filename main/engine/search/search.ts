@@ -91,7 +91,7 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
 
   // The dense scan, where it runs in other threads, is under way before BM25 takes this one.
   const densePending = mode === 'bm25' ? { list: Promise.resolve([] as Scored[]) } : await startDense(db, dense!, override.denseText ?? text, n);
-  const bm25 = mode === 'dense' || (ops && bm25Match === null) ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, text, n, bm25Match);
+  const bm25 = mode === 'dense' || (ops && bm25Match === null) ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, text, n, bm25Match, { rm3: opts.rm3 });
   const denseHits = await densePending.list;
   const bm25Scored = bm25.hits.map((h) => ({ chunkId: h.chunkId, score: h.score }));
   let fused: Fused[];
@@ -123,11 +123,12 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
     return { chunkId: f.chunkId, score: f.fused, trace };
   };
   const ftsQuery = bm25.ftsQuery ?? buildFtsQuery(text).match;
+  const rm3 = bm25.rm3 === undefined ? {} : { rm3: bm25.rm3 && { feedback: bm25.rm3.feedback, terms: bm25.rm3.terms, feedbackChunks: bm25.rm3.feedbackChunks } };
   if (!grouped) {
     const top = fused.slice(0, k);
     const info = passageInfo(db, top.map((f) => f.chunkId));
     const results = hydrate(db, top.map((f) => toRanked(f, info.get(f.chunkId)?.frontMatter ? { frontMatter: true } : {})), ftsQuery);
-    return { query, mode, results, ms: performance.now() - started, grouping: 'chunk', ...(operators ? { operators } : {}) };
+    return { query, mode, results, ms: performance.now() - started, grouping: 'chunk', ...(operators ? { operators } : {}), ...rm3 };
   }
   const info = passageInfo(db, fused.map((f) => f.chunkId));
   const groups = groupByDocument(fused, info, opts.morePerDocument ?? DEFAULT_MORE_PER_DOCUMENT).slice(0, k);
@@ -144,5 +145,5 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
     const g = groupOf.get(r.chunkId)!;
     r.group = { passages: g.passages, score: g.score, more: g.more.flatMap((m) => more.get(m.fused.chunkId) ?? []) };
   }
-  return { query, mode, results, ms: performance.now() - started, grouping: 'document', ...(operators ? { operators } : {}) };
+  return { query, mode, results, ms: performance.now() - started, grouping: 'document', ...(operators ? { operators } : {}), ...rm3 };
 }

@@ -21,6 +21,7 @@ export function toEngineConfig(config: EngineServerConfig, s: Settings): EngineC
     ...(config.nativeBinding !== undefined ? { nativeBinding: config.nativeBinding } : {}),
     chunk: { targetChars: s.chunking.size, overlapChars: s.chunking.overlap },
     llm: llmConfigOf(s),
+    bm25: { k1: s.ranking.k1, b: s.ranking.b, rm3: s.ranking.rm3 },
     ...(model !== null && modelInstalled(config.dataDir, model)
       ? { embedding: { modelDir: join(config.dataDir, 'models', model), provider: s.provider } }
       : {}),

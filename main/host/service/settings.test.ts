@@ -31,6 +31,7 @@ test('defaults: Ollama and NCBI from the environment, the engine chunking, the d
     ollama: { host: 'http://10.0.0.5:8080', expander: '', rewriter: '', judge: '' },
     embeddingModel: null, provider: 'auto',
     chunking: { size: DEFAULT_CHUNK_OPTIONS.targetChars, overlap: DEFAULT_CHUNK_OPTIONS.overlapChars },
+    ranking: { k1: 1.5, b: 0.75, rm3: false },
     pubmed: { apiKey: 'abc', email: 'me@example.org', eutils: DEFAULT_BASE_URL },
     theme: 'system',
   });
@@ -74,9 +75,10 @@ test('a damaged settings.json is kept as settings.json.bak and the defaults are 
 
 test('stored fields of the wrong type keep their defaults; the rest is kept', () => {
   const dir = tempDir('delve-settings-');
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 'purple', provider: 'cuda', chunking: { size: 'big', overlap: 80 }, ollama: { host: 'http://h:1', judge: 7 } }));
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 'purple', provider: 'cuda', chunking: { size: 'big', overlap: 80 }, ollama: { host: 'http://h:1', judge: 7 }, ranking: { k1: -1, b: 0.5, rm3: 'yes' } }));
   const { settings, recovered } = loadSettings(dir);
   assert.equal(recovered, null);
+  assert.deepEqual(settings.ranking, { k1: 1.5, b: 0.5, rm3: false });
   assert.deepEqual([settings.theme, settings.provider, settings.chunking, settings.ollama], [
     'system', 'cuda', { size: DEFAULT_CHUNK_OPTIONS.targetChars, overlap: 80 }, { host: 'http://h:1', expander: '', rewriter: '', judge: '' },
   ]);
@@ -94,9 +96,10 @@ test('a patch merges nested objects, replaces the rest, and ignores keys set to 
 test('the engine config: roles left empty use the default model; the embedding model only when installed', () => {
   const dataDir = tempDir('delve-settings-');
   const config = { dataDir, dbPath: join(dataDir, 'd.db'), nativeBinding: '/x/b.node' };
-  const s = mergeSettings(defaultSettings(dataDir), { ollama: { host: 'http://o:1', judge: 'j:1' }, chunking: { size: 900, overlap: 90 }, embeddingModel: 'tiny', provider: 'cpu' });
+  const s = mergeSettings(defaultSettings(dataDir), { ollama: { host: 'http://o:1', judge: 'j:1' }, chunking: { size: 900, overlap: 90 }, ranking: { b: 0.4, rm3: true }, embeddingModel: 'tiny', provider: 'cpu' });
   assert.deepEqual(toEngineConfig(config, s), {
     dbPath: config.dbPath, nativeBinding: '/x/b.node', chunk: { targetChars: 900, overlapChars: 90 }, llm: { host: 'http://o:1', models: { judge: 'j:1' } },
+    bm25: { k1: 1.5, b: 0.4, rm3: true },
   });
   installModel(dataDir, 'tiny');
   assert.deepEqual(toEngineConfig(config, s).embedding, { modelDir: join(dataDir, 'models', 'tiny'), provider: 'cpu' });

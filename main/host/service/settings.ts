@@ -10,6 +10,7 @@ import { DEFAULT_OLLAMA_HOST, normalizeHost } from '../../engine/app/llm.js';
 import { DEFAULT_MODEL_ID, defaultCatalogDir, loadCatalog } from '../../engine/app/models.js';
 import { DEFAULT_BASE_URL } from '../../engine/app/pubmed.js';
 import { DEFAULT_CHUNK_OPTIONS } from '../../engine/config.js';
+import { DEFAULT_BM25 } from '../../engine/app/ranking.js';
 import type { Settings, SettingsPatch } from './types.js';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -45,6 +46,7 @@ export function defaultSettings(dataDir: string, catalogDir?: string): Settings 
     embeddingModel: modelInstalled(dataDir, model) ? model : null,
     provider: 'auto',
     chunking: { size: DEFAULT_CHUNK_OPTIONS.targetChars, overlap: DEFAULT_CHUNK_OPTIONS.overlapChars },
+    ranking: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, rm3: false },
     pubmed: { apiKey: process.env.NCBI_API_KEY ?? '', email: process.env.NCBI_EMAIL ?? '', eutils: DEFAULT_BASE_URL },
     theme: 'system',
   };
@@ -62,11 +64,14 @@ export function sanitize(raw: unknown, d: Settings): Settings {
   const o = isObj(r.ollama) ? r.ollama : {};
   const c = isObj(r.chunking) ? r.chunking : {};
   const p = isObj(r.pubmed) ? r.pubmed : {};
+  const k = isObj(r.ranking) ? r.ranking : {};
+  const num = (v: unknown, max: number, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max ? v : d);
   return {
     ollama: { host: str(o.host, d.ollama.host), expander: str(o.expander, ''), rewriter: str(o.rewriter, ''), judge: str(o.judge, '') },
     embeddingModel: r.embeddingModel === null ? null : typeof r.embeddingModel === 'string' && r.embeddingModel !== '' ? r.embeddingModel : d.embeddingModel,
     provider: oneOf(r.provider, PROVIDERS, d.provider),
     chunking: { size: int(c.size, d.chunking.size), overlap: int(c.overlap, d.chunking.overlap) },
+    ranking: { k1: num(k.k1, 10, d.ranking.k1), b: num(k.b, 1, d.ranking.b), rm3: typeof k.rm3 === 'boolean' ? k.rm3 : d.ranking.rm3 },
     pubmed: { apiKey: str(p.apiKey, d.pubmed.apiKey), email: str(p.email, d.pubmed.email), eutils: str(p.eutils, d.pubmed.eutils) },
     theme: oneOf(r.theme, THEMES, d.theme),
   };
@@ -121,6 +126,7 @@ export function mergeSettings(s: Settings, patch: SettingsPatch): Settings {
     embeddingModel: patch.embeddingModel === undefined ? s.embeddingModel : patch.embeddingModel,
     provider: patch.provider ?? s.provider,
     chunking: { ...s.chunking, ...defined(patch.chunking) },
+    ranking: { ...s.ranking, ...defined(patch.ranking) },
     pubmed: { ...s.pubmed, ...defined(patch.pubmed) },
     theme: patch.theme ?? s.theme,
   };

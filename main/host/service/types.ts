@@ -23,6 +23,8 @@ export interface Settings {
   embeddingModel: string | null;
   provider: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml' | 'webgpu';
   chunking: { size: number; overlap: number };
+  /** BM25's k1 and b, and RM3 pseudo-relevance feedback on every BM25 query (engine/search/RANKING.md). */
+  ranking: { k1: number; b: number; rm3: boolean };
   pubmed: { apiKey: string; email: string; eutils: string };
   theme: 'system' | 'light' | 'dark';
 }

@@ -47,6 +47,11 @@ describe('stage rows', () => {
     expect(settle(rows).some((r) => r.running)).toBe(false);
   });
 
+  it('a retrieving stage shows what it changed', () => {
+    const [row] = stageRows([{ name: 'retrieve', ms: 40, delta: { newInTop10: 3, moved: [{ chunkId: 1, from: 4, to: 1 }, { chunkId: 9, from: null, to: 2 }], hits: 30 } }]);
+    expect(row?.detail).toBe('3 new in the top 10, 2 moved, 30 hits');
+  });
+
   it('a partial rerank with a note is not running', () => {
     const [row] = stageRows([{ name: 'rerank', done: 4, total: 30, ms: 50, note: 'partial: 4 of 30 judged (LLM_TIMEOUT)' }]);
     expect(row).toMatchObject({ detail: 'judged 4/30', running: false, note: 'partial: 4 of 30 judged (LLM_TIMEOUT)' });

@@ -25,6 +25,7 @@ const LABELS: Record<StageInfo['name'], string> = {
   retrieve: 'Retrieval with the expanded query',
   rerank: 'LLM rerank',
   listwise: 'Listwise ranking',
+  rm3: 'RM3 feedback expansion',
 };
 
 export function stageRow(s: StageInfo): StageRow {
@@ -32,8 +33,9 @@ export function stageRow(s: StageInfo): StageRow {
   return {
     key: `${s.name}:${s.round ?? ''}`,
     label: s.name === 'expand' ? `${LABELS.expand} round ${s.round ?? 1}` : LABELS[s.name],
-    detail: progress ? `judged ${s.done ?? 0}/${s.total}` : null,
-    text: s.text ?? null,
+    detail: progress ? `judged ${s.done ?? 0}/${s.total}`
+      : s.delta ? `${s.delta.newInTop10} new in the top 10, ${s.delta.moved.length} moved${s.delta.hits !== undefined ? `, ${s.delta.hits} hits` : ''}` : null,
+    text: s.text ?? (s.terms ? s.terms.map((t) => `${t.term} ${t.weight.toFixed(3)}`).join(', ') : null),
     note: s.note ?? null,
     ms: s.ms,
     running: progress && (s.done ?? 0) < (s.total ?? 0) && !s.note,

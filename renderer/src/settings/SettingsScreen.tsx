@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, unwrap, type Settings, type SettingsPatch } from '../api.js';
 import { applyTheme } from '../app/theme.js';
 import { AppearanceSection, ChunkingSection, PubmedSection } from './BasicSections.js';
+import { RankingSection } from './RankingSection.js';
 import { EmbeddingSection } from './EmbeddingSection.js';
 import { OllamaSection } from './OllamaSection.js';
 import { diffSettings, fieldErrors, localErrors, mergeSettings, patchPaths, withoutPaths, type FieldErrors } from './patch.js';
@@ -88,6 +89,7 @@ export function SettingsScreen() {
       <OllamaSection draft={draft} saved={saved} errors={errors} update={update} />
       <EmbeddingSection draft={draft} errors={errors} update={update} />
       <ChunkingSection draft={draft} errors={errors} update={update} />
+      <RankingSection draft={draft} errors={errors} update={update} />
       <PubmedSection draft={draft} errors={errors} update={update} />
       <AppearanceSection draft={draft} update={update} />
       <div className="settings-savebar">

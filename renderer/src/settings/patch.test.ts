@@ -22,6 +22,8 @@ describe('settings patches', () => {
   it('checks the chunk numbers', () => {
     expect(localErrors(SETTINGS)).toEqual({});
     expect(Object.keys(localErrors(mergeSettings(SETTINGS, { chunking: { size: Number.NaN } })))).toEqual(['chunking.size']);
+    expect(Object.keys(localErrors(mergeSettings(SETTINGS, { ranking: { k1: 11, b: 1.5 } })))).toEqual(['ranking.k1', 'ranking.b']);
+    expect(diffSettings(SETTINGS, mergeSettings(SETTINGS, { ranking: { rm3: true } }))).toEqual({ ranking: { rm3: true } });
     expect(localErrors(mergeSettings(SETTINGS, { chunking: { overlap: 1200 } }))).toEqual({ 'chunking.overlap': 'Must be smaller than the chunk size.' });
   });
 

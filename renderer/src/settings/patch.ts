@@ -5,12 +5,12 @@
  */
 import type { Settings, SettingsPatch } from '../api.js';
 
-type Sections = 'ollama' | 'chunking' | 'pubmed';
-const SECTIONS: Sections[] = ['ollama', 'chunking', 'pubmed'];
+type Sections = 'ollama' | 'chunking' | 'ranking' | 'pubmed';
+const SECTIONS: Sections[] = ['ollama', 'chunking', 'ranking', 'pubmed'];
 const SCALARS = ['embeddingModel', 'provider', 'theme'] as const;
 
 export function mergeSettings(s: Settings, patch: SettingsPatch): Settings {
-  const out: Settings = { ...s, ollama: { ...s.ollama }, chunking: { ...s.chunking }, pubmed: { ...s.pubmed } };
+  const out: Settings = { ...s, ollama: { ...s.ollama }, chunking: { ...s.chunking }, ranking: { ...s.ranking }, pubmed: { ...s.pubmed } };
   for (const k of SECTIONS) if (patch[k]) Object.assign(out[k], patch[k]);
   if (patch.embeddingModel !== undefined) out.embeddingModel = patch.embeddingModel;
   if (patch.provider !== undefined) out.provider = patch.provider;
@@ -50,6 +50,9 @@ export function localErrors(s: Settings): FieldErrors {
   if (!Number.isInteger(size) || size < 200 || size > 8000) e['chunking.size'] = 'A whole number from 200 to 8000.';
   if (!Number.isInteger(overlap) || overlap < 0 || overlap > 2000) e['chunking.overlap'] = 'A whole number from 0 to 2000.';
   else if (Number.isInteger(size) && overlap >= size) e['chunking.overlap'] = 'Must be smaller than the chunk size.';
+  const { k1, b } = s.ranking;
+  if (!Number.isFinite(k1) || k1 < 0 || k1 > 10) e['ranking.k1'] = 'A number from 0 to 10.';
+  if (!Number.isFinite(b) || b < 0 || b > 1) e['ranking.b'] = 'A number from 0 to 1.';
   return e;
 }
 
