@@ -7,7 +7,7 @@ import type { ZoteroImportOptions } from './zotero/types.js';
 import type { ReferenceImportSummary } from './references/import.js';
 import type { BibPatch, ChunkDetail, DocumentDetail, LibraryRoot } from './api-library.js';
 import type { Study } from './trials/api/types.js';
-import type { ImportedTrial, TrialLinks } from './trials/library/index.js';
+import type { ImportedTrial, TrialLinks, TrialLinksReport } from './trials/library/index.js';
 import type { PubmedRecord } from './pubmed/eutils/types.js';
 import type { ImportedRecord } from './pubmed/library/import.js';
 import type { OfflineMatches } from './pubmed/offline/documents.js';
@@ -387,6 +387,8 @@ export interface Engine {
   importTrials(studies: readonly Study[]): Array<ImportedTrial & { links: TrialLinks }>;
   /** Trials already in the library by NCT id: id → docId. */
   trialMatches(ids: readonly string[]): Record<string, number>;
+  /** Trials in the library with their publications (by NCT id, or all), and the trials citing each PMID. */
+  trialLinks(q: { ncts?: readonly string[]; pmids?: readonly string[] }): TrialLinksReport;
 }
 
 export interface CollectionInfo {

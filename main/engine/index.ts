@@ -27,7 +27,7 @@ import { importRecords } from './pubmed/library/import.js';
 import { offlineDocuments } from './pubmed/offline/documents.js';
 import { importReferences } from './references/import.js';
 import { chunkDetail } from './library/chunk.js';
-import { importTrials, trialLinks, trialsInLibrary } from './trials/library/index.js';
+import { importTrials, trialLinks, trialLinksReport, trialsInLibrary } from './trials/library/index.js';
 
 export type * from './api.js';
 export { EngineError } from './errors.js';
@@ -174,5 +174,6 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       const docs = trialsInLibrary(db, ids);
       return Object.fromEntries(ids.map((id, i) => [id, docs[i]]).filter(([, d]) => d !== null)) as Record<string, number>;
     },
+    trialLinks(q) { guard(); return trialLinksReport(db, q); },
   };
 }

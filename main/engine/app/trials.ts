@@ -16,7 +16,7 @@ import { draftTrialQueries, TRIALS_RECALL_AT, type TrialCandidate } from '../tri
 import { checkEssie } from '../trials/essie/index.js';
 import { trialRecord } from '../trials/library/record.js';
 
-export type { TrialCandidate };
+export type { Ctgov, TrialCandidate };
 
 /** Runs a function with the open engine (the desktop service's engine holder, or an engine itself). */
 export type EngineUse = <T>(fn: (engine: Engine) => T | Promise<T>) => Promise<T>;
@@ -76,13 +76,21 @@ export interface TrialsImportResult {
 
 let client: { key: string; ctgov: Ctgov } | null = null;
 
-export function ctgovOf(): Ctgov {
-  const baseUrl = process.env.DELVE_CTGOV_URL || undefined;
-  const pace = process.env.DELVE_CTGOV_PACE_MS ? Number(process.env.DELVE_CTGOV_PACE_MS) : undefined;
+/**
+ * The registry client for a base URL (default $DELVE_CTGOV_URL, else the real API v2) and a pace in
+ * ms between requests (default $DELVE_CTGOV_PACE_MS, else one a second); one per process for each pair.
+ */
+export function ctgovFrom(o: { baseUrl?: string | undefined; paceMs?: number | undefined } = {}): Ctgov {
+  const baseUrl = o.baseUrl || process.env.DELVE_CTGOV_URL || undefined;
+  const raw = process.env.DELVE_CTGOV_PACE_MS;
+  const pace = o.paceMs ?? (raw === undefined || raw === '' ? undefined : Number(raw));
+  if (pace !== undefined && !(Number.isFinite(pace) && pace >= 0)) throw new EngineError('BAD_ARGUMENT', 'the pace (DELVE_CTGOV_PACE_MS) must be a number of milliseconds ≥ 0');
   const key = JSON.stringify([baseUrl, pace]);
-  if (client?.key !== key) client = { key, ctgov: createCtgov({ ...(baseUrl ? { baseUrl } : {}), ...(pace !== undefined && pace >= 0 ? { paceMs: pace } : {}) }) };
+  if (client?.key !== key) client = { key, ctgov: createCtgov({ ...(baseUrl ? { baseUrl } : {}), ...(pace !== undefined ? { paceMs: pace } : {}) }) };
   return client.ctgov;
 }
+
+const ctgovOf = (): Ctgov => ctgovFrom();
 
 export function trialsCheck(query: string): TrialsCheckResult {
   const r = checkEssie(query);

@@ -1,5 +1,7 @@
 /** What the `delve trials` commands share: the client from --ctgov and $DELVE_CTGOV_PACE_MS, NCT ids, Ctrl-C. */
-import { createCtgov, type Ctgov } from '../trials/api/client.js';
+import { ctgovFrom as appCtgov, type Ctgov } from '../app/trials.js';
+import { EngineError } from '../errors.js';
+import { onInterrupt } from './interrupt.js';
 import { NCT_ID } from '../trials/api/types.js';
 import { UsageError } from './args.js';
 
@@ -7,10 +9,12 @@ export type Out = (s: string) => void;
 
 /** The API v2 client: --ctgov for the base URL; $DELVE_CTGOV_PACE_MS for the pace (default 1,000 ms). */
 export function ctgovFrom(a: { ctgov?: string | undefined }): Ctgov {
-  const raw = process.env.DELVE_CTGOV_PACE_MS;
-  const pace = raw === undefined || raw === '' ? undefined : Number(raw);
-  if (pace !== undefined && !(Number.isFinite(pace) && pace >= 0)) throw new UsageError('DELVE_CTGOV_PACE_MS must be a number of milliseconds ≥ 0');
-  return createCtgov({ ...(a.ctgov ? { baseUrl: a.ctgov } : {}), ...(pace !== undefined ? { paceMs: pace } : {}) });
+  try {
+    return appCtgov({ baseUrl: a.ctgov });
+  } catch (err) {
+    if (err instanceof EngineError && err.code === 'BAD_ARGUMENT') throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 /** Upper-cased NCT ids, or a usage error naming the ones that are not. */
@@ -23,12 +27,10 @@ export function nctArgs(ids: readonly string[] | undefined, what: string): strin
 
 /** Runs `fn` with a signal that Ctrl-C aborts. */
 export async function withSigint<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  const interrupt = onInterrupt();
   try {
-    return await fn(controller.signal);
+    return await fn(interrupt.signal);
   } finally {
-    process.off('SIGINT', stop);
+    interrupt.release();
   }
 }

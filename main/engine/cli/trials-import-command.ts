@@ -7,11 +7,10 @@
  * `delve trials links [NCT…|PMID…]`: the publications in the library of the trials named (all
  * trials without ids), or, for PMIDs, the trials in the library that cite them.
  */
-import { resolveConfig } from '../config.js';
-import { openDb } from '../store/db.js';
+import { createEngine } from '../index.js';
 import { MAX_PAGE_SIZE } from '../trials/api/params.js';
 import { nctIdOf, type Study } from '../trials/api/types.js';
-import { citingTrials, importTrials, trialLinks, type TrialLinks } from '../trials/library/index.js';
+import type { TrialLinks } from '../trials/library/index.js';
 import { UsageError } from './args.js';
 import { ctgovFrom, nctArgs, withSigint, type Out } from './trials-common.js';
 
@@ -39,14 +38,12 @@ export async function trialsImport(dbPath: string, a: { ids: string[]; ctgov?: s
   const found = studies.filter((s) => wanted.has(nctIdOf(s) ?? ''));
   const got = new Set(found.map(nctIdOf));
   const missing = ids.filter((id) => !got.has(id));
-  const { db } = await openDb(dbPath);
+  const engine = await createEngine({ dbPath, bm25MemoryMb: 0 });
   let documents;
   try {
-    const imported = importTrials(db, found, resolveConfig({ dbPath }).chunk);
-    const links = new Map(trialLinks(db, imported.map((t) => t.docId)).map((l) => [l.docId, l]));
-    documents = imported.map((t) => ({ ...t, links: links.get(t.docId)! }));
+    documents = engine.importTrials(found);
   } finally {
-    db.close();
+    engine.close();
   }
   const created = documents.filter((d) => d.created).length;
   if (a.json) {
@@ -63,16 +60,9 @@ export async function trialsImport(dbPath: string, a: { ids: string[]; ctgov?: s
 export async function trialsLinks(dbPath: string, a: { ids: string[]; json: boolean }, out: Out): Promise<number> {
   const pmids = a.ids.filter((s) => /^\d{1,9}$/.test(s));
   const ncts = nctArgs(a.ids.filter((s) => !/^\d{1,9}$/.test(s)), 'trials links');
-  const { db } = await openDb(dbPath);
+  const engine = await createEngine({ dbPath, bm25MemoryMb: 0 });
   try {
-    const docIds = ncts.length ? (ncts.map((id) => db.prepare('SELECT doc_id FROM trial_records WHERE nct_id = ?').pluck().get(id)).filter((x) => x !== undefined) as number[]) : undefined;
-    const trials = pmids.length && !ncts.length ? [] : trialLinks(db, docIds);
-    const citing = pmids.map((pmid) => {
-      const doc = db.prepare('SELECT doc_id FROM pubmed_records WHERE pmid = ?').pluck().get(pmid) as number | undefined;
-      const direct = db.prepare(`SELECT DISTINCT t.doc_id AS docId, t.nct_id AS nctId, d.title FROM trial_refs r JOIN trial_records t ON t.doc_id = r.doc_id
-        JOIN documents d ON d.id = t.doc_id WHERE r.pmid = ? ORDER BY t.doc_id`).all(pmid) as Array<{ docId: number; nctId: string; title: string | null }>;
-      return { pmid, docId: doc ?? null, trials: doc !== undefined ? citingTrials(db, doc) : direct.map((t) => ({ ...t, via: 'pmid' as const })) };
-    });
+    const { trials, citing } = engine.trialLinks({ ncts, pmids });
     if (a.json) {
       out(JSON.stringify({ trials: trials.map((l) => ({ nctId: l.nctId, docId: l.docId, title: l.title, publications: pubJson(l) })), ...(pmids.length ? { citing } : {}) }));
       return 0;
@@ -81,6 +71,6 @@ export async function trialsLinks(dbPath: string, a: { ids: string[]; json: bool
     for (const c of citing) out(`PMID ${c.pmid}${c.docId !== null ? ` (#${c.docId})` : ''}: cited by ${c.trials.length ? c.trials.map((t) => t.nctId).join(', ') : 'no trial in the library'}`);
     return 0;
   } finally {
-    db.close();
+    engine.close();
   }
 }

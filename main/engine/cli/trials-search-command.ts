@@ -6,10 +6,9 @@
  * --json: `{"count","ids","recall","seedsFound","seedsMissed","pages","normalized","inLibrary"?}`;
  * an invalid expression gives `{"ok":false,"errors":[…]}` and exit 1, nothing sent.
  */
-import { openDb } from '../store/db.js';
+import { createEngine } from '../index.js';
 import { TRIALS_RECALL_AT } from '../trials/draft/draft.js';
 import { checkEssie } from '../trials/essie/index.js';
-import { trialsInLibrary } from '../trials/library/import.js';
 import { ctgovFrom, nctArgs, withSigint, type Out } from './trials-common.js';
 
 export interface TrialsSearchArgs { query: string; seeds?: string[]; limit?: number; ctgov?: string; library?: string; json: boolean }
@@ -31,11 +30,10 @@ export async function trialsSearch(a: TrialsSearchArgs, out: Out): Promise<numbe
   const recall = seeds.length ? seedsFound.length / seeds.length : null;
   let inLibrary: Record<string, number> | undefined;
   if (a.library) {
-    const { db } = await openDb(a.library);
+    const engine = await createEngine({ dbPath: a.library, bm25MemoryMb: 0 });
     try {
-      const docs = trialsInLibrary(db, r.ids);
-      inLibrary = Object.fromEntries(r.ids.map((id, i) => [id, docs[i]]).filter(([, d]) => d !== null)) as Record<string, number>;
-    } finally { db.close(); }
+      inLibrary = engine.trialMatches(r.ids);
+    } finally { engine.close(); }
   }
   if (a.json) {
     out(JSON.stringify({ count: r.count, ids: r.ids, recall, seedsFound, seedsMissed, pages: r.pages, normalized: check.normalized, warnings: check.warnings, ...(inLibrary ? { inLibrary } : {}) }));
