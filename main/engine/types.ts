@@ -5,7 +5,7 @@
 import type { ErrorData } from './errors.js';
 
 /** What the indexer reads from disk. */
-export type FileKind = 'pdf' | 'note';
+export type FileKind = 'pdf' | 'note' | 'docx' | 'html' | 'epub';
 /** A stored document: a file, or a PubMed record imported at path `pubmed:<PMID>` (no file, no pages). */
 export type DocKind = FileKind | 'pubmed';
 
@@ -76,8 +76,8 @@ export interface ChunkDraft {
 }
 
 export interface IndexProgress {
-  /** 'embed': chunks get vectors (done/total count chunks; chunksPerSec is set). */
-  phase: 'scan' | 'parse' | 'write' | 'embed' | 'done';
+  /** 'ocr': image-only PDF pages are recognised (done/total count pages). 'embed': chunks get vectors (done/total count chunks; chunksPerSec is set). */
+  phase: 'scan' | 'parse' | 'write' | 'ocr' | 'embed' | 'done';
   done: number;
   total: number;
   currentPath: string | null;

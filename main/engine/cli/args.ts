@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 export class UsageError extends Error {}
 
 export const USAGE = `usage:
-  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N]
+  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N] [--no-ocr] [--ocr-lang eng+fra]
   delve status [--db <file>] [--json]
   delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--json]
                full: [--ollama URL] [--llm-model M] [--rounds 2] [--rerank-top 30] [--alpha 0.5] [--listwise]
@@ -70,6 +70,8 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   query: { type: 'string' },
+  'no-ocr': { type: 'boolean', default: false },
+  'ocr-lang': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -121,6 +123,9 @@ export interface Parsed {
   format: string | undefined;
   out: string | undefined;
   query: string | undefined;
+  /** OCR of image-only PDF pages turned off (--no-ocr), and its languages (--ocr-lang eng+fra). */
+  noOcr: boolean;
+  ocrLangs: string[] | undefined;
   help: boolean;
 }
 
@@ -174,6 +179,8 @@ export function parse(argv: string[]): Parsed {
     format: values.format,
     out: values.out,
     query: values.query,
+    noOcr: values['no-ocr'] ?? false,
+    ocrLangs: values['ocr-lang']?.split(/[+,\s]+/).filter(Boolean),
     help: values.help ?? false,
   };
 }

@@ -12,6 +12,7 @@ import * as m0005 from './0005-pubmed.js';
 import * as m0006 from './0006-collections.js';
 import * as m0007 from './0007-zotero.js';
 import * as m0008 from './0008-doc-fields.js';
+import * as m0009 from './0009-ocr-formats.js';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: 'collections', up: m0006.up },
   { version: 7, name: 'zotero', up: m0007.up },
   { version: 8, name: 'doc-fields', up: m0008.up },
+  { version: 9, name: 'ocr-formats', up: m0009.up, rebuildsTables: true },
 ];
 
 export function schemaVersion(db: Database.Database): number {
