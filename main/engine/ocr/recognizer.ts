@@ -46,6 +46,9 @@ export class Recognizer {
     };
     try {
       const made = await Promise.all(Array.from({ length: Math.max(1, workers) }, () => t.createWorker(langs, t.OEM.LSTM_ONLY, options)));
+      // The C++ API defaults to one uniform block of text (PSM 6); the tesseract CLI, and pages with
+      // columns, figures and captions, need automatic page segmentation (PSM 3).
+      await Promise.all(made.map((w) => w.setParameters({ tessedit_pageseg_mode: t.PSM.AUTO })));
       r.slots = made.map((worker) => ({ worker, busy: false }));
     } catch (err) {
       await r.close();
