@@ -33,6 +33,8 @@ export interface Block {
   page: number | null;
   /** Heading titles from the outermost to the innermost, e.g. ["Methods", "Participants"]. */
   headingPath: string[];
+  /** Where the block is, beyond page and heading path: DOCX/HTML paragraph ordinal, EPUB chapter… */
+  locator?: Record<string, string | number>;
 }
 
 export interface ExtractedDoc {
@@ -73,6 +75,8 @@ export interface ChunkDraft {
   firstPage: number | null;
   lastPage: number | null;
   headingPath: string[];
+  /** The locator of the block the chunk starts in (DOCX, HTML, EPUB), stored as JSON. */
+  locator?: Record<string, string | number>;
 }
 
 export interface IndexProgress {

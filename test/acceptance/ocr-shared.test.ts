@@ -49,14 +49,17 @@ test('scanned pages: OCR text for every page, close to the tesseract CLI, each f
       ocrPages.forEach((n, i) => pages.push({ path, page: n, delve: detail.pages.find((p) => p.page === n)!.text, cli: tesseractText(pngs[i]!, LANGS, tessdata) }));
     }
     assert.equal(pages.length, 8);
-    const words = distinctiveWords(pages.map((p) => p.cli));
+    const words = distinctiveWords(pages.map((p) => p.cli), (i, j) => similarity(pages[i]!.cli, pages[j]!.cli) > 0.9);
     for (const [i, p] of pages.entries()) {
       const sim = similarity(p.delve, p.cli);
       console.log(`ocr similarity ${p.path.split('/').pop()} p${p.page}: ${sim.toFixed(4)} (word "${words[i]}")`);
       assert.ok(sim >= 0.95, `${p.path} page ${p.page}: similarity ${sim.toFixed(4)} to the tesseract CLI`);
       const r = await engine.search(words[i]!, { mode: 'bm25', k: 5, history: false });
-      assert.equal(r.results[0]?.path, p.path, `"${words[i]}" finds ${p.path} first`);
-      assert.equal(r.results[0]?.page, p.page, `"${words[i]}" finds page ${p.page}`);
+      // Two of the pages are the same scan (Huckleberry Finn p. 22, alone and inside the multipage
+      // PDF): their words are shared, so either may come first, with the very same score.
+      const top = r.results.filter((x) => x.score === r.results[0]?.score);
+      assert.ok(top.some((x) => x.path === p.path && x.page === p.page), `"${words[i]}" finds ${p.path} page ${p.page} at rank 1: ${JSON.stringify(r.results.slice(0, 3).map((x) => [x.path, x.page, x.score]))}`);
+      if (top.length > 1) console.log(`  "${words[i]}": ${top.length} pages tie at rank 1 (the same scan in two files)`);
     }
   } finally {
     engine.close();
@@ -69,11 +72,11 @@ function engineDocId(engine: Awaited<ReturnType<typeof createEngine>>, path: str
   return d.id;
 }
 
-/** Per text, its longest word (letters only, ≥ 6) that occurs in no other text of the list. */
-function distinctiveWords(texts: string[]): string[] {
+/** Per text, its longest word (letters only, ≥ 6) that occurs in no other text of the list (save copies of it). */
+function distinctiveWords(texts: string[], sameScan: (i: number, j: number) => boolean): string[] {
   const sets = texts.map((t) => new Set((t.match(/\p{L}{6,}/gu) ?? []).map((w) => w.toLowerCase())));
   return sets.map((set, i) => {
-    const own = [...set].filter((w) => sets.every((o, j) => j === i || !o.has(w)));
+    const own = [...set].filter((w) => sets.every((o, j) => j === i || sameScan(i, j) || !o.has(w)));
     own.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
     assert.ok(own.length > 0, `text ${i} has a word of its own`);
     return own[0]!;
