@@ -247,6 +247,10 @@ export interface SearchResult {
   /** The same excerpt without marks, and the [start, end) offsets of the matched terms in it. */
   snippetText: string;
   marks: [number, number][];
+  /** DOCX/HTML: {paragraph}; EPUB: {chapter, href, paragraph} (page is then the chapter); DOCX comments and tracked changes add {kind, author}. */
+  locator?: Record<string, string | number>;
+  /** Set when the passage's text came from OCR: the page's mean word confidence (0–100). */
+  ocrConfidence?: number;
   score: number;
   trace: SearchTrace;
 }

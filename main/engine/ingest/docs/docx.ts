@@ -1,8 +1,8 @@
 /**
  * DOCX files: the body through mammoth (headings → heading path, paragraphs, lists and tables →
  * blocks; the locator is the paragraph ordinal), images not read. Comments and tracked changes are
- * read from the package's XML and kept apart: blocks under the heading path ["Comments"] or
- * ["Tracked changes"], each marked with its author and kind, so they are found but never mixed into
+ * read from the package's XML and kept apart: blocks under the heading path ["Comments", author] or
+ * ["Tracked changes", "Insertions" | "Deletions"], each marked with its author and kind, so they are found but never mixed into
  * the text. Mammoth shows the document with insertions accepted, so deleted text lives only there.
  * Title, authors and year come from docProps/core.xml. Every part mammoth reads is inflated first by
  * the bounded ZIP reader (zip.ts), so a bomb, a truncated or an encrypted file fails with its code.
@@ -59,7 +59,7 @@ function addComments(xml: string, b: DocBuilder): void {
   for (const c of elements(xml, 'w:comment')) {
     const text = paragraphs(c.body, 'w:t');
     const author = c.attrs['w:author'] ?? '';
-    b.add(`[comment${author ? ` by ${author}` : ''}] ${text}`, { kind: 'comment', id: c.attrs['w:id'] ?? '', author }, ['Comments']);
+    b.add(`[comment${author ? ` by ${author}` : ''}] ${text}`, { kind: 'comment', id: c.attrs['w:id'] ?? '', author }, ['Comments', author || 'Unknown']);
   }
 }
 
@@ -68,7 +68,7 @@ function addChanges(xml: string, b: DocBuilder): void {
     for (const c of elements(xml, tag)) {
       const text = elements(c.body, textTag).map((t) => textOf(t.body)).join('');
       const author = c.attrs['w:author'] ?? '';
-      if (text) b.add(`[${kind}${author ? ` by ${author}` : ''}] ${text}`, { kind, author }, ['Tracked changes']);
+      if (text) b.add(`[${kind}${author ? ` by ${author}` : ''}] ${text}`, { kind, author }, ['Tracked changes', kind === 'insertion' ? 'Insertions' : 'Deletions']);
     }
   }
 }
