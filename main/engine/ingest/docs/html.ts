@@ -16,15 +16,55 @@ import { readMeta, type HtmlMeta } from './meta.js';
 
 export const MAX_HTML_MARKUP = 16 * 1048576;
 
-/** Markup without scripts, styles, comments and data URIs (the parts that are never text). */
+/**
+ * Markup without comments, scripts, styles and long data URIs (the parts that are never text).
+ * Written as index scans, not regular expressions: a 50 MB data URI would overflow the regexp
+ * engine's backtracking stack, and every step here is linear.
+ */
 export function stripMarkup(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/\bdata:[^"'\s)>]{64,}/gi, 'data:');
+  const lower = html.toLowerCase();
+  const out: string[] = [];
+  let at = 0;
+  const cut = (from: number, to: number, keep = '') => {
+    out.push(html.slice(at, from), keep);
+    at = to;
+  };
+  let i = 0;
+  let data = lower.indexOf('data:');
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (data >= 0 && data < i) data = lower.indexOf('data:', i); // searched again only once passed: linear
+    if (lt < 0 && data < 0) break;
+    if (data >= 0 && (lt < 0 || data < lt)) {
+      let end = data + 5;
+      while (end < html.length && !STOP.has(html.charCodeAt(end))) end++;
+      if (end - data > 64) cut(data, end, 'data:');
+      i = end;
+      continue;
+    }
+    if (lower.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      cut(lt, end < 0 ? html.length : end + 3);
+      i = at;
+      continue;
+    }
+    const tag = /^<(script|style|noscript|template)\b/.exec(lower.slice(lt, lt + 12))?.[1];
+    if (tag) {
+      const end = lower.indexOf(`</${tag}`, lt);
+      const close = end < 0 ? html.length : html.indexOf('>', end);
+      cut(lt, close < 0 ? html.length : close + 1);
+      i = at;
+      continue;
+    }
+    i = lt + 1;
+  }
+  out.push(html.slice(at));
+  return out.join('');
 }
 
-/** Parses markup into a DOM document (no scripts run, nothing fetched). */
+/** Characters that end a data URI inside an attribute or CSS url(). */
+const STOP = new Set([0x22, 0x27, 0x29, 0x3e, 0x20, 0x0a, 0x0d, 0x09]);
+
 export interface Dom {
   body: HtmlNode;
   querySelector(sel: string): HtmlNode | null;
