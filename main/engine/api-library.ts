@@ -60,7 +60,7 @@ export interface DocumentDetail extends BibFields {
   pages: DocumentPage[];
   chunks: number;
   /** 'needed': image-only pages still without OCR text; 'done': all of them have it; 'none': no image-only pages. */
-  ocr: OcrState;
+  ocr?: OcrState;
 }
 
 export type OcrState = 'none' | 'needed' | 'done';

@@ -49,7 +49,18 @@ test('scanned pages: OCR text for every page, close to the tesseract CLI, each f
       ocrPages.forEach((n, i) => pages.push({ path, page: n, delve: detail.pages.find((p) => p.page === n)!.text, cli: tesseractText(pngs[i]!, LANGS, tessdata) }));
     }
     assert.equal(pages.length, 8);
-    const words = distinctiveWords(pages.map((p) => p.cli), (i, j) => similarity(pages[i]!.cli, pages[j]!.cli) > 0.9);
+    const candidates = distinctiveWords(pages.map((p) => p.cli), (i, j) => similarity(pages[i]!.cli, pages[j]!.cli) > 0.9);
+    // Distinctive in the library too: the first candidate no other (text-layer) document contains.
+    const words: string[] = [];
+    for (const list of candidates) {
+      let chosen: string | undefined;
+      for (const w of list) {
+        const r = await engine.search(w, { mode: 'bm25', k: 20, history: false });
+        if (r.results.every((x) => scanned.includes(x.path))) { chosen = w; break; }
+      }
+      assert.ok(chosen, `a word of its own among ${list.slice(0, 5).join(', ')}`);
+      words.push(chosen);
+    }
     for (const [i, p] of pages.entries()) {
       const sim = similarity(p.delve, p.cli);
       console.log(`ocr similarity ${p.path.split('/').pop()} p${p.page}: ${sim.toFixed(4)} (word "${words[i]}")`);
@@ -72,13 +83,13 @@ function engineDocId(engine: Awaited<ReturnType<typeof createEngine>>, path: str
   return d.id;
 }
 
-/** Per text, its longest word (letters only, ≥ 6) that occurs in no other text of the list (save copies of it). */
-function distinctiveWords(texts: string[], sameScan: (i: number, j: number) => boolean): string[] {
+/** Per text, its words (letters only, ≥ 6; longest first) that occur in no other text of the list (save copies of it). */
+function distinctiveWords(texts: string[], sameScan: (i: number, j: number) => boolean): string[][] {
   const sets = texts.map((t) => new Set((t.match(/\p{L}{6,}/gu) ?? []).map((w) => w.toLowerCase())));
   return sets.map((set, i) => {
     const own = [...set].filter((w) => sets.every((o, j) => j === i || sameScan(i, j) || !o.has(w)));
     own.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
     assert.ok(own.length > 0, `text ${i} has a word of its own`);
-    return own[0]!;
+    return own;
   });
 }
