@@ -83,7 +83,8 @@ export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, ch
           recognizer ??= Recognizer.start(langs, s.workers);
           const r = await recognizer;
           signal?.throwIfAborted();
-          while (inFlight.size >= r.size) await Promise.race(inFlight);
+          while (inFlight.size > 0 && inFlight.size >= Math.max(1, r.size)) await Promise.race(inFlight);
+          signal?.throwIfAborted();
           const png = encodeGreyPng(image.width, image.height, image.pixels, image.scale * 72);
           const t0 = performance.now();
           const job = r.recognize(png).then((page) => {

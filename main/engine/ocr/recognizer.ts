@@ -27,8 +27,14 @@ export class Recognizer {
   private slots: Slot[] = [];
   private waiting: { resolve: (s: Slot) => void; reject: (e: Error) => void }[] = [];
   private closed = false;
+  /** Rejects when the pool is closed: a terminated tesseract worker never settles its jobs. */
+  private readonly stopped: Promise<never>;
+  private stop: (e: Error) => void = () => undefined;
 
-  private constructor(readonly langs: string[]) {}
+  private constructor(readonly langs: string[]) {
+    this.stopped = new Promise<never>((_resolve, reject) => { this.stop = reject; });
+    this.stopped.catch(() => undefined);
+  }
 
   /** Starts `workers` tesseract workers for the languages; throws OCR_LANGUAGE_UNKNOWN / OCR_FAILED. */
   static async start(languages: string[], workers: number): Promise<Recognizer> {
@@ -65,7 +71,7 @@ export class Recognizer {
   async recognize(png: Buffer): Promise<OcrPage> {
     const slot = await this.acquire();
     try {
-      const { data } = await slot.worker.recognize(png, {}, { text: true, blocks: true });
+      const { data } = await Promise.race([slot.worker.recognize(png, {}, { text: true, blocks: true }), this.stopped]);
       return { text: data.text.trim(), confidence: data.confidence, words: wordsOf(data) };
     } catch (err) {
       if (this.closed) throw new EngineError('CANCELLED', 'OCR was stopped');
@@ -78,6 +84,7 @@ export class Recognizer {
   /** Terminates the workers; recognitions in flight fail with CANCELLED. */
   async close(): Promise<void> {
     this.closed = true;
+    this.stop(new EngineError('CANCELLED', 'OCR was stopped'));
     for (const w of this.waiting.splice(0)) w.reject(new EngineError('CANCELLED', 'OCR was stopped'));
     const slots = this.slots;
     this.slots = [];
