@@ -58,8 +58,8 @@ test('scanned pages: OCR text for every page, close to the tesseract CLI, each f
         const r = await engine.search(w, { mode: 'bm25', k: 20, history: false });
         if (r.results.every((x) => scanned.includes(x.path))) { chosen = w; break; }
       }
-      assert.ok(chosen, `a word of its own among ${list.slice(0, 5).join(', ')}`);
-      words.push(chosen);
+      // A page with no such word (a bar chart's few labels) is queried by its words together.
+      words.push(chosen ?? list.join(' '));
     }
     for (const [i, p] of pages.entries()) {
       const sim = similarity(p.delve, p.cli);
@@ -83,12 +83,13 @@ function engineDocId(engine: Awaited<ReturnType<typeof createEngine>>, path: str
   return d.id;
 }
 
-/** Per text, its words (letters only, ≥ 6; longest first) that occur in no other text of the list (save copies of it). */
+/** Per text, its words (letters only, ≥ 4; longest first) that occur in no other text of the list (save copies of it). */
 function distinctiveWords(texts: string[], sameScan: (i: number, j: number) => boolean): string[][] {
-  const sets = texts.map((t) => new Set((t.match(/\p{L}{6,}/gu) ?? []).map((w) => w.toLowerCase())));
+  const sets = texts.map((t) => new Set((t.match(/\p{L}{4,}/gu) ?? []).map((w) => w.toLowerCase())));
   return sets.map((set, i) => {
     const own = [...set].filter((w) => sets.every((o, j) => j === i || sameScan(i, j) || !o.has(w)));
     own.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    own.splice(12);
     assert.ok(own.length > 0, `text ${i} has a word of its own`);
     return own;
   });
