@@ -97,7 +97,7 @@ export interface EngineConfig {
   nativeBinding?: string;
   /** Largest file the indexer reads, in bytes, per kind. */
   maxBytes?: { pdf?: number; note?: number; document?: number };
-  /** OCR of image-only PDF pages (on by default, English); see main/engine/ocr/README.md. */
+  /** OCR of image-only PDF pages (on by default unless $DELVE_OCR is '0'; English); see main/engine/ocr/README.md. */
   ocr?: { enabled?: boolean; languages?: string[]; workers?: number };
   /** Dense retrieval: the embedding model. Without it, search is BM25 only. */
   embedding?: EmbeddingConfig;

@@ -36,7 +36,7 @@ export function resolveConfig(c: EngineConfig): ResolvedConfig {
     maxBytes: { ...DEFAULT_MAX_BYTES, ...c.maxBytes },
     taskTimeoutMs: 180_000,
     ocr: {
-      enabled: c.ocr?.enabled ?? true,
+      enabled: c.ocr?.enabled ?? process.env.DELVE_OCR !== '0',
       languages: c.ocr?.languages?.length ? c.ocr.languages : ['eng'],
       workers: Math.max(1, c.ocr?.workers ?? Math.min(2, availableParallelism())),
     },

@@ -75,7 +75,7 @@ test('bad DOCX, EPUB, HTML and a 20,000² page image: each its code, the good fi
   // 20,000 × 20,000 pixels at 300 dpi (1 bit per pixel, blank): refused before pdfium decodes it.
   writeFileSync(join(dir, 'huge-scan.pdf'), imagePdf([{ width: 20000, height: 20000, bits: 1, pixels: new Uint8Array(2500 * 20000), pageW: 4800, pageH: 4800 }]));
 
-  const engine = await createEngine({ dbPath: join(dir, 'lib.db') });
+  const engine = await createEngine({ dbPath: join(dir, 'lib.db'), ocr: { enabled: true } });
   try {
     const s = await engine.index([dir]);
     assert.equal(codeOf(s, 'bomb.docx'), 'ZIP_BOMB');
@@ -116,7 +116,7 @@ test('OCR of a scan cancelled halfway resumes where it stopped: no page is recog
   const pages = [0, 1, 2, 3].map((i) => ({ width: img.width, height: img.height, pixels: img.pixels, pageW: 216 + 8 * i, pageH: 216 + 8 * i, margin: 4 * i }));
   writeFileSync(join(dir, 'scan.pdf'), imagePdf(pages));
   const db = join(dir, 'lib.db');
-  const first = await createEngine({ dbPath: db, ocr: { workers: 1 } });
+  const first = await createEngine({ dbPath: db, ocr: { enabled: true, workers: 1 } });
   const controller = new AbortController();
   try {
     await assert.rejects(first.index([dir], {
@@ -128,7 +128,7 @@ test('OCR of a scan cancelled halfway resumes where it stopped: no page is recog
   } finally {
     first.close();
   }
-  const second = await createEngine({ dbPath: db, ocr: { workers: 1 } });
+  const second = await createEngine({ dbPath: db, ocr: { enabled: true, workers: 1 } });
   try {
     const left = second.status().totals.needsOcrPages;
     const s = await second.index([dir]);

@@ -30,7 +30,7 @@ test('scanned pages: OCR text for every page, close to the tesseract CLI, each f
   } finally {
     plain.close();
   }
-  const engine = await createEngine({ dbPath: join(dir, 'lib.db'), ocr: { languages: LANGS } });
+  const engine = await createEngine({ dbPath: join(dir, 'lib.db'), ocr: { enabled: true, languages: LANGS } });
   try {
     const o = (await engine.index(scanned)).ocr;
     assert.ok(o && o.recognised === 8 && o.cached === 0 && o.failed.length === 0, JSON.stringify(o));

@@ -42,7 +42,7 @@ export async function ocrBench(pdfDir: string, rounds: number): Promise<Record<s
   let pngs: string[] = [];
   for (let i = 0; i < rounds; i++) {
     const dir = tempDir('delve-ocr-bench-');
-    const engine = await createEngine({ dbPath: join(dir, 'bench.db'), ocr: { languages: LANGS, workers: 2 } });
+    const engine = await createEngine({ dbPath: join(dir, 'bench.db'), ocr: { enabled: true, languages: LANGS, workers: 2 } });
     try {
       const s = await engine.index(scanned);
       delve.push({ pages: s.ocr?.recognised ?? 0, ms: s.ocr?.ms ?? 0 });

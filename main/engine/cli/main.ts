@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
       ...(a.llmModel ? { llm: { model: a.llmModel } } : {}),
-      ocr: { enabled: !a.noOcr && process.env.DELVE_OCR !== '0', ...(a.ocrLangs ? { languages: a.ocrLangs } : {}) },
+      ocr: { ...(a.noOcr ? { enabled: false } : {}), ...(a.ocrLangs ? { languages: a.ocrLangs } : {}) },
       chunk: { ...(a.chunkSize ? { targetChars: a.chunkSize } : {}), ...(a.chunkOverlap !== undefined ? { overlapChars: a.chunkOverlap } : {}) },
     });
     switch (a.command) {
