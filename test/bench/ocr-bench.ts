@@ -39,7 +39,7 @@ export async function ocrBench(pdfDir: string, rounds: number): Promise<Record<s
   const seq: number[] = [];
   const par: number[] = [];
   const tessdata = npmTessdata(LANGS);
-  let pngs: string[] = [];
+  const pngs: string[] = [];
   for (let i = 0; i < rounds; i++) {
     const dir = tempDir('delve-ocr-bench-');
     const engine = await createEngine({ dbPath: join(dir, 'bench.db'), ocr: { enabled: true, languages: LANGS, workers: 2 } });
