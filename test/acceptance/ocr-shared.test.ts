@@ -85,7 +85,8 @@ function engineDocId(engine: Awaited<ReturnType<typeof createEngine>>, path: str
 
 /** Per text, its words (letters only, ≥ 4; longest first) that occur in no other text of the list (save copies of it). */
 function distinctiveWords(texts: string[], sameScan: (i: number, j: number) => boolean): string[][] {
-  const sets = texts.map((t) => new Set((t.match(/\p{L}{4,}/gu) ?? []).map((w) => w.toLowerCase())));
+  // Whole tokens as the index splits them (letters and digits), kept when all letters: "0ppose" is no word.
+  const sets = texts.map((t) => new Set((t.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /^\p{L}{4,}$/u.test(w)).map((w) => w.toLowerCase())));
   return sets.map((set, i) => {
     const own = [...set].filter((w) => sets.every((o, j) => j === i || sameScan(i, j) || !o.has(w)));
     own.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
