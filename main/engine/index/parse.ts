@@ -7,9 +7,6 @@ import { readFileSync } from 'node:fs';
 import { chunkBlocks } from '../chunk/chunker.js';
 import { EngineError, toErrorData, type ErrorData } from '../errors.js';
 import { extractNote } from '../ingest/notes/extract.js';
-import { extractDocx } from '../ingest/docs/docx.js';
-import { extractEpub } from '../ingest/docs/epub.js';
-import { extractHtml } from '../ingest/docs/html.js';
 import { extractPdf } from '../ingest/pdf/extract.js';
 import type { ChunkDraft, ChunkOptions, ExtractedDoc, FileKind } from '../types.js';
 
@@ -66,12 +63,13 @@ function scrubControlChars(doc: ExtractedDoc): void {
   for (const b of doc.blocks) b.text = b.text.replace(re, ' ');
 }
 
-function extract(kind: FileKind, bytes: Uint8Array, path: string): Promise<ExtractedDoc> | ExtractedDoc {
+/** DOCX/HTML/EPUB readers are loaded on first use: mammoth, linkedom and Readability would otherwise slow every parser worker's start. */
+async function extract(kind: FileKind, bytes: Uint8Array, path: string): Promise<ExtractedDoc> {
   switch (kind) {
     case 'pdf': return extractPdf(bytes, { path });
-    case 'docx': return extractDocx(bytes, { path });
-    case 'html': return extractHtml(bytes, { path });
-    case 'epub': return extractEpub(bytes, { path });
+    case 'docx': return (await import('../ingest/docs/docx.js')).extractDocx(bytes, { path });
+    case 'html': return (await import('../ingest/docs/html.js')).extractHtml(bytes, { path });
+    case 'epub': return (await import('../ingest/docs/epub.js')).extractEpub(bytes, { path });
     default: return extractNote(bytes, { path });
   }
 }
