@@ -19,5 +19,6 @@ if (chosen.length === 0) {
   console.error('no test files found under dist/: run "npm run build:node" first');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...chosen], { stdio: 'inherit' });
+// OCR is CPU-heavy: off unless a test turns it on (the OCR tests pass ocr.enabled: true).
+const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...chosen], { stdio: 'inherit', env: { DELVE_OCR: '0', ...process.env } });
 process.exit(r.status ?? 1);

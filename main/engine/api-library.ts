@@ -51,6 +51,12 @@ export interface DocumentPage {
   page: number;
   label: string | null;
   text: string;
+  /**
+   * Set when the page's text came from OCR: mean confidence (0–100), the rendered image's size in
+   * pixels, and each word as [text, x0, y0, x1, y1, confidence] in that image's pixels (top-left
+   * origin), for highlighting on the page. Absent for text-layer pages.
+   */
+  ocr?: { confidence: number; width: number; height: number; words: [string, number, number, number, number, number][] };
 }
 
 export interface DocumentDetail extends BibFields {
@@ -65,5 +71,9 @@ export interface DocumentDetail extends BibFields {
   sources: Partial<Record<keyof BibFields, FieldSource>>;
   pages: DocumentPage[];
   chunks: number;
+  /** 'needed': image-only pages still without OCR text; 'done': all of them have it; 'none': no image-only pages. */
+  ocr?: OcrState;
 }
+
+export type OcrState = 'none' | 'needed' | 'done';
 

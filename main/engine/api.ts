@@ -109,7 +109,9 @@ export interface EngineConfig {
    */
   nativeBinding?: string;
   /** Largest file the indexer reads, in bytes, per kind. */
-  maxBytes?: { pdf?: number; note?: number };
+  maxBytes?: { pdf?: number; note?: number; document?: number };
+  /** OCR of image-only PDF pages (on by default unless $DELVE_OCR is '0'; English); see main/engine/ocr/README.md. */
+  ocr?: { enabled?: boolean; languages?: string[]; workers?: number };
   /** Dense retrieval: the embedding model. Without it, search is BM25 only. */
   embedding?: EmbeddingConfig;
   /** The local LLM (Ollama) for `mode: 'full'`: host, model per role, timeout, concurrency. */
@@ -145,6 +147,20 @@ export interface IndexSummary {
   /** With an embedding model configured: the embedding job that followed, or why it failed (the index itself is kept). */
   embedding?: EmbedSummary;
   embeddingError?: ErrorData;
+  /** The OCR phase (absent when OCR is off): pages recognised, taken from the cache, failed; pages/s. */
+  ocr?: OcrSummary;
+}
+
+export interface OcrSummary {
+  /** Pages that needed OCR at the start of the phase. */
+  pages: number;
+  /** Recognised by tesseract in this run, and taken from the cache. */
+  recognised: number;
+  cached: number;
+  failed: { path: string; page: number; code: string; message: string }[];
+  /** Recognised pages per second of the phase's wall time (null when none were recognised). */
+  pagesPerSec: number | null;
+  ms: number;
 }
 
 export interface EmbedSummary {
@@ -250,6 +266,10 @@ export interface SearchResult {
   /** The same excerpt without marks, and the [start, end) offsets of the matched terms in it. */
   snippetText: string;
   marks: [number, number][];
+  /** DOCX/HTML: {paragraph}; EPUB: {chapter, href, paragraph} (page is then the chapter); DOCX comments and tracked changes add {kind, author}. */
+  locator?: Record<string, string | number>;
+  /** Set when the passage's text came from OCR: the page's mean word confidence (0–100). */
+  ocrConfidence?: number;
   score: number;
   trace: SearchTrace;
   /** Grouped by document: the document's other passages among the candidates (search/group.ts). */

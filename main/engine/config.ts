@@ -6,6 +6,7 @@ import { DEFAULT_CHUNK_OPTIONS } from './chunk/chunker.js';
 
 export { DEFAULT_CHUNK_OPTIONS };
 import { EngineError } from './errors.js';
+import { installedLanguages, languageFolder } from './ocr/languages.js';
 import type { ChunkOptions } from './types.js';
 
 export interface ResolvedConfig {
@@ -13,17 +14,22 @@ export interface ResolvedConfig {
   workers: number;
   chunk: ChunkOptions;
   nativeBinding: string | undefined;
-  maxBytes: { pdf: number; note: number };
+  maxBytes: { pdf: number; note: number; document: number };
+  ocr: { enabled: boolean; languages: string[]; workers: number };
   taskTimeoutMs: number;
 }
 
-export const DEFAULT_MAX_BYTES = { pdf: 512 * 1024 * 1024, note: 16 * 1024 * 1024 };
+/** `document`: DOCX, HTML and EPUB files. */
+export const DEFAULT_MAX_BYTES = { pdf: 512 * 1024 * 1024, note: 16 * 1024 * 1024, document: 128 * 1024 * 1024 };
 
 export function resolveConfig(c: EngineConfig): ResolvedConfig {
   if (!c.dbPath) throw new EngineError('BAD_ARGUMENT', 'dbPath is required');
   const chunk = { ...DEFAULT_CHUNK_OPTIONS, ...c.chunk };
   if (!(chunk.targetChars >= 200 && chunk.targetChars <= 20000)) throw new EngineError('BAD_ARGUMENT', 'chunk size must be between 200 and 20000 characters');
   if (!(chunk.overlapChars >= 0 && chunk.overlapChars < chunk.targetChars / 2)) throw new EngineError('BAD_ARGUMENT', 'chunk overlap must be at least 0 and under half the chunk size');
+  for (const lang of c.ocr?.languages ?? []) {
+    if (!languageFolder(lang)) throw new EngineError('OCR_LANGUAGE_UNKNOWN', `unknown OCR language ${lang}: installed are ${installedLanguages().join(', ')}`);
+  }
   return {
     dbPath: c.dbPath,
     workers: Math.max(1, c.workers ?? availableParallelism()),
@@ -31,6 +37,11 @@ export function resolveConfig(c: EngineConfig): ResolvedConfig {
     nativeBinding: c.nativeBinding,
     maxBytes: { ...DEFAULT_MAX_BYTES, ...c.maxBytes },
     taskTimeoutMs: 180_000,
+    ocr: {
+      enabled: c.ocr?.enabled ?? process.env.DELVE_OCR !== '0',
+      languages: c.ocr?.languages?.length ? c.ocr.languages : ['eng'],
+      workers: Math.max(1, c.ocr?.workers ?? Math.min(2, availableParallelism())),
+    },
   };
 }
 

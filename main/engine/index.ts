@@ -44,7 +44,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
   const { db, vec } = await openDb(cfg.dbPath, { nativeBinding: cfg.nativeBinding });
   const ctx: IndexContext = {
     db, workers: cfg.workers, chunk: cfg.chunk, chunking: chunkingFingerprint(cfg.chunk),
-    maxBytes: cfg.maxBytes, taskTimeoutMs: cfg.taskTimeoutMs,
+    maxBytes: cfg.maxBytes, taskTimeoutMs: cfg.taskTimeoutMs, ocr: cfg.ocr,
   };
   const embedding = config.embedding ? embeddingRuntime(db, config.embedding, createEmbedder) : null;
   // BM25 from postings in memory (search/bm25-memory.ts), read on a worker at the first search.

@@ -5,7 +5,7 @@
 import type { ErrorData } from './errors.js';
 
 /** What the indexer reads from disk. */
-export type FileKind = 'pdf' | 'note';
+export type FileKind = 'pdf' | 'note' | 'docx' | 'html' | 'epub';
 /**
  * A stored document: a file, a PubMed record (`pubmed:<PMID>`), a reference from a .bib/.ris file or
  * Zotero (`ref:<identity>`) or a ClinicalTrials.gov study (`trial:<NCT id>`); records have no file and no pages.
@@ -36,6 +36,8 @@ export interface Block {
   page: number | null;
   /** Heading titles from the outermost to the innermost, e.g. ["Methods", "Participants"]. */
   headingPath: string[];
+  /** Where the block is, beyond page and heading path: DOCX/HTML paragraph ordinal, EPUB chapter… */
+  locator?: Record<string, string | number>;
 }
 
 export interface ExtractedDoc {
@@ -76,11 +78,13 @@ export interface ChunkDraft {
   firstPage: number | null;
   lastPage: number | null;
   headingPath: string[];
+  /** The locator of the block the chunk starts in (DOCX, HTML, EPUB), stored as JSON. */
+  locator?: Record<string, string | number>;
 }
 
 export interface IndexProgress {
-  /** 'embed': chunks get vectors (done/total count chunks; chunksPerSec is set). */
-  phase: 'scan' | 'parse' | 'write' | 'embed' | 'done';
+  /** 'ocr': image-only PDF pages are recognised (done/total count pages). 'embed': chunks get vectors (done/total count chunks; chunksPerSec is set). */
+  phase: 'scan' | 'parse' | 'write' | 'ocr' | 'embed' | 'done';
   done: number;
   total: number;
   currentPath: string | null;

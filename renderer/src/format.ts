@@ -7,6 +7,7 @@ const PHASES: Record<IndexProgress['phase'], string> = {
   scan: 'Scanning',
   parse: 'Reading',
   write: 'Saving',
+  ocr: 'Recognising scanned pages',
   embed: 'Embedding',
   done: 'Done',
 };
@@ -32,12 +33,13 @@ export const plural = (n: number, word: string): string => `${n.toLocaleString()
 
 export const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
-/** Where a result comes from: "p. iv" for a PDF page, "PubMed 31234567" for an imported record, "Record" for a .bib/.ris/Zotero record, "ClinicalTrials.gov NCT…" for a trial, "" for a note. */
+/** Where a result comes from: "p. iv" for a PDF page, "ch. 3 (Methods)" for an EPUB chapter, "PubMed 31234567" for an imported record, "Record" for a .bib/.ris/Zotero record, "ClinicalTrials.gov NCT…" for a trial, "" for a note, DOCX or web page (their heading path says where). */
 export function sourceLabel(r: Pick<Result, 'kind' | 'path' | 'page' | 'pageLabel'>): string {
   switch (r.kind) {
     case 'pdf': return r.page === null ? '' : `p. ${r.pageLabel ?? r.page}`;
     case 'pubmed': return `PubMed ${r.path.replace(/^pubmed:/, '')}`;
-    case 'note': return '';
+    case 'epub': return r.page === null ? '' : `ch. ${r.page}${r.pageLabel ? ` (${r.pageLabel})` : ''}`;
+    case 'note': case 'docx': case 'html': return '';
     case 'reference': return 'Record';
     case 'trial': return `ClinicalTrials.gov ${r.path.replace(/^trial:/, '')}`;
   }

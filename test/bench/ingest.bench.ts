@@ -10,12 +10,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../main/engine/index.js';
 import { sharedDir, tempDir } from '../helpers/shared.js';
+import { ocrBench } from './ocr-bench.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function delveRound(paths: string[]): Promise<{ ms: number; pages: number; documents: number }> {
-  const engine = await createEngine({ dbPath: join(tempDir('delve-bench-'), 'bench.db') });
+  // OCR off: the text-layer ingestion rate, as before OCR existed (OCR is measured on its own below).
+  const engine = await createEngine({ dbPath: join(tempDir('delve-bench-'), 'bench.db'), ocr: { enabled: false } });
   try {
     const t0 = performance.now();
     const s = await engine.index(paths);
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     notesMs.push(d.ms);
     notes = d.documents;
   }
+  const ocr = process.env.BENCH_OCR === '0' ? { skipped: 'BENCH_OCR=0' } : await ocrBench(pdfDir, Number(process.env.BENCH_OCR_ROUNDS ?? 1));
   const delveRate = pages / (median(delveMs) / 1000);
   const popplerRate = pages / (median(popplerMs) / 1000);
   const popplerParRate = pages / (median(popplerParMs) / 1000);
@@ -81,11 +84,16 @@ async function main(): Promise<void> {
     notes,
     notesPerSec: round(notes / (median(notesMs) / 1000)),
     peakRssMiB: round(process.resourceUsage().maxRSS / 1024),
+    ocr,
     mediansMs: { delvePdfs: round(median(delveMs)), pdftotext: round(median(popplerMs)), pdftotextParallel: round(median(popplerParMs)), delveNotes: round(median(notesMs)) },
   };
   console.log(JSON.stringify(report, null, 2));
   console.log(`Delve ${report.delvePagesPerSec} pages/s vs pdftotext ${report.pdftotextPagesPerSec} pages/s (ratio ${report.ratioVsPdftotext}; goal ≥ 0.5); ` +
     `${report.notesPerSec} notes/s; peak RSS ${report.peakRssMiB} MiB`);
+  const o = ocr as Record<string, unknown>;
+  if (o.delveOcrPagesPerSec !== undefined) {
+    console.log(`OCR: Delve ${o.delveOcrPagesPerSec} pages/s vs tesseract CLI ${o.tesseractCliPagesPerSec} (1 at a time) / ${o.tesseractCli2ParallelPagesPerSec} (2 at a time) pages/s (ratio ${o.ratioVsBestCli}; goal ≥ 0.5)`);
+  }
 }
 
 function round(x: number, digits = 1): number {

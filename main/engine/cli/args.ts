@@ -6,7 +6,7 @@ import { EngineError } from '../errors.js';
 export class UsageError extends Error {}
 
 export const USAGE = `usage:
-  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N]
+  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N] [--no-ocr] [--ocr-lang eng+fra]
   delve status [--db <file>] [--json]
   delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--group chunk|document] [--json]
                full: [--ollama URL] [--llm-model M] [--rounds 2] [--rerank-top 30] [--alpha 0.5] [--listwise]
@@ -101,6 +101,8 @@ const OPTIONS = {
   file: { type: 'string' },
   group: { type: 'string' },
   quote: { type: 'string' },
+  'no-ocr': { type: 'boolean', default: false },
+  'ocr-lang': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -174,6 +176,9 @@ export interface Parsed {
   group: 'chunk' | 'document' | undefined;
   /** collection edit: the evidence's new quote (words of its passage). */
   quote: string | undefined;
+  /** OCR of image-only PDF pages turned off (--no-ocr), and its languages (--ocr-lang eng+fra). */
+  noOcr: boolean;
+  ocrLangs: string[] | undefined;
   help: boolean;
 }
 
@@ -241,6 +246,8 @@ export function parse(argv: string[]): Parsed {
     file: values.file,
     group: groupChoice(values.group),
     quote: values.quote,
+    noOcr: values['no-ocr'] ?? false,
+    ocrLangs: values['ocr-lang']?.split(/[+,\s]+/).filter(Boolean),
     help: values.help ?? false,
   };
 }

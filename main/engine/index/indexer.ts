@@ -9,6 +9,7 @@ import type { IndexSummary, JobOptions, SkippedFile } from '../api.js';
 import { EngineError, toErrorData } from '../errors.js';
 import { compiledPdfium } from '../ingest/pdf/pdfium/module.js';
 import { WorkerPool } from '../jobs/pool.js';
+import { runOcr, type OcrSettings } from '../ocr/job.js';
 import { keepPinnedFields } from '../library/fields.js';
 import type { Db } from '../store/db.js';
 import { docsUnder, moveDoc, removeDocs, touchDoc, upsertRoot } from '../store/documents.js';
@@ -25,8 +26,9 @@ export interface IndexContext {
   workers: number;
   chunk: ChunkOptions;
   chunking: string;
-  maxBytes: { pdf: number; note: number };
+  maxBytes: { pdf: number; note: number; document: number };
   taskTimeoutMs: number;
+  ocr: OcrSettings;
 }
 
 interface RunState {
@@ -69,6 +71,8 @@ export async function runIndex(ctx: IndexContext, paths: string[], opts: JobOpti
   const gone = work.missing.filter((m) => !state.moved.has(m.id)).map((m) => m.id);
   removeDocs(ctx.db, gone);
   state.changes.removed = gone.length;
+  // OCR after text extraction: the library is searchable by its text layers first.
+  const ocr = ctx.ocr.enabled ? await runOcr(ctx.db, docsUnder(ctx.db, scope).map((d) => d.id), ctx.ocr, ctx.chunk, meter, signal) : undefined;
   meter.done();
 
   const slice = sliceOf(ctx.db, scope);
@@ -77,6 +81,7 @@ export async function runIndex(ctx: IndexContext, paths: string[], opts: JobOpti
     skipped: [...scanned.problems, ...state.vanished, ...slice.errors],
     warnings: slice.warnings, needsOcr: slice.needsOcr, changes: state.changes, rechunked: work.rechunk,
     ms: Math.round(performance.now() - started),
+    ...(ocr ? { ocr } : {}),
   };
 }
 
@@ -116,7 +121,7 @@ async function parseAll(ctx: IndexContext, reads: PlannedRead[], state: RunState
   try {
     const toTask = (read: PlannedRead): ParseTask => ({
       path: read.file.path, kind: read.file.kind, knownHash: read.knownHash, rechunk: read.rechunk,
-      maxBytes: ctx.maxBytes[read.file.kind], chunk: ctx.chunk,
+      maxBytes: ctx.maxBytes[read.file.kind === 'pdf' || read.file.kind === 'note' ? read.file.kind : 'document'], chunk: ctx.chunk,
     });
     /** Parses a group; a crashed or timed-out group is retried file by file so only the culprit fails. */
     const run = async (group: PlannedRead[]): Promise<void> => {

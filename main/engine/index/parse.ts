@@ -41,13 +41,11 @@ export async function parseFile(task: ParseTask): Promise<ParseOutcome> {
   try {
     if (size === 0) throw new EngineError('EMPTY_FILE', `${path}: the file is empty`);
     if (size > task.maxBytes) {
-      throw new EngineError('FILE_TOO_LARGE', `${path}: ${mib(size)} is over the ${mib(task.maxBytes)} limit for ${task.kind === 'pdf' ? 'PDFs' : 'notes'}`);
+      throw new EngineError('FILE_TOO_LARGE', `${path}: ${mib(size)} is over the ${mib(task.maxBytes)} limit for ${task.kind === 'pdf' ? 'PDFs' : task.kind === 'note' ? 'notes' : 'documents'}`);
     }
-    const doc = task.kind === 'pdf'
-      ? await extractPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { path })
-      : extractNote(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { path });
+    const doc = await extract(task.kind, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
     scrubControlChars(doc);
-    const chunks = chunkBlocks(doc, task.chunk);
+    const chunks = locate(doc, chunkBlocks(doc, task.chunk));
     return { type: 'parsed', path, size, contentHash, doc, chunks };
   } catch (err) {
     return { type: 'failed', path, size, contentHash, error: toErrorData(err, path) };
@@ -63,6 +61,30 @@ function scrubControlChars(doc: ExtractedDoc): void {
   doc.text = doc.text.replace(re, ' ');
   for (const p of doc.pages) p.text = p.text.replace(re, ' ');
   for (const b of doc.blocks) b.text = b.text.replace(re, ' ');
+}
+
+/** DOCX/HTML/EPUB readers are loaded on first use: mammoth, linkedom and Readability would otherwise slow every parser worker's start. */
+async function extract(kind: FileKind, bytes: Uint8Array, path: string): Promise<ExtractedDoc> {
+  switch (kind) {
+    case 'pdf': return extractPdf(bytes, { path });
+    case 'docx': return (await import('../ingest/docs/docx.js')).extractDocx(bytes, { path });
+    case 'html': return (await import('../ingest/docs/html.js')).extractHtml(bytes, { path });
+    case 'epub': return (await import('../ingest/docs/epub.js')).extractEpub(bytes, { path });
+    default: return extractNote(bytes, { path });
+  }
+}
+
+/** Gives each chunk the locator of the block it starts in (blocks are in text order). */
+function locate(doc: ExtractedDoc, chunks: ChunkDraft[]): ChunkDraft[] {
+  const blocks = doc.blocks;
+  if (!blocks.some((b) => b.locator)) return chunks;
+  let i = 0;
+  for (const c of chunks) {
+    while (i + 1 < blocks.length && blocks[i + 1]!.start <= c.start) i++;
+    const loc = blocks[i]?.locator;
+    if (loc) c.locator = loc;
+  }
+  return chunks;
 }
 
 function mib(n: number): string {

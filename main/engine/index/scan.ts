@@ -24,7 +24,10 @@ export interface ScanResult {
   problems: SkippedFile[];
 }
 
-const KINDS: Record<string, FileKind> = { '.pdf': 'pdf', '.md': 'note', '.markdown': 'note', '.txt': 'note' };
+const KINDS: Record<string, FileKind> = {
+  '.pdf': 'pdf', '.md': 'note', '.markdown': 'note', '.txt': 'note',
+  '.docx': 'docx', '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.epub': 'epub',
+};
 const SKIP_DIRS = new Set(['node_modules']);
 
 export function kindOf(path: string): FileKind | null {
@@ -48,7 +51,7 @@ export async function scan(paths: string[], signal?: AbortSignal): Promise<ScanR
       out.folders.push(path);
       await walk(path, [await realpath(path)], out, seenFiles, signal);
     } else if (kindOf(path) === null) {
-      out.problems.push({ path, code: 'UNSUPPORTED_TYPE', message: `${path}: Delve indexes .pdf, .md, .markdown and .txt files` });
+      out.problems.push({ path, code: 'UNSUPPORTED_TYPE', message: `${path}: Delve indexes .pdf, .md, .markdown, .txt, .docx, .html, .htm, .xhtml and .epub files` });
     } else {
       await addFile(path, out, seenFiles);
     }

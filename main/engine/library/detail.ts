@@ -2,7 +2,7 @@
  * One document for the library screen: its file, status, bibliographic fields with their sources,
  * pages (a document without pages, such as a note, shows its text as page 1) and chunk count.
  */
-import type { DocumentDetail, DocumentPage } from '../api-library.js';
+import type { DocumentDetail, DocumentPage, OcrState } from '../api-library.js';
 import { EngineError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { stmt } from '../store/statements.js';
@@ -42,7 +42,8 @@ export function documentDetail(db: Db, docId: number): DocumentDetail {
     authors: Array.isArray(authors) ? authors.filter((a): a is string => typeof a === 'string') : [],
     meta: parse<Record<string, unknown>>(r.metadata, {}),
   };
-  let pages = stmt(db, 'SELECT number AS page, label, text FROM pages WHERE doc_id = ? ORDER BY number').all(docId) as DocumentPage[];
+  let pages = (stmt(db, `SELECT p.number AS page, p.label, p.text, p.ocr_confidence AS conf, o.width, o.height, o.words
+    FROM pages p LEFT JOIN ocr_cache o ON o.key = p.ocr_key WHERE p.doc_id = ? ORDER BY p.number`).all(docId) as OcrRow[]).map(toPage);
   if (pages.length === 0 && r.chunks > 0) pages = [{ page: 1, label: null, text: textFromChunks(db, docId) }];
   const pinned = pinnedFields(db, docId);
   const journal = journalOf(db, doc, pinned);
@@ -51,6 +52,22 @@ export function documentDetail(db: Db, docId: number): DocumentDetail {
   return {
     id: r.id, path: r.path, kind: r.kind, size: r.size, status: r.status, code: r.code, message: r.message,
     title: doc.title, authors: doc.authors, year: doc.year, doi: doc.doi, journal: journal.value,
-    sources, pages, chunks: r.chunks,
+    sources, pages, chunks: r.chunks, ocr: ocrState(db, docId),
   };
+}
+
+interface OcrRow extends DocumentPage { conf: number | null; width: number | null; height: number | null; words: string | null }
+
+function toPage(r: OcrRow): DocumentPage {
+  const page: DocumentPage = { page: r.page, label: r.label, text: r.text };
+  if (r.conf !== null && r.words !== null) {
+    page.ocr = { confidence: r.conf, width: r.width ?? 0, height: r.height ?? 0, words: parse<NonNullable<DocumentPage['ocr']>['words']>(r.words, []) };
+  }
+  return page;
+}
+
+/** Whether a document still has image-only pages without OCR text. */
+export function ocrState(db: Db, docId: number): OcrState {
+  const r = stmt(db, 'SELECT SUM(needs_ocr) AS image, SUM(needs_ocr = 1 AND ocr_key IS NULL) AS left FROM pages WHERE doc_id = ?').get(docId) as { image: number | null; left: number | null };
+  return !r.image ? 'none' : r.left ? 'needed' : 'done';
 }

@@ -18,7 +18,7 @@ export interface Ranked {
 
 interface Row {
   chunkId: number; docId: number; path: string; title: string | null; kind: DocKind; page: number | null;
-  pageLabel: string | null; headingPath: string; text: string;
+  pageLabel: string | null; headingPath: string; text: string; locator: string | null; ocr: number | null;
 }
 
 const OPENING_WORDS = 40;
@@ -33,7 +33,7 @@ export function hydrate(db: Db, ranked: Ranked[], ftsQuery: string | null): Sear
   const ids = JSON.stringify(ranked.map((r) => r.chunkId));
   const rows = db.prepare(`
     SELECT c.id AS chunkId, c.doc_id AS docId, d.path, d.title, d.kind, c.first_page AS page, p.label AS pageLabel,
-      c.heading_path AS headingPath, c.text
+      c.heading_path AS headingPath, c.text, c.locator, c.ocr_confidence AS ocr
     FROM chunks c JOIN documents d ON d.id = c.doc_id
     LEFT JOIN pages p ON p.doc_id = c.doc_id AND p.number = c.first_page
     WHERE c.id IN (SELECT value FROM json_each(?))`).all(ids) as Row[];
@@ -61,6 +61,8 @@ export function hydrate(db: Db, ranked: Ranked[], ftsQuery: string | null): Sear
       pageLabel: row.pageLabel,
       headingPath: JSON.parse(row.headingPath) as string[],
       ...markSnippet(raw),
+      ...(row.locator ? { locator: JSON.parse(row.locator) as Record<string, string | number> } : {}),
+      ...(row.ocr !== null ? { ocrConfidence: row.ocr } : {}),
       score: r.score,
       trace: r.trace,
     });

@@ -19,7 +19,7 @@ export function sliceOf(db: Db, roots: string[] | null): LibrarySlice {
   const rows = db.prepare(`
     SELECT d.id, d.path, d.status, d.error_code AS code, d.error_message AS message, d.page_count AS pages,
       (SELECT COUNT(*) FROM chunks c WHERE c.doc_id = d.id) AS chunks,
-      (SELECT json_group_array(number) FROM (SELECT number FROM pages p WHERE p.doc_id = d.id AND p.needs_ocr = 1 ORDER BY number)) AS ocr
+      (SELECT json_group_array(number) FROM (SELECT number FROM pages p WHERE p.doc_id = d.id AND p.needs_ocr = 1 AND p.ocr_key IS NULL ORDER BY number)) AS ocr
     FROM documents d WHERE ? IS NULL OR d.id IN (SELECT value FROM json_each(?)) ORDER BY d.path`).all(ids, ids) as { id: number; path: string; status: string; code: ErrorCode | null; message: string | null; pages: number; chunks: number; ocr: string }[];
   const out: LibrarySlice = { documents: 0, pages: 0, chunks: 0, errors: [], warnings: [], needsOcr: [] };
   for (const r of rows) {
@@ -58,7 +58,7 @@ export function statusReport(db: Db, chunking: string): StatusReport {
     totals.chunks += d.chunks;
     if (d.chunking !== chunking) totals.staleChunking++;
   }
-  totals.needsOcrPages = (db.prepare('SELECT COUNT(*) AS n FROM pages WHERE needs_ocr = 1').get() as { n: number }).n;
+  totals.needsOcrPages = (db.prepare('SELECT COUNT(*) AS n FROM pages WHERE needs_ocr = 1 AND ocr_key IS NULL').get() as { n: number }).n;
   const size = db.prepare('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()').get() as { n: number };
   totals.dbBytes = size.n;
   return { documents: documents.map(({ chunking: _c, ...d }) => d), totals };

@@ -29,7 +29,7 @@ export interface FailedFile {
   error: ErrorData;
 }
 
-interface OldChunk { id: number; hash: string; ordinal: number; first_page: number | null; last_page: number | null; char_start: number; char_end: number; heading_path: string }
+interface OldChunk { id: number; hash: string; ordinal: number; first_page: number | null; last_page: number | null; char_start: number; char_end: number; heading_path: string; locator: string | null }
 
 export function writeParsed(db: Db, f: ParsedFile): number {
   const { doc } = f;
@@ -83,23 +83,24 @@ function upsertDocument(db: Db, r: DocRow): number {
 
 /** Diffs the document's chunks by hash: unchanged text keeps its row id, the rest is replaced. */
 function replaceChunks(db: Db, docId: number, drafts: ChunkDraft[]): void {
-  const old = stmt(db, 'SELECT id, hash, ordinal, first_page, last_page, char_start, char_end, heading_path FROM chunks WHERE doc_id = ?').all(docId) as OldChunk[];
+  const old = stmt(db, 'SELECT id, hash, ordinal, first_page, last_page, char_start, char_end, heading_path, locator FROM chunks WHERE doc_id = ?').all(docId) as OldChunk[];
   const byHash = new Map<string, OldChunk[]>();
   for (const c of old) byHash.set(c.hash, [...(byHash.get(c.hash) ?? []), c]);
-  const update = stmt(db, 'UPDATE chunks SET ordinal = ?, first_page = ?, last_page = ?, char_start = ?, char_end = ?, heading_path = ? WHERE id = ?');
-  const insert = stmt(db, `INSERT INTO chunks (doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const update = stmt(db, 'UPDATE chunks SET ordinal = ?, first_page = ?, last_page = ?, char_start = ?, char_end = ?, heading_path = ?, locator = ? WHERE id = ?');
+  const insert = stmt(db, `INSERT INTO chunks (doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash, locator)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const kept = new Set<number>();
   for (const d of drafts) {
     const heading = JSON.stringify(d.headingPath);
+    const locator = d.locator ? JSON.stringify(d.locator) : null;
     const match = byHash.get(d.hash)?.shift();
     if (match) {
       kept.add(match.id);
       const same = match.ordinal === d.ordinal && match.first_page === d.firstPage && match.last_page === d.lastPage
-        && match.char_start === d.start && match.char_end === d.end && match.heading_path === heading;
-      if (!same) update.run(d.ordinal, d.firstPage, d.lastPage, d.start, d.end, heading, match.id);
+        && match.char_start === d.start && match.char_end === d.end && match.heading_path === heading && match.locator === locator;
+      if (!same) update.run(d.ordinal, d.firstPage, d.lastPage, d.start, d.end, heading, locator, match.id);
     } else {
-      insert.run(docId, d.ordinal, d.firstPage, d.lastPage, d.start, d.end, heading, d.text, d.hash);
+      insert.run(docId, d.ordinal, d.firstPage, d.lastPage, d.start, d.end, heading, d.text, d.hash, locator);
     }
   }
   const del = stmt(db, 'DELETE FROM chunks WHERE id = ?');

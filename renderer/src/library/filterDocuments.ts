@@ -22,5 +22,5 @@ export function filterDocuments(docs: readonly DocumentRow[], f: DocumentFilter)
   });
 }
 
-export const KIND_LABELS: Record<DocumentRow['kind'], string> = { pdf: 'PDF', note: 'Note', pubmed: 'PubMed', reference: 'Record', trial: 'Trial' };
+export const KIND_LABELS: Record<DocumentRow['kind'], string> = { pdf: 'PDF', note: 'Note', pubmed: 'PubMed', docx: 'Word', html: 'Web page', epub: 'EPUB', reference: 'Record', trial: 'Trial' };
 export const STATUS_LABELS: Record<DocumentRow['status'], string> = { ok: 'OK', partial: 'Partial', error: 'Error' };

@@ -107,7 +107,9 @@ function ViewerBody({ detail, target, pdfFailed, onPdfFail }: { detail: Document
     <div className="viewer-scroll">
       {detail.kind === 'note' && isMarkdown(detail.path)
         ? <MarkdownView text={text} highlight={quote} />
-        : <TextView pages={detail.pages} headings={false} page={null} highlight={quote} />}
+        : detail.kind === 'epub'
+          ? <TextView pages={detail.pages} headings page={target.page} highlight={quote} />
+          : <TextView pages={detail.pages} headings={false} page={null} highlight={quote} />}
     </div>
   );
 }

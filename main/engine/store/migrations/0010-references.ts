@@ -1,7 +1,7 @@
 /**
  * References imported from .bib and .ris files (`importReferences`, references/).
  *
- *  - `documents.kind` accepts 'reference' (a record at path `ref:<identity>`, no file, no pages).
+ *  - `documents.kind` accepts 'reference' (beside 0009's 'docx', 'html', 'epub') (a record at path `ref:<identity>`, no file, no pages).
  *    The table is rebuilt as in 0005 (copied row for row with its ids; the title index's triggers
  *    and `documents_hash` made again); the runner turns foreign keys off for it and checks them after.
  *  - `ref_records`: one row per record: its identity (`doi:…`, `pmid:…` or `title:<folded title>|<year>`,
@@ -19,7 +19,7 @@ export function up(db: Database.Database): void {
     CREATE TABLE documents_new (
       id            INTEGER PRIMARY KEY,
       path          TEXT NOT NULL UNIQUE,
-      kind          TEXT NOT NULL CHECK (kind IN ('pdf', 'note', 'pubmed', 'reference')),
+      kind          TEXT NOT NULL CHECK (kind IN ('pdf', 'note', 'pubmed', 'docx', 'html', 'epub', 'reference')),
       size          INTEGER NOT NULL,
       mtime_ms      INTEGER NOT NULL,
       content_hash  TEXT,

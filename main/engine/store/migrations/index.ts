@@ -12,6 +12,7 @@ import * as m0005 from './0005-pubmed.js';
 import * as m0006 from './0006-collections.js';
 import * as m0007 from './0007-zotero.js';
 import * as m0008 from './0008-doc-fields.js';
+import * as m0009 from './0009-ocr-formats.js';
 import * as m0010 from './0010-references.js';
 import * as m0011 from './0011-trials.js';
 import * as m0013 from './0013-evidence-edits.js';
@@ -37,9 +38,10 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: 'collections', up: m0006.up },
   { version: 7, name: 'zotero', up: m0007.up },
   { version: 8, name: 'doc-fields', up: m0008.up },
-  { version: 9, name: 'references', up: m0010.up, rebuildsTables: true },
-  { version: 10, name: 'trials', up: m0011.up, rebuildsTables: true },
-  { version: 11, name: 'evidence-edits', up: m0013.up },
+  { version: 9, name: 'ocr-formats', up: m0009.up, rebuildsTables: true },
+  { version: 10, name: 'references', up: m0010.up, rebuildsTables: true },
+  { version: 11, name: 'trials', up: m0011.up, rebuildsTables: true },
+  { version: 12, name: 'evidence-edits', up: m0013.up },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -35,3 +35,25 @@ export function hasLargeImage(p: Pdfium, page: number): boolean {
   };
   return visit(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), 0);
 }
+
+/** Pixel count (width × height) of the largest image on the page, directly or inside forms. */
+export function largestImagePixels(p: Pdfium, page: number): number {
+  const { m } = p;
+  let best = 0;
+  const visit = (count: number, get: (i: number) => number, depth: number): void => {
+    for (let i = 0; i < count; i++) {
+      const obj = get(i);
+      if (!obj) continue;
+      const type = m.FPDFPageObj_GetType(obj);
+      if (type === OBJ_IMAGE) {
+        if (!m.FPDFImageObj_GetImagePixelSize(obj, p.scratch, p.scratch + 4)) continue;
+        const h = new Uint32Array(p.heapU8().buffer, p.scratch, 2);
+        best = Math.max(best, h[0]! * h[1]!);
+      } else if (type === OBJ_FORM && depth < MAX_DEPTH) {
+        visit(m.FPDFFormObj_CountObjects(obj), (j) => m.FPDFFormObj_GetObject(obj, j), depth + 1);
+      }
+    }
+  };
+  visit(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), 0);
+  return best;
+}
