@@ -1,7 +1,7 @@
 /**
  * One ClinicalTrials.gov request: the pace before every attempt (one request start per `paceMs`,
  * shared by every client in the process for a base URL), a timeout per attempt, the caller's
- * AbortSignal, and retries (backoff.ts) on 429 (Retry-After honoured), 5xx, timeouts and network
+ * AbortSignal, and retries (the shared loop net/retry.ts, waits from backoff.ts) on 429 (Retry-After honoured), 5xx, timeouts and network
  * resets. A 400 is the registry refusing the query (CTGOV_QUERY_INVALID), a 404 a missing study.
  * `fetch` is injected (a fetch-compatible function), so the project's HTTP client (proxies) can be
  * passed in.
@@ -9,6 +9,7 @@
 import { cancelled } from '../../pubmed/eutils/errors.js';
 import type { Clock } from '../../pubmed/eutils/clock.js';
 import type { RateLimiter } from '../../pubmed/eutils/rate-limit.js';
+import { withRetry } from '../../net/retry.js';
 import { nextWait, retryAfterMs, type BackoffPolicy } from './backoff.js';
 import { TrialsError } from './errors.js';
 
@@ -36,13 +37,24 @@ export function requestUrl(baseUrl: string, path: string, params: ReadonlyArray<
 
 export async function ctgovGet(t: Transport, path: string, params: ReadonlyArray<[string, string]>, signal?: AbortSignal): Promise<string> {
   const url = requestUrl(t.baseUrl, path, params);
-  for (let attempt = 0; ; attempt++) {
+  return withRetry(async () => {
     await t.pace.acquire(signal);
     const r = await once(t, url, path, signal);
     if ('text' in r) return r.text;
-    if (attempt >= t.backoff.retries) throw r.error;
-    await t.clock.sleep(nextWait(attempt, r.retryAfter, t.backoff), signal);
-  }
+    throw new Retryable(r.error, r.retryAfter);
+  }, {
+    retries: t.backoff.retries,
+    retryable: (err) => err instanceof Retryable,
+    delayMs: (attempt, err) => nextWait(attempt, (err as Retryable).retryAfter, t.backoff),
+    sleep: (ms, s) => t.clock.sleep(ms, s),
+    giveUp: (err) => (err as Retryable).error,
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** An attempt that may be tried again: its error, and the server's Retry-After. */
+class Retryable extends Error {
+  constructor(readonly error: TrialsError, readonly retryAfter: number | null) { super(error.message); }
 }
 
 function brief(text: string): string {
