@@ -27,7 +27,7 @@ const counts = (s: ReferenceImportSummary) => ({
 function library(dir: string): { bib: string; ris: string } {
   mkdirSync(join(dir, 'papers'));
   copyFileSync(SPECTER, join(dir, 'papers', 'specter paper.pdf'));
-  writeFileSync(join(dir, 'papers', 'snapshot.html'), '<html><body>snapshot</body></html>');
+  writeFileSync(join(dir, 'papers', 'slides.pptx'), 'not indexed: slides are not a supported type');
   const bib = join(dir, 'refs.bib');
   writeFileSync(bib, String.raw`
 @article{cohan2020specter,
@@ -56,7 +56,7 @@ function library(dir: string): { bib: string; ris: string } {
   author = {Lo, Kyle and Wang, Lucy Lu},
   title = {S2ORC: The Semantic Scholar Open Research Corpus},
   year = {2020},
-  file = {:papers/snapshot.html:text/html}
+  file = {:papers/slides.pptx:application/vnd.ms-powerpoint}
 }
 @misc{lo2020again,
   title = {{S2ORC}: the semantic scholar open research corpus.},
@@ -82,7 +82,7 @@ test('a .bib and a .ris with attached PDFs: records and files indexed, duplicate
   try {
     const first = await engine.importReferences(bib);
     assert.deepEqual(counts(first), { entries: 5, records: 3, merged: 2, added: 3, updated: 0, unchanged: 0, removed: 0, attached: 4, indexed: 2, parsed: 2, labelled: 2 });
-    assert.deepEqual(first.skipped.map((s) => s.code).sort(), ['FILE_NOT_FOUND', 'UNSUPPORTED_TYPE'], 'the Windows path is not here; the HTML snapshot is noted');
+    assert.deepEqual(first.skipped.map((s) => s.code).sort(), ['FILE_NOT_FOUND', 'UNSUPPORTED_TYPE'], 'the Windows path is not here; the slides are noted');
     assert.deepEqual(first.errors, []);
     const second = await engine.importReferences(bib);
     assert.deepEqual(counts(second), { entries: 5, records: 3, merged: 2, added: 0, updated: 0, unchanged: 3, removed: 0, attached: 4, indexed: 2, parsed: 0, labelled: 0 });
