@@ -45,15 +45,19 @@ test('PubMed history references (#1 OR #2) are expanded; a refused line and an u
   assert.deepEqual([r[4]?.query, r[4]?.count, r[4]?.error?.code], [null, null, 'NOT_TRANSLATED']);
 });
 
-test('NCBI unreachable: every line keeps its query and gets PUBMED_UNREACHABLE, no throw', async () => {
+test('NCBI unreachable: every line keeps its query and gets PUBMED_UNREACHABLE, no throw; only the first line is tried', async () => {
   const gone = await startEutilsServer({});
   const url = gone.url;
   await gone.close();
-  const r = await strategyCounts('1. exp Asthma/\n2. wheez$.tw.\n3. 1 or 2', eutils(url));
+  const client = eutils(url);
+  let asked = 0;
+  const counted = { ...client, esearch: (...a: Parameters<typeof client.esearch>) => { asked++; return client.esearch(...a); } };
+  const r = await strategyCounts('1. exp Asthma/\n2. wheez$.tw.\n3. 1 or 2', counted);
   assert.equal(r.length, 3);
   for (const l of r) {
     assert.equal(l.count, null);
     assert.equal(l.error?.code, 'PUBMED_UNREACHABLE');
   }
   assert.equal(r[2]?.query, '"Asthma"[mh] OR wheez*[tiab]', 'the line still has its query');
+  assert.equal(asked, 1, 'once NCBI is unreachable the later lines are not asked');
 });
