@@ -17,7 +17,7 @@ import type { IndexProgress } from '../main/engine/types.js';
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, LlmPullEvent,
   ModelListing, ModelPullEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult,
-  SearchOpts, Settings, SettingsPatch, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest,
+  SearchOpts, Settings, SettingsPatch, StrategyLineCount, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest,
   TrialsImportResult, TrialsSearchResult, TrialStudyRow,
 } from '../main/host/service/types.js';
 
@@ -26,7 +26,7 @@ export type {
   EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
   LlmPullEvent, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
   PubmedSearchResult, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
-  StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
+  StrategyLineCount, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
   TrialStudyRow,
 };
 

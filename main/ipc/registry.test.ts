@@ -58,6 +58,7 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   deletedCollections: [],
   restoreCollection: [2],
   strategyTranslate: ['1. exp Heart Failure/\n2. limit 1 to english language', 'pubmed'],
+  strategyCounts: ['1. exp Heart Failure/\n2. limit 1 to english language'],
   trialsDraft: [{ question: 'CPAP for sleep apnoea', seeds: ['NCT02513394'] }],
   trialsCheck: ['AREA[Phase] PHASE3'],
   trialsSearch: ['sleep apnea', { seeds: ['NCT02513394'], limit: 100 }],

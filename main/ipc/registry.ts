@@ -21,7 +21,7 @@ import type {
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, ModelListing,
   PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult, SearchOpts, Settings, SettingsPatch,
-  StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
+  StrategyLineCount, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
 } from '../host/service/types.js';
 import {
   absolutePath, bibPatch, docId, evidenceEdit, evidenceFields, evidenceId, evidenceSort, evidenceTarget, format, model, modelId, name, pathList,
@@ -102,6 +102,8 @@ export const registry = {
   /** A pasted search strategy (Ovid MEDLINE or PubMed) translated line by line, with notes and located errors. */
   strategyTranslate: engine<[text: string, to: 'pubmed' | 'ovid'], StrategyTranslation>(
     z.tuple([z.string().min(1).max(200000), z.enum(['pubmed', 'ovid'])])),
+  /** Each line's PubMed count (references expanded) through E-utilities; a per-line error where there is none. */
+  strategyCounts: engine<[text: string], StrategyLineCount[]>(z.tuple([z.string().min(1).max(200000)])),
   // ClinicalTrials.gov (registry address: $DELVE_CTGOV_URL, pace: $DELVE_CTGOV_PACE_MS)
   /** Candidate registry queries drafted by the rewriter model, checked, counted and ranked by NCT recall. */
   trialsDraft: engine<[request: TrialsDraftRequest], TrialCandidate[]>(z.tuple([trialsDraftRequest])),

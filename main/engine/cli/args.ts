@@ -14,7 +14,7 @@ export const USAGE = `usage:
   delve embed [--db <file>] [--model <id|folder>] [--provider auto|cpu|cuda|dml|coreml|webgpu] [--json]
   delve llm status|pull <model> [--ollama URL] [--llm-model M] [--json]
   delve pubmed check "<PubMed query or strategy>" [--json]   (multi-line strategies: PubMed or Ovid MEDLINE)
-  delve pubmed translate "<strategy>" | --file F | - [--to pubmed|ovid] [--from pubmed|ovid] [--json]
+  delve pubmed translate "<strategy>" | --file F | - [--to pubmed|ovid] [--from pubmed|ovid] [--counts [--eutils URL]] [--json]
   delve pubmed search "<PubMed query>" [--seeds PMID,…] [--db <file>: show records, marking those in the library] [--eutils URL] [--api-key K] [--email E] [--json]
   delve pubmed import <PMID…> [--db <file>] [--eutils URL]      (records into the library, searchable offline)
   delve pubmed export <PMID…> --format ris|bib|csv [--out <file>] [--eutils URL]
@@ -97,6 +97,7 @@ const OPTIONS = {
   'allow-writes': { type: 'boolean', default: false },
   query: { type: 'string' },
   to: { type: 'string' },
+  counts: { type: 'boolean', default: false },
   from: { type: 'string' },
   file: { type: 'string' },
   group: { type: 'string' },
@@ -172,6 +173,8 @@ export interface Parsed {
   to: string | undefined;
   from: string | undefined;
   file: string | undefined;
+  /** pubmed translate: each line's PubMed count through E-utilities. */
+  counts: boolean;
   /** search: one result per passage ('chunk', the default) or per document ('document'). */
   group: 'chunk' | 'document' | undefined;
   /** collection edit: the evidence's new quote (words of its passage). */
@@ -242,6 +245,7 @@ export function parse(argv: string[]): Parsed {
     baseDir: values['base-dir'],
     allowWrites: values['allow-writes'] ?? false,
     to: values.to,
+    counts: values.counts ?? false,
     from: values.from,
     file: values.file,
     group: groupChoice(values.group),

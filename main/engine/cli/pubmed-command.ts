@@ -6,14 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError, type Parsed } from './args.js';
+import { createEutils } from '../app/pubmed.js';
+import { ncbiSettings, UsageError, type Parsed } from './args.js';
 import { pubmedCheck } from './pubmed-check-command.js';
 import { pubmedDraft } from './pubmed-draft-command.js';
 import { pubmedExport } from './pubmed-export-command.js';
 import { pubmedImport } from './pubmed-import-command.js';
 import { pubmedOffline } from './pubmed-offline-command.js';
 import { pubmedSearch } from './pubmed-search-command.js';
-import { pubmedTranslate, syntaxOption } from './pubmed-translate-command.js';
+import { pubmedTranslate, pubmedTranslateCounted, syntaxOption } from './pubmed-translate-command.js';
 
 type Out = (s: string) => void;
 
@@ -31,7 +32,10 @@ export async function pubmedCommand(a: Parsed, dataDir: string, out: Out, err: O
   if (sub === 'translate' || (sub === 'check' && (a.file !== undefined || query === '-'))) {
     const text = strategyText(query, rest, a.file);
     if (sub === 'check') return pubmedCheck(text, a.json, out);
-    return pubmedTranslate(text, syntaxOption(a.to, '--to', 'pubmed') as 'pubmed' | 'ovid', syntaxOption(a.from, '--from'), a.json, out);
+    const to = syntaxOption(a.to, '--to', 'pubmed') as 'pubmed' | 'ovid';
+    const from = syntaxOption(a.from, '--from');
+    if (a.counts) return pubmedTranslateCounted(text, to, from, a.json, createEutils(ncbiSettings(a)), out);
+    return pubmedTranslate(text, to, from, a.json, out);
   }
   if (!query || rest.length > 0) throw new UsageError(`pubmed ${sub ?? ''} needs exactly one query (quote it)`.replace('  ', ' '));
   switch (sub) {

@@ -1,8 +1,11 @@
-/** `delve pubmed translate`: the --json shape, human output, exit codes, and the check fallback. */
+/** `delve pubmed translate`: the --json shape, human output, exit codes, --counts, and the check fallback. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { startEutilsServer } from '../../../test/helpers/eutils-server.js';
+import { createEutils } from '../app/pubmed.js';
+import { RateLimiter } from '../pubmed/eutils/rate-limit.js';
 import { pubmedCheck } from './pubmed-check-command.js';
-import { pubmedTranslate } from './pubmed-translate-command.js';
+import { pubmedTranslate, pubmedTranslateCounted } from './pubmed-translate-command.js';
 
 const OVID = '1. exp Heart Failure/ (12345)\n2. (heart adj3 failure).ti,ab.\n3. or/1-2\n4. limit 3 to english language';
 
@@ -44,4 +47,28 @@ test('pubmed check accepts a multi-line Ovid strategy the PubMed checker alone r
   const ovidLine: string[] = [];
   assert.equal(await pubmedCheck('exp Heart Failure/ or cardiac failure.ti,ab.', false, (s) => ovidLine.push(s)), 0);
   assert.equal(ovidLine[0], '"Heart Failure"[mh] OR "cardiac failure"[tiab]');
+});
+
+test('--counts: each line gets its PubMed count (references expanded) from the E-utilities test server; unreachable → countError', async () => {
+  const hits: Record<string, string[]> = { '"Asthma"[mh]': ['1', '2'], 'wheez*[tiab]': ['3'], '"Asthma"[mh] OR wheez*[tiab]': ['1', '2', '3'] };
+  const server = await startEutilsServer({ search: (term) => hits[term] ?? [] });
+  const strategy = '1 exp Asthma/\n2 wheez$.tw.\n3 1 or 2';
+  try {
+    const out: string[] = [];
+    const eutils = createEutils({ baseUrl: server.url, limiter: new RateLimiter(1000, 1000), cache: null });
+    assert.equal(await pubmedTranslateCounted(strategy, 'pubmed', undefined, true, eutils, (s) => out.push(s)), 0);
+    const j = JSON.parse(out[0] as string) as { lines: Array<Record<string, unknown>> };
+    assert.deepEqual(j.lines.map((l) => [l.translated, l.count]), [['"Asthma"[mh]', 2], ['wheez*[tiab]', 1], ['#1 OR #2', 3]]);
+    assert.deepEqual(Object.keys(j.lines[0] as object), ['n', 'source', 'translated', 'notes', 'errors', 'count']);
+  } finally {
+    await server.close();
+  }
+  const down: string[] = [];
+  const eutils = createEutils({ baseUrl: server.url, limiter: new RateLimiter(1000, 1000), cache: null });
+  assert.equal(await pubmedTranslateCounted(strategy, 'pubmed', undefined, false, eutils, (s) => down.push(s)), 0, 'counts do not change the exit code');
+  assert.equal(down.filter((s) => s === '   no count: PubMed unreachable').length, 3);
+  const dj: string[] = [];
+  await pubmedTranslateCounted(strategy, 'pubmed', undefined, true, eutils, (s) => dj.push(s));
+  const line = (JSON.parse(dj[0] as string) as { lines: Array<{ count: unknown; countError: { code: string } }> }).lines[2];
+  assert.deepEqual([line?.count, line?.countError.code], [null, 'PUBMED_UNREACHABLE']);
 });

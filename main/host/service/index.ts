@@ -12,10 +12,10 @@ import { toEngineConfig } from './engine-config.js';
 import { jobCalls } from './jobs.js';
 import { cachedHealth, llmHealth, llmPull } from './llm.js';
 import { modelPull, models } from './models.js';
-import { pubmedCheck, pubmedDraft, pubmedImport } from './pubmed.js';
+import { eutilsOf, pubmedCheck, pubmedDraft, pubmedImport } from './pubmed.js';
 import { pubmedSearch } from './pubmed-search.js';
 import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.js';
-import { translateStrategy } from '../../engine/app/strategy.js';
+import { strategyCounts, translateStrategy } from '../../engine/app/strategy.js';
 import { loadSettings, mergeSettings, saveSettings } from './settings.js';
 import { appStatus } from './status.js';
 
@@ -78,6 +78,7 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     trialsSearch: (query, o) => trialsSearch(engine, query, o),
     trialsImport: (ids) => trialsImport(engine, ids),
     strategyTranslate: async (text, to) => translateStrategy(text, to),
+    strategyCounts: (text) => strategyCounts(text, eutilsOf(settings)),
     getSettings: async () => structuredClone(settings),
     async setSettings(patch) {
       const next = mergeSettings(settings, patch);

@@ -59,7 +59,7 @@ export interface PubmedDraftRequest {
 }
 
 /** A search strategy (Ovid MEDLINE or PubMed) translated line by line: main/engine/strategy. */
-export type { Translation as StrategyTranslation } from '../../engine/app/strategy.js';
+export type { LineCount as StrategyLineCount, Translation as StrategyTranslation } from '../../engine/app/strategy.js';
 
 export interface PubmedRecordRow {
   pmid: string;
