@@ -85,7 +85,9 @@ function trimTail(input: string, from: number, to: number): { end: number; hits?
       const before = body.slice(0, m.index).trimEnd();
       const prevWord = /(\S+)$/.exec(before)?.[1]?.toLowerCase() ?? '';
       const refsOnly = /^[\d\s()]+(?:\s(?:and|or|not)\s[\d\s()]+)+$/i.test(before) || /^(or|and)\/[\d,\-\u2013]+$/i.test(before);
-      const opBefore = !refsOnly && (/^(and|or|not|adj\d*|near\/?\d*|to|with|w\/\d+|n\d+|-|:|,|=|freq=?|\d+-?)$/.test(prevWord) || /[-,:=]$/.test(before));
+      // "remove duplicates from 3 1234": the last number is the hit count; "remove duplicates from 3": it is the line.
+      const dedupe = /^remove\s+duplicates\s+from\s+\d+$/i.test(before);
+      const opBefore = !refsOnly && !dedupe && (/^(and|or|not|adj\d*|near\/?\d*|to|from|with|w\/\d+|n\d+|-|:|,|=|freq=?|\d+-?)$/.test(prevWord) || /[-,:=]$/.test(before));
       const combo = /^(or|and)\/[\d,\s-]*$/i.test(before) && m[2] !== undefined && /,$/.test(before);
       if (m[3]) { cleaned.push(`"${m[3]}" column removed`); end = from + m.index; continue; }
       const parenthesised = m[1] !== undefined && !/^(and|or|not|adj\d*)$/.test(prevWord);

@@ -151,3 +151,11 @@ test('the README table lists every Ovid limit the code knows, with the same PubM
     assert.ok(row.includes(d.exactness === 'dropped' ? 'not translatable' : d.exactness));
   }
 });
+
+test('[OVID-DG] "remove duplicates from N" names a line, with or without a trailing hit count', () => {
+  for (const text of ['1. exp Heart Failure/\n2. remove duplicates from 1', '1. exp Heart Failure/ 1234\n2. remove duplicates from 1 987']) {
+    const r = translateStrategy(text, 'pubmed', 'ovid');
+    assert.ok(r.ok, JSON.stringify(r.lines.map((l) => l.errors)));
+    assert.equal(r.lines[1]?.translated, '#1', text);
+  }
+});
