@@ -10,7 +10,7 @@
 import { COMMANDS, type ArgsOf, type CommandName, type ResultOf } from '../main/ipc/registry.js';
 import type {
   CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
-  PipelineEvent, SearchHistoryEntry, SearchResponse, StatusReport,
+  PipelineEvent, ReferenceImportSummary, SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../main/engine/api.js';
 import type { ErrorCode } from '../main/engine/errors.js';
 import type { IndexProgress } from '../main/engine/types.js';
@@ -25,7 +25,7 @@ export type {
   AppStatus, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DeletedCollection, DocumentDetail, EmbeddingStatus,
   EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
   LlmPullEvent, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
-  PubmedSearchResult, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
+  PubmedSearchResult, ReferenceImportSummary, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
   StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
   TrialStudyRow,
 };
