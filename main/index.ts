@@ -65,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    mcpSetup: () => ({ cli: app.isPackaged ? null : join(root, 'bin', 'delve.js'), dbPath: join(app.getPath('userData'), 'delve.db') }),
     openExternal: (url) => shell.openExternal(url),
   });
 

@@ -15,7 +15,7 @@ import type {
 import type { ErrorCode } from '../main/engine/errors.js';
 import type { IndexProgress } from '../main/engine/types.js';
 import type {
-  AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, LlmPullEvent,
+  AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, LlmPullEvent, McpSetup,
   ModelListing, ModelPullEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult,
   SearchOpts, Settings, SettingsPatch, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest,
   TrialsImportResult, TrialsSearchResult, TrialStudyRow,
@@ -24,7 +24,7 @@ import type {
 export type {
   AppStatus, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DeletedCollection, DocumentDetail, EmbeddingStatus,
   EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
-  LlmPullEvent, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
+  LlmPullEvent, McpSetup, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
   PubmedSearchResult, ReferenceImportSummary, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
   StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
   TrialStudyRow,

@@ -21,6 +21,8 @@ export interface HandlerDeps {
   pickReferenceFile(): Promise<string | null>;
   /** Shows a save dialog proposing `defaultName`; null when cancelled. */
   pickSavePath(defaultName: string): Promise<string | null>;
+  /** bin/delve.js (null when packaged without it) and the library's database. */
+  mcpSetup(): { cli: string | null; dbPath: string };
   /** Opens a URL in the user's browser (already checked against the allow-list). */
   openExternal(url: string): Promise<void>;
 }
@@ -78,6 +80,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await writeFile(path, text, 'utf8');
       return path;
     },
+    mcpSetup: async () => deps.mcpSetup(),
     openExternal: async (url) => {
       if (!isAllowedExternal(url)) throw new CodedError('FORBIDDEN', `Delve opens only https links to ${[...EXTERNAL_HOSTS].join(', ')}`);
       await deps.openExternal(url);

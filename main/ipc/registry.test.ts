@@ -71,6 +71,7 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   models: [],
   embeddingStatus: [],
   modelPull: ['bge-small-en-v1.5'],
+  mcpSetup: [],
   openExternal: ['https://pubmed.ncbi.nlm.nih.gov/123456/'],
 };
 
@@ -108,6 +109,7 @@ function rig() {
     pickFolders: async () => { hostCalls.push('pickFolders'); return [folder]; },
     pickReferenceFile: async () => { hostCalls.push('pickReferenceFile'); return '/elsewhere/picked.ris'; },
     pickSavePath: async (name) => { hostCalls.push('pickSavePath'); return join(exportDir, name); },
+    mcpSetup: () => { hostCalls.push('mcpSetup'); return { cli: '/opt/delve/bin/delve.js', dbPath: '/home/me/.config/Delve/delve.db' }; },
     openExternal: async (url) => { hostCalls.push(`openExternal ${url}`); },
   });
   const table = channelHandlers(APP_ORIGIN, handlers);

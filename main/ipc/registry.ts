@@ -19,7 +19,7 @@ import type {
   ReferenceImportSummary, SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../engine/api.js';
 import type {
-  AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, ModelListing,
+  AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, McpSetup, ModelListing,
   PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult, SearchOpts, Settings, SettingsPatch,
   StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
 } from '../host/service/types.js';
@@ -131,6 +131,8 @@ export const registry = {
   embeddingStatus: engine<[], EmbeddingStatus | null>(none),
   /** Downloads a catalog model; progress as `model:progress`. */
   modelPull: engine<[id: string], { id: string; dir: string }>(z.tuple([modelId])),
+  /** Where bin/delve.js and the library are, for the MCP client configuration shown in Settings. */
+  mcpSetup: host<[], McpSetup>(none),
   /** Opens an https link in the browser: PubMed, PMC and DOI resolvers only. */
   openExternal: host<[url: string], boolean>(z.tuple([url])),
 } satisfies Record<string, CommandDef>;

@@ -81,6 +81,7 @@ export async function startBridge(o: BridgeOptions): Promise<Bridge> {
     pickFolders: async () => state.nextFolders.splice(0),
     pickReferenceFile: async () => state.nextFile.splice(0)[0] ?? null,
     pickSavePath: async (name) => join(o.exportDir, name),
+    mcpSetup: () => ({ cli: join(REPO_ROOT, 'bin', 'delve.js'), dbPath: config.dbPath }),
     openExternal: async (url) => { state.opened.push(url); },
   });
   let origin = '';
