@@ -52,11 +52,20 @@ if (!app.requestSingleInstanceLock()) {
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
+    pickReferenceFile: async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import references', properties: ['openFile'],
+        filters: [{ name: 'BibTeX or RIS', extensions: ['bib', 'bibtex', 'ris'] }],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths[0] ?? null;
+    },
     pickSavePath: async (defaultName) => {
       const options: Electron.SaveDialogOptions = { title: 'Export collection', defaultPath: join(app.getPath('documents'), defaultName) };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    mcpSetup: () => ({ cli: app.isPackaged ? null : join(root, 'bin', 'delve.js'), dbPath: join(app.getPath('userData'), 'delve.db') }),
     openExternal: (url) => shell.openExternal(url),
   });
 

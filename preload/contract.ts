@@ -10,12 +10,12 @@
 import { COMMANDS, type ArgsOf, type CommandName, type ResultOf } from '../main/ipc/registry.js';
 import type {
   CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
-  PipelineEvent, SearchHistoryEntry, SearchResponse, StatusReport,
+  PipelineEvent, ReferenceImportSummary, SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../main/engine/api.js';
 import type { ErrorCode } from '../main/engine/errors.js';
 import type { IndexProgress } from '../main/engine/types.js';
 import type {
-  AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, LlmPullEvent,
+  AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, LlmPullEvent, McpSetup,
   ModelListing, ModelPullEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult,
   SearchOpts, Settings, SettingsPatch, StrategyLineCount, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest,
   TrialsImportResult, TrialsSearchResult, TrialStudyRow,
@@ -24,8 +24,8 @@ import type {
 export type {
   AppStatus, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DeletedCollection, DocumentDetail, EmbeddingStatus,
   EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
-  LlmPullEvent, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
-  PubmedSearchResult, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
+  LlmPullEvent, McpSetup, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
+  PubmedSearchResult, ReferenceImportSummary, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
   StrategyLineCount, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
   TrialStudyRow,
 };

@@ -21,6 +21,7 @@ export type { LlmConfig } from './llm/types.js';
 export type * from './api-library.js';
 export type { LlmSummary, PipelineOptions, PipelineStatus, StageInfo } from './reason/types.js';
 export type { SkippedFile } from './types.js';
+export type { ReferenceImportSummary } from './references/import.js';
 
 /** A full search's progress: a stage's start or end, or an updated ranking. */
 export type PipelineEvent =

@@ -1,6 +1,6 @@
 /**
- * Which paths the renderer may ask the engine to index: the folders the user picked in the system
- * dialog this session, and anything inside them. A compromised renderer therefore cannot index
+ * Which paths the renderer may ask the engine to index or import: the folders (and .bib/.ris files)
+ * the user picked in the system dialogs this session, and anything inside them. A compromised renderer therefore cannot index
  * (and then search) arbitrary files. Plain Node; tested in grants.test.ts.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -25,6 +25,6 @@ export class FolderGrants {
   /** Throws FORBIDDEN naming the first path that was not granted. */
   check(paths: readonly string[]): void {
     const denied = paths.find((p) => !this.allows(p));
-    if (denied !== undefined) throw new CodedError('FORBIDDEN', `${denied} was not chosen with "Add folder" in this session`);
+    if (denied !== undefined) throw new CodedError('FORBIDDEN', `${denied} was not chosen with "Add folder" or "Import references" in this session`);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The one handler map, without electron, derived from the registry (registry.ts): every `engine`
  * command is forwarded to the engine process (deps.engine) as it is; the `host` commands (dialogs,
- * the browser, file writes through deps) and `index` (the folder grants) have their bodies here.
+ * the browser, file writes through deps) and `index`/`importReferences` (the grants) have their bodies here.
  * The Electron IPC layer (commands.ts) and the browser test bridge (test/e2e/bridge/server.ts) both
  * register exactly this map behind makeHandler's sender and argument checks.
  */
@@ -17,8 +17,12 @@ export interface HandlerDeps {
   engine: { call<N extends EngineMethod>(name: N, args: EngineCalls[N]['args']): Promise<EngineCalls[N]['result']> };
   /** Shows the system folder picker; [] when cancelled. */
   pickFolders(): Promise<string[]>;
+  /** Shows the file picker for one .bib or .ris file; null when cancelled. */
+  pickReferenceFile(): Promise<string | null>;
   /** Shows a save dialog proposing `defaultName`; null when cancelled. */
   pickSavePath(defaultName: string): Promise<string | null>;
+  /** bin/delve.js (null when packaged without it) and the library's database. */
+  mcpSetup(): { cli: string | null; dbPath: string };
   /** Opens a URL in the user's browser (already checked against the allow-list). */
   openExternal(url: string): Promise<void>;
 }
@@ -53,6 +57,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       grants.check(paths);
       return call('index', [paths]);
     },
+    pickReferenceFile: async () => {
+      const file = await deps.pickReferenceFile();
+      if (file !== null) grants.grant([file]);
+      return file;
+    },
+    importReferences: async (path) => {
+      await grantRoots();
+      grants.check([path]);
+      return call('importReferences', [path]);
+    },
     indexDropped: async (paths) => {
       // Only the preload sends these, from real dropped Files: dropping is the user's choice.
       grants.grant(paths);
@@ -66,6 +80,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await writeFile(path, text, 'utf8');
       return path;
     },
+    mcpSetup: async () => deps.mcpSetup(),
     openExternal: async (url) => {
       if (!isAllowedExternal(url)) throw new CodedError('FORBIDDEN', `Delve opens only https links to ${[...EXTERNAL_HOSTS].join(', ')}`);
       await deps.openExternal(url);

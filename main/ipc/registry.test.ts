@@ -31,6 +31,8 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   roots: [],
   removeRoot: [folder],
   status: [],
+  pickReferenceFile: [],
+  importReferences: [`${folder}/refs.bib`],
   appStatus: [],
   document: [7],
   documentBytes: [7],
@@ -70,6 +72,7 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   models: [],
   embeddingStatus: [],
   modelPull: ['bge-small-en-v1.5'],
+  mcpSetup: [],
   openExternal: ['https://pubmed.ncbi.nlm.nih.gov/123456/'],
 };
 
@@ -105,7 +108,9 @@ function rig() {
   const handlers = createHandlers({
     engine,
     pickFolders: async () => { hostCalls.push('pickFolders'); return [folder]; },
+    pickReferenceFile: async () => { hostCalls.push('pickReferenceFile'); return '/elsewhere/picked.ris'; },
     pickSavePath: async (name) => { hostCalls.push('pickSavePath'); return join(exportDir, name); },
+    mcpSetup: () => { hostCalls.push('mcpSetup'); return { cli: '/opt/delve/bin/delve.js', dbPath: '/home/me/.config/Delve/delve.db' }; },
     openExternal: async (url) => { hostCalls.push(`openExternal ${url}`); },
   });
   const table = channelHandlers(APP_ORIGIN, handlers);
@@ -191,4 +196,18 @@ test('a call from another frame is refused', async () => {
   assert.equal(result.ok, false);
   assert.equal(!result.ok && result.error.code, 'FORBIDDEN');
   assert.equal(r.served.length, 0);
+});
+
+test('importReferences reads only a file the user picked or one inside the library\'s folders', async () => {
+  const r = rig();
+  const refused = await r.api.importReferences!('/elsewhere/picked.ris') as { ok: boolean; error?: { code: string; message: string } };
+  assert.equal(refused.ok, false);
+  assert.equal(refused.error?.code, 'FORBIDDEN');
+  assert.equal(r.served.filter((s) => s.name === 'importReferences').length, 0);
+  const picked = await r.api.pickReferenceFile!() as { ok: boolean; data: string };
+  assert.deepEqual([picked.ok, picked.data], [true, '/elsewhere/picked.ris']);
+  const imported = await r.api.importReferences!('/elsewhere/picked.ris') as { ok: boolean };
+  assert.equal(imported.ok, true);
+  assert.deepEqual(r.served.filter((s) => s.name === 'importReferences').map((s) => s.args), [['/elsewhere/picked.ris']]);
+  assert.equal((await r.api.importReferences!('/elsewhere/other.bib') as { ok: boolean }).ok, false, 'picking a file grants that file, not its folder');
 });

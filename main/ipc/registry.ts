@@ -16,10 +16,10 @@
 import { z } from 'zod';
 import type {
   CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
-  SearchHistoryEntry, SearchResponse, StatusReport,
+  ReferenceImportSummary, SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../engine/api.js';
 import type {
-  AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, ModelListing,
+  AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, McpSetup, ModelListing,
   PubmedCheckResult, PubmedDraftRequest, PubmedImportResult, PubmedSearchResult, SearchOpts, Settings, SettingsPatch,
   StrategyLineCount, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
 } from '../host/service/types.js';
@@ -59,6 +59,14 @@ export const registry = {
   /** Removes a folder and its documents from the library (the files are not touched). */
   removeRoot: engine<[path: string], { documents: number }>(z.tuple([absolutePath])),
   status: engine<[], StatusReport>(none),
+  /** Opens the system file picker for a .bib or .ris file; the chosen file (granted for importReferences), or null when cancelled. */
+  pickReferenceFile: host<[], string | null>(none),
+  /**
+   * Imports a .bib or .ris file (one picked with pickReferenceFile, or inside the library's folders): every
+   * entry a record, attached files indexed, duplicates merged; a re-import applies only changes.
+   * Progress comes as `index:progress`; cancelIndex stops it.
+   */
+  importReferences: engine<[path: string], ReferenceImportSummary>(z.tuple([absolutePath])),
   /** The status bar: library size, embedder, Ollama. */
   appStatus: engine<[], AppStatus>(none),
   // Documents
@@ -125,6 +133,8 @@ export const registry = {
   embeddingStatus: engine<[], EmbeddingStatus | null>(none),
   /** Downloads a catalog model; progress as `model:progress`. */
   modelPull: engine<[id: string], { id: string; dir: string }>(z.tuple([modelId])),
+  /** Where bin/delve.js and the library are, for the MCP client configuration shown in Settings. */
+  mcpSetup: host<[], McpSetup>(none),
   /** Opens an https link in the browser: PubMed, PMC and DOI resolvers only. */
   openExternal: host<[url: string], boolean>(z.tuple([url])),
 } satisfies Record<string, CommandDef>;

@@ -3,15 +3,17 @@
  * Client. ../shared/pdfs is indexed first; the client lists the tools, searches (results carry file
  * and page, with progress notifications), fetches the cited page, passage and resource, and is
  * refused a write without --allow-writes and a path outside the library's folders; with
- * --allow-writes the same write goes through and reads back with its citation.
+ * --allow-writes the same write goes through and reads back with its citation. Strategy translation
+ * and Essie checks run offline; trials_search asks the local API v2 server ($DELVE_CTGOV_URL).
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ProgressNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { startCtgovServer } from '../../../test/helpers/ctgov-server.js';
 import { startOllamaServer } from '../../../test/helpers/ollama-server.js';
 import { CLI, sharedDir, tempDir } from '../../../test/helpers/shared.js';
 import { createEngine } from '../index.js';
@@ -20,10 +22,14 @@ const pdfs = join(sharedDir(), 'pdfs');
 const dir = tempDir('mcp-');
 const db = join(dir, 'd.db');
 const clients: Client[] = [];
+const TRANSLATED = '"Asthma"[mh] AND "vitamin d"[tiab]';
 
 async function connect(...extra: string[]): Promise<Client> {
+  return connectWith({}, ...extra);
+}
+async function connectWith(env: Record<string, string>, ...extra: string[]): Promise<Client> {
   const client = new Client({ name: 'delve-test', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', '--db', db, ...extra], stderr: 'ignore' }));
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', '--db', db, ...extra], stderr: 'ignore', env: { ...getDefaultEnvironment(), ...env } }));
   clients.push(client);
   return client;
 }
@@ -41,7 +47,8 @@ after(async () => { for (const c of clients) await c.close(); });
 test('read-only server: tools, a cited search, the cited page, passage and resource; writes and outside paths refused', async () => {
   const client = await connect();
   const tools = (await client.listTools()).tools.map((t) => t.name).sort();
-  assert.deepEqual(tools, ['add_evidence', 'get_chunk', 'get_page', 'list_collections', 'list_roots', 'pubmed_check', 'pubmed_draft', 'pubmed_search', 'read_collection', 'search']);
+  assert.deepEqual(tools, ['add_evidence', 'get_chunk', 'get_page', 'list_collections', 'list_roots', 'pubmed_check', 'pubmed_draft', 'pubmed_search',
+    'pubmed_translate', 'read_collection', 'search', 'trials_check', 'trials_draft', 'trials_search']);
 
   // Every progress notification is recorded here (the SDK's per-request onprogress drops one that
   // is still queued when the response lands); onprogress only asks the server for progress.
@@ -83,6 +90,36 @@ test('read-only server: tools, a cited search, the cited page, passage and resou
   }
   const checked = data<{ ok: boolean; normalized: string }>(await client.callTool({ name: 'pubmed_check', arguments: { query: 'asthma[mh] AND vitamin d[tiab]' } }));
   assert.equal(checked.ok, true);
+});
+
+test('strategies and ClinicalTrials.gov: translate and check offline, search the registry (local API v2 server)', async () => {
+  const ctgov = await startCtgovServer();
+  try {
+    const client = await connectWith({ DELVE_CTGOV_URL: ctgov.url, DELVE_CTGOV_PACE_MS: '0' });
+    const t = data<{ ok: boolean; from: string; to: string; query: string; lines: unknown[] }>(await client.callTool({ name: 'pubmed_translate',
+      arguments: { strategy: '1. exp Asthma/\n2. vitamin d.ti,ab.\n3. 1 and 2' } }));
+    assert.deepEqual([t.ok, t.from, t.to, t.lines.length], [true, 'ovid', 'pubmed', 3]);
+    assert.equal(t.query, TRANSLATED);
+    const ovid = data<{ query: string }>(await client.callTool({ name: 'pubmed_translate', arguments: { strategy: '#1 asthma[mh]\n#2 #1 AND vitamin d[tiab]', to: 'ovid' } }));
+    assert.equal(ovid.query, '1. exp asthma/\n2. 1 and vitamin d.ti,ab.');
+
+    assert.deepEqual(data(await client.callTool({ name: 'trials_check', arguments: { query: 'AREA[condition]melanoma' } })),
+      { valid: true, normalized: 'AREA[Condition]melanoma', errors: [], warnings: [] });
+    assert.deepEqual(data<{ errors: unknown[] }>(await client.callTool({ name: 'trials_check', arguments: { query: 'melanoma OR' } })).errors,
+      [{ offset: 9, message: 'OR has no search term after it' }]);
+
+    const r = data<{ count: number; ids: string[]; studies: { nctId: string; title: string; inLibrary: number | null }[]; recall: number; seedsMissed: string[] }>(
+      await client.callTool({ name: 'trials_search', arguments: { query: 'kras pancreatic', seeds: ['NCT06008288', 'NCT02513394'], show: 5 } }));
+    assert.ok(r.count >= 1 && r.ids.includes('NCT06008288'));
+    assert.deepEqual([r.recall, r.seedsMissed], [0.5, ['NCT02513394']]);
+    assert.ok(r.studies.length >= 1 && r.studies.every((s) => s.title.length > 0 && s.inLibrary === null));
+    assert.ok(ctgov.requests.some((q) => q.params['query.term'] === 'kras pancreatic'), 'the registry at $DELVE_CTGOV_URL was asked');
+    const bad = await client.callTool({ name: 'trials_search', arguments: { query: '(kras' } });
+    assert.equal(bad.isError, true);
+    assert.equal(data<{ code: string }>(bad).code, 'CTGOV_QUERY_INVALID');
+  } finally {
+    await ctgov.close();
+  }
 });
 
 test('with --allow-writes the evidence is added and read back with its citation', async () => {

@@ -9,10 +9,11 @@ import type { McpContext } from './context.js';
 import { registerLibraryTools } from './library-tools.js';
 import { registerPubmedTools } from './pubmed-tools.js';
 import { registerSearchTools } from './search-tools.js';
+import { registerTrialsTools } from './trials-tools.js';
 
 export type { McpContext, McpOptions } from './context.js';
 
-const GROUPS: ((server: McpServer, ctx: McpContext) => void)[] = [registerSearchTools, registerLibraryTools, registerCollectionTools, registerPubmedTools];
+const GROUPS: ((server: McpServer, ctx: McpContext) => void)[] = [registerSearchTools, registerLibraryTools, registerCollectionTools, registerPubmedTools, registerTrialsTools];
 
 export function createMcpServer(ctx: McpContext, version: string): McpServer {
   const server = new McpServer({ name: 'delve', version }, {

@@ -43,6 +43,7 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
 
   return {
     index: jobs.index,
+    importReferences: jobs.importReferences,
     cancelIndex: jobs.cancelIndex,
     search: (query, o) => jobs.search(query, { ...o, k: o?.k ?? 10 }),
     cancelSearch: jobs.cancelSearch,

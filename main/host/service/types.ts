@@ -10,6 +10,14 @@ import type { BibFields, BibPatch, DocumentDetail, DocumentPage, EmbeddingStatus
 export type { PubmedCheckResult, PubmedImportResult };
 export type { BibFields, BibPatch, CheckedCandidate, DocumentDetail, DocumentPage, EmbeddingStatus, FieldSource, LibraryRoot, LlmHealth, ModelListing };
 
+/** Where `delve mcp` lives, for the client configuration Settings shows (main/engine/mcp/README.md). */
+export interface McpSetup {
+  /** bin/delve.js of this installation; null when the app is packaged (the CLI is not shipped with it). */
+  cli: string | null;
+  /** The library the app uses. */
+  dbPath: string;
+}
+
 /** What the user sets in Settings; stored as settings.json in the app's data folder. */
 export interface Settings {
   ollama: {

@@ -138,4 +138,14 @@ describe('LibraryScreen', () => {
     fireEvent.click(screen.getByRole('row', { name: 'Open Aspirin and stroke' }));
     expect(openDocument).toHaveBeenLastCalledWith({ docId: 1, page: null });
   });
+
+  it('imports a .bib file from the header and reloads the folders and documents', async () => {
+    const imported = { file: '/refs/r.bib', format: 'bibtex' as const, entries: 2, records: 2, merged: 0, added: 2, updated: 0, unchanged: 0, removed: 0,
+      files: { attached: 0, indexed: 0, parsed: 0, labelled: 0 }, skipped: [], errors: [], ms: 300 };
+    const { count } = setup({ pickReferenceFile: async () => '/refs/r.bib', importReferences: async () => imported });
+    await screen.findByText('/papers');
+    fireEvent.click(screen.getByRole('button', { name: 'Import references (.bib, .ris)…' }));
+    await screen.findByText(/2 entries → 2 records \(2 added/);
+    await waitFor(() => expect([count('roots'), count('status')]).toEqual([2, 2]));
+  });
 });

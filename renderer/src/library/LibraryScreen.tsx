@@ -1,6 +1,6 @@
 /**
- * The Library screen: the folders (add by picker or drag and drop, remove), the index run's
- * progress and report, and the documents with filters. Folders and documents are reloaded after
+ * The Library screen: the folders (add by picker or drag and drop, remove), references imported
+ * from a .bib/.ris file, the index run's progress and report, and the documents with filters. Folders and documents are reloaded after
  * every run and removal.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { api, ApiError, unwrap, type LibraryRoot, type StatusReport } from '../a
 import { plural } from '../format.js';
 import { DocumentList } from './DocumentList.js';
 import { FolderList } from './FolderList.js';
+import { ImportReferences } from './ImportReferences.js';
 import { IndexPanel } from './IndexPanel.js';
 import { useDropZone } from './useDropZone.js';
 import { useIndexJob } from './useIndexJob.js';
@@ -67,7 +68,10 @@ export function LibraryScreen() {
               : 'Loading…'}
           </p>
         </div>
-        <button type="button" className="primary" onClick={() => void addFolder()} disabled={running}>Add folder</button>
+        <div className="library-actions">
+          <ImportReferences busy={running} onImported={() => void refresh()} />
+          <button type="button" className="primary" onClick={() => void addFolder()} disabled={running}>Add folder</button>
+        </div>
       </header>
       {loadError && <p role="alert" className="error">Could not load the library ({loadError})</p>}
       {pickError && <p role="alert" className="error">Could not add the folder ({pickError})</p>}

@@ -3,7 +3,7 @@
  * bound to the real engine through the SAME handler map and checks as the Electron IPC layer
  * (main/ipc/handlers.ts behind the channel table of main/ipc/channels.ts), the engine service running in this
  * process through the same dispatcher as the utility process. Dialogs are scripted by the test:
- * `pickFolders` answers what `nextFolders` holds, `saveExport` writes into `exportDir`.
+ * `pickFolders` answers what `nextFolders` holds, `pickReferenceFile` what `nextFile` holds, `saveExport` writes into `exportDir`.
  */
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -34,6 +34,8 @@ export interface Bridge {
   url: string;
   /** What the next pickFolders answers. */
   nextFolders: string[];
+  /** What the next pickReferenceFile answers (null: cancelled). */
+  nextFile: string | null;
   /** URLs the page asked to open in the browser. */
   opened: string[];
   /** Engine events sent to the page. */
@@ -73,11 +75,13 @@ export async function startBridge(o: BridgeOptions): Promise<Bridge> {
       return answer.data as EngineCalls[N]['result'];
     },
   };
-  const state = { nextFolders: [] as string[], opened: [] as string[] };
+  const state = { nextFolders: [] as string[], nextFile: [] as string[], opened: [] as string[] };
   const handlers = createHandlers({
     engine,
     pickFolders: async () => state.nextFolders.splice(0),
+    pickReferenceFile: async () => state.nextFile.splice(0)[0] ?? null,
     pickSavePath: async (name) => join(o.exportDir, name),
+    mcpSetup: () => ({ cli: join(REPO_ROOT, 'bin', 'delve.js'), dbPath: config.dbPath }),
     openExternal: async (url) => { state.opened.push(url); },
   });
   let origin = '';
@@ -143,6 +147,8 @@ export async function startBridge(o: BridgeOptions): Promise<Bridge> {
     url: `${origin}/`,
     get nextFolders() { return state.nextFolders; },
     set nextFolders(v: string[]) { state.nextFolders = v; },
+    get nextFile() { return state.nextFile[0] ?? null; },
+    set nextFile(v: string | null) { state.nextFile = v === null ? [] : [v]; },
     opened: state.opened,
     events,
     async call(name, ...args) {
