@@ -306,6 +306,8 @@ export interface SearchOptions {
    * not front matter, with its other passages in `group.more`. Default 'chunk'.
    */
   groupBy?: 'chunk' | 'document';
+  /** false: the text is searched as it is, without the search box's operators (evaluations run queries so). */
+  operators?: boolean;
   /** Grouped results: most other passages hydrated per document (default 5). */
   morePerDocument?: number;
   /** `mode: 'full'`: the LLM stages' settings, the Ollama host for this query, cancel, and stage events as they happen. */

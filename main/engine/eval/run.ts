@@ -93,7 +93,7 @@ export async function runEval(o: EvalOptions): Promise<EvalReport> {
     for (const [i, q] of queries.entries()) {
       if (o.signal?.aborted) throw new EngineError('CANCELLED', `evaluation cancelled after ${i} of ${queries.length} queries`);
       const t0 = performance.now();
-      const r = await search(db, q.text, { mode: o.mode, k: RUN_DEPTH, groupBy: 'document', fusion: o.fusion, weight: o.weight, rm3: o.rm3 }, dense);
+      const r = await search(db, q.text, { mode: o.mode, k: RUN_DEPTH, groupBy: 'document', operators: false, fusion: o.fusion, weight: o.weight, rm3: o.rm3 }, dense);
       times.push(performance.now() - t0);
       run.set(q.id, r.results.map((h) => ({ doc: h.path.slice(DOC_PREFIX.length), score: h.score })));
       progress?.push({ phase: 'query', done: i + 1, total: queries.length });

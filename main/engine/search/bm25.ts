@@ -25,13 +25,19 @@ import type { Rm3Options } from './rm3.js';
 /** Column weights for bm25(): chunk text, heading path. */
 const WEIGHTS = [1.0, 0.5] as const;
 
+/** A query with at least this many word pairs is a pasted passage (a sentence or more). */
+export const PASSAGE_PAIRS = 8;
+
 /**
  * How much word order counts: the bonus grows with the cube of the share of word pairs matched, so
- * a pasted sentence (proximity 1) gets the best score as a bonus (and finds its own chunk first) while
- * a query sharing a few pairs gets little. Measured over nine collections (search/RANKING.md).
+ * a query sharing a few pairs gets little (measured over nine collections, search/RANKING.md). A
+ * pasted passage (PASSAGE_PAIRS or more pairs) whose chunk holds more than 60% of its pairs gets that
+ * excess on top, so it finds its own chunk first even where the page's running header or a line break
+ * splits the pasted text (proximity 0.7 rather than 1).
  */
-export function proximityBonus(proximity: number, top: number): number {
-  return proximity ** 3 * top;
+export function proximityBonus(proximity: number, top: number, pairs = 0): number {
+  const pasted = pairs >= PASSAGE_PAIRS ? Math.max(0, proximity - 0.6) : 0;
+  return (proximity ** 3 + pasted) * top;
 }
 
 export interface Bm25Hit {
@@ -100,7 +106,7 @@ export function bm25List(db: Db, query: string, n: number, prepared?: string | n
   const hits = ranked.map((r, i): Bm25Hit => {
     const raw = r.score;
     const proximity = bigramOverlap(pairs, texts.get(r.rowid) ?? '');
-    const bonus = proximityBonus(proximity, best);
+    const bonus = proximityBonus(proximity, best, pairs.size);
     return { chunkId: r.rowid, rawRank: i + 1, raw, proximity, bonus, score: raw + bonus };
   });
   hits.sort((a, b) => b.score - a.score || a.rawRank - b.rawRank);

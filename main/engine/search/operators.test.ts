@@ -36,16 +36,30 @@ test('filters: author, year ranges, type/kind, folder, tag, collection, negated,
 });
 
 test('what cannot be honoured is said, never dropped silently', () => {
-  const p = parseQuery('foo:bar year:soon type:docx NOT OR "open ended');
+  const p = parseQuery('foo:bar year:soon type:slides NOT OR "open ended');
   assert.deepEqual(p.words, ['foo', 'bar']);
   assert.equal(p.notes.length, 6, p.notes.join('\n'));
   assert.match(p.notes.join('\n'), /“OR” joins two words/);
   assert.match(p.notes.join('\n'), /“foo:” is not a filter/);
   assert.match(p.notes.join('\n'), /not a year/);
-  assert.match(p.notes.join('\n'), /the types are pdf, note, pubmed/);
+  assert.match(p.notes.join('\n'), /the types are pdf, note, pubmed, docx, html, epub, reference, trial/);
   assert.match(p.notes.join('\n'), /“NOT” needs a word/);
   assert.match(p.notes.join('\n'), /quote before “open ended” is not closed/);
   assert.deepEqual(p.required, [['open ended']], 'an unclosed quote is a phrase to the end');
   assert.match(parseQuery('-heart').notes.join(), /only exclusions/);
   assert.equal(matchExpression(parseQuery('-heart')), null);
+});
+
+test('a pasted passage is plain text: numbers with a minus, colons and "OR" are its own words', () => {
+  const abstract = 'Background: the odds ratio (OR 1.4) fell by -0.39 in the NOT treated arm; Methods: ' +
+    'we compared patients across the three sites during follow-up and measured the change in mean blood pressure at twelve months.';
+  const p = parseQuery(abstract);
+  assert.equal(p.operators, false);
+  assert.equal(p.text, abstract);
+  assert.deepEqual(p.notes, []);
+  assert.equal(parseQuery('heart failure -0.39').operators, false, 'a dash before a digit is a number, not an exclusion');
+  assert.deepEqual(parseQuery('heart -failure').excluded, ['failure']);
+  assert.deepEqual(parseQuery('kind:epub chapter').filters.map((f) => f.value), ['epub']);
+  assert.equal(parseQuery('LOW OR VERY LOW FREQUENCY RADIO WAVES').operators, false, 'in capitals, OR is a word');
+  assert.equal(parseQuery('low OR very low frequency').operators, true);
 });

@@ -3,10 +3,12 @@
  *  - `"exact phrase"`: results must contain it;
  *  - `-word`, `-"phrase"`, `NOT word`: results must not contain it;
  *  - `a OR b`: either (words are already alternatives, ranked; `OR` joins phrases into one requirement);
- *  - filters `author:`, `year:` (2010, 2010-2014, >2015, <2000), `type:`/`kind:` (pdf, note, pubmed),
+ *  - filters `author:`, `year:` (2010, 2010-2014, >2015, <2000), `type:`/`kind:` (pdf, note, pubmed, docx,
+ *    html, epub, reference, trial),
  *    `folder:`, `tag:`, `collection:`; a value may be quoted (`author:"van Gogh"`); `-author:x` excludes.
  * Anything it cannot honour is said in `notes` (and searched as words where that makes sense), never
- * dropped silently. Plain text parses to words alone, so it searches as it always did.
+ * dropped silently. Plain text parses to words alone, so it searches as it always did; so does input of
+ * more than MAX_OPERATOR_WORDS words (a pasted passage).
  */
 
 import { normalizeForSearch, TOKEN } from './query.js';
@@ -39,7 +41,13 @@ export interface ParsedQuery {
   operators: boolean;
 }
 
-const TYPES = ['pdf', 'note', 'pubmed'];
+const TYPES = ['pdf', 'note', 'pubmed', 'docx', 'html', 'epub', 'reference', 'trial'];
+
+/**
+ * Longer input is a pasted passage, searched as plain text: its dashes, colons and capitalised "OR"
+ * (odds ratios) are the passage's own words, not operators, and a pasted sentence must find itself.
+ */
+export const MAX_OPERATOR_WORDS = 16;
 
 /** A phrase or excluded word as the index sees it (its tokens), or null when it has none. */
 function searchable(text: string): string | null {
@@ -51,6 +59,8 @@ interface Token { kind: 'word' | 'phrase' | 'or' | 'not' | 'filter'; text: strin
 
 function tokenize(input: string, notes: string[]): Token[] {
   const out: Token[] = [];
+  // In text typed in capitals, OR and NOT are words like the others.
+  const shouting = !/\p{Ll}/u.test(input) && /\p{Lu}{2}/u.test(input);
   const re = /(-?)([A-Za-z]+):("([^"]*)"?|\S*)|(-?)"([^"]*)("?)|(\S+)/g;
   for (const m of input.matchAll(re)) {
     if (m[2] !== undefined) {
@@ -61,9 +71,10 @@ function tokenize(input: string, notes: string[]): Token[] {
       if (m[6].trim() !== '') out.push({ kind: 'phrase', text: m[6].trim(), negated: m[5] === '-' });
     } else {
       const w = m[8]!;
-      if (w === 'OR') out.push({ kind: 'or', text: w, negated: false });
-      else if (w === 'NOT') out.push({ kind: 'not', text: w, negated: false });
-      else if (w.length > 1 && w.startsWith('-')) out.push({ kind: 'word', text: w.slice(1), negated: true });
+      if (w === 'OR' && !shouting) out.push({ kind: 'or', text: w, negated: false });
+      else if (w === 'NOT' && !shouting) out.push({ kind: 'not', text: w, negated: false });
+      // `-word` excludes; a dash before a digit is a number (-0.39, -3).
+      else if (/^-\p{L}/u.test(w)) out.push({ kind: 'word', text: w.slice(1), negated: true });
       else out.push({ kind: 'word', text: w, negated: false });
     }
   }
@@ -107,6 +118,9 @@ function toFilter(t: Token, notes: string[], words: string[]): Filter | null {
 }
 
 export function parseQuery(input: string): ParsedQuery {
+  if (input.split(/\s+/).filter(Boolean).length > MAX_OPERATOR_WORDS) {
+    return { words: [], required: [], excluded: [], filters: [], notes: [], text: input, operators: false };
+  }
   const notes: string[] = [];
   const words: string[] = [];
   const required: string[][] = [];

@@ -73,8 +73,8 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
   const mode = pickMode(opts.mode, dense);
   const k = Math.max(1, Math.min(1000, Math.floor(opts.k ?? 10)));
   const grouped = opts.groupBy === 'document';
-  // The search box's operators, unless the caller prepared the query (the reasoning pipeline).
-  const parsed = override.bm25Match === undefined && override.denseText === undefined ? parseQuery(query) : null;
+  // The search box's operators, unless the caller prepared the query (the reasoning pipeline) or turned them off.
+  const parsed = opts.operators !== false && override.bm25Match === undefined && override.denseText === undefined ? parseQuery(query) : null;
   const ops = parsed?.operators ? parsed : null;
   const notes = [...(parsed?.notes ?? [])];
   const allowed = ops ? allowedDocuments(db, ops.filters, notes) : null;
