@@ -12,25 +12,10 @@
  *    for the links between a trial and its publications in the library, both ways.
  */
 import type Database from 'better-sqlite3';
-
-const KIND_CHECK = /CHECK\s*\(\s*kind\s+IN\s*\(([^)]*)\)\s*\)/i;
+import { addDocumentKinds } from './document-kinds.js';
 
 export function up(db: Database.Database): void {
-  const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'").pluck().get() as string;
-  const m = KIND_CHECK.exec(table);
-  if (!m) throw new Error('migration trials: documents.kind has no CHECK (kind IN (…)) to extend');
-  const kinds = m[1]!.split(',').map((k) => k.trim());
-  if (!kinds.includes("'trial'")) kinds.push("'trial'");
-  const created = table.replace(KIND_CHECK, `CHECK (kind IN (${kinds.join(', ')}))`)
-    .replace(/^CREATE TABLE\s+("?documents"?)/i, 'CREATE TABLE documents_new');
-  const extras = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'documents' AND type IN ('index', 'trigger') AND sql IS NOT NULL")
-    .pluck().all() as string[];
-  const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('documents') as string[]).map((c) => `"${c}"`).join(', ');
-  db.exec(created);
-  db.exec(`INSERT INTO documents_new (${columns}) SELECT ${columns} FROM documents`);
-  db.exec('DROP TABLE documents');
-  db.exec('ALTER TABLE documents_new RENAME TO documents');
-  for (const sql of extras) db.exec(sql);
+  addDocumentKinds(db, ['trial']);
   db.exec(`
     CREATE TABLE trial_records (
       doc_id          INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
