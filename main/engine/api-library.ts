@@ -2,6 +2,7 @@
  * The library's own shapes for the desktop screens: folders, a document with its pages, and its
  * bibliographic fields with where each came from. Plain data; re-exported by api.ts.
  */
+import type { ChunkPlace } from './api-search.js';
 import type { DocKind } from './types.js';
 
 export interface LibraryRoot {
@@ -35,14 +36,7 @@ export interface BibFields {
 export type BibPatch = Partial<BibFields>;
 
 /** A chunk's text with what cites it: its document and first page. */
-export interface ChunkDetail {
-  chunkId: number;
-  docId: number;
-  path: string;
-  title: string | null;
-  kind: DocKind;
-  page: number | null;
-  pageLabel: string | null;
+export interface ChunkDetail extends ChunkPlace {
   text: string;
 }
 

@@ -44,8 +44,8 @@ export interface SearchTrace {
   frontMatter?: boolean;
 }
 
-export interface SearchResult {
-  rank: number;
+/** Where a chunk is: its document and first page (shared by search results and chunk details). */
+export interface ChunkPlace {
   chunkId: number;
   docId: number;
   path: string;
@@ -53,7 +53,12 @@ export interface SearchResult {
   kind: DocKind;
   /** Physical page (1-based) for PDFs; null for notes. */
   page: number | null;
+  /** The page's printed label (`84`, `iv`), when the PDF has one. */
   pageLabel: string | null;
+}
+
+export interface SearchResult extends ChunkPlace {
+  rank: number;
   headingPath: string[];
   /** Chunk text excerpt with matched terms wrapped in «…». */
   snippet: string;

@@ -31,11 +31,8 @@ after(async () => {
   await ollama.close();
 });
 
-test('appStatus with Ollama down: the library totals, no embedder, ok:false with the reason, fast', async () => {
-  const t0 = performance.now();
+test('appStatus with Ollama down: the library totals, no embedder, ok:false with the reason', async () => {
   const s = await service.appStatus();
-  const ms = performance.now() - t0;
-  assert.ok(ms < 2000, `${ms} ms`);
   const { totals } = await service.status();
   assert.deepEqual([s.documents, s.chunks, s.dbBytes, s.embedding, s.indexing], [4, totals.chunks, totals.dbBytes, null, false]);
   assert.ok(s.chunks > 4);

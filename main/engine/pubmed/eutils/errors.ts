@@ -4,6 +4,7 @@
  * is the engine's CANCELLED.
  */
 import { EngineError } from '../../errors.js';
+import { ServiceError } from '../../net/service-error.js';
 
 export const PUBMED_ERROR_CODES = [
   /** NCBI could not be reached (DNS, refused, resets that outlived the retries). */
@@ -20,20 +21,8 @@ export const PUBMED_ERROR_CODES = [
 
 export type PubmedErrorCode = (typeof PUBMED_ERROR_CODES)[number];
 
-
-
-export class PubmedError extends EngineError {
-  /** The PubMed failure (the same as `code`). */
-  readonly reason: PubmedErrorCode;
-  /** The HTTP status of the last attempt, when there was one. */
-  readonly status: number | undefined;
-
-  constructor(reason: PubmedErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
-    super(reason, message, options);
-    this.name = 'PubmedError';
-    this.reason = reason;
-    this.status = options?.status;
-  }
+export class PubmedError extends ServiceError<PubmedErrorCode> {
+  override readonly name = 'PubmedError';
 }
 
 export function isPubmedErrorCode(value: unknown): value is PubmedErrorCode {

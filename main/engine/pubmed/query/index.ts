@@ -6,13 +6,13 @@
  *   → { ok: true, normalized: '"heart failure"[mh] OR cardiac failure[tiab] AND exercis*[tiab]', tree, … }
  *
  * Input with two or more lines, each a complete query or a line label/heading, is a strategy: PubMed
- * syntax (strategy.ts), or Ovid MEDLINE syntax translated to PubMed (ovid-strategy.ts). Anything
+ * syntax (strategy.ts), or Ovid MEDLINE syntax translated to PubMed by ../../strategy (ovid.ts). Anything
  * else is one query, its line breaks read as spaces.
  */
 import { walk, type Node, type QueryIssue } from './ast.js';
 import { checkBalance, lex } from './lexer.js';
 import { splitLines, type Line } from './lines.js';
-import { looksOvid, parseOvidStrategy } from './ovid-strategy.js';
+import { looksOvid, parseOvidStrategy } from './ovid.js';
 import { parseQuery } from './parser.js';
 import { printQuery } from './printer.js';
 import { parseStrategy, type StrategyLine, type StrategyOutput } from './strategy.js';
@@ -72,7 +72,7 @@ function fromStrategy(r: StrategyOutput, dialect: 'pubmed' | 'ovid'): CheckResul
 export function checkQuery(text: string, opts: CheckOptions = {}): CheckResult {
   const lines = splitLines(text);
   if (lines.length >= 2) {
-    if (looksOvid(text, lines)) return fromStrategy(parseOvidStrategy(text, lines), 'ovid');
+    if (looksOvid(text, lines)) return fromStrategy(parseOvidStrategy(text), 'ovid');
     if (isStrategy(text, lines)) return fromStrategy(parseStrategy(text, lines), 'pubmed');
   }
   const r = parseQuery(text, { lowercaseOperators: opts.lowercaseOperators === true });

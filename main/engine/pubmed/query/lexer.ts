@@ -109,8 +109,8 @@ export function lex(raw: string, opts: LexOptions = {}): LexOutput {
   return { tokens, errors, warnings };
 }
 
-/** Unmatched parentheses, each reported at its own offset. */
-export function checkBalance(tokens: readonly Token[]): QueryIssue[] {
+/** Unmatched parentheses, each reported at its own offset (any token list with lparen/rparen kinds: PubMed's and Essie's). */
+export function checkBalance(tokens: readonly { kind: string; offset: number }[]): QueryIssue[] {
   const open: number[] = [];
   const errors: QueryIssue[] = [];
   for (const t of tokens) {

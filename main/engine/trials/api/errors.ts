@@ -2,7 +2,7 @@
  * Failures of the ClinicalTrials.gov client: a TrialsError is an EngineError whose `code` is one of
  * the CTGOV_* engine codes (../../errors.ts). An abort is the engine's CANCELLED.
  */
-import { EngineError } from '../../errors.js';
+import { ServiceError } from '../../net/service-error.js';
 
 export const CTGOV_ERROR_CODES = [
   /** The registry could not be reached (DNS, refused, resets that outlived the retries). */
@@ -21,15 +21,8 @@ export const CTGOV_ERROR_CODES = [
 
 export type CtgovErrorCode = (typeof CTGOV_ERROR_CODES)[number];
 
-export class TrialsError extends EngineError {
-  readonly reason: CtgovErrorCode;
-  readonly status: number | undefined;
-  constructor(reason: CtgovErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
-    super(reason, message, options);
-    this.name = 'TrialsError';
-    this.reason = reason;
-    this.status = options?.status;
-  }
+export class TrialsError extends ServiceError<CtgovErrorCode> {
+  override readonly name = 'TrialsError';
 }
 
 export const CTGOV_HINTS: Record<CtgovErrorCode, string> = {

@@ -7,6 +7,7 @@
  * phrase is a quote). Curly quotes count as straight ones (one character for one: offsets hold).
  */
 import { normalizeQuotes } from '../../pubmed/query/lexer.js';
+export { checkBalance as essieBalance } from '../../pubmed/query/lexer.js';
 import type { EssieIssue } from './ast.js';
 
 export const BRACKET_OPS = ['AREA', 'SEARCH', 'EXPANSION', 'COVERAGE', 'TILT', 'RANGE', 'DISTANCE'] as const;
@@ -97,19 +98,4 @@ export function lexEssie(raw: string): EssieLex {
     i = j;
   }
   return { tokens, errors, warnings };
-}
-
-/** Unmatched parentheses, each at its own offset. */
-export function essieBalance(tokens: readonly EssieToken[]): EssieIssue[] {
-  const open: number[] = [];
-  const errors: EssieIssue[] = [];
-  for (const t of tokens) {
-    if (t.kind === 'lparen') open.push(t.offset);
-    else if (t.kind === 'rparen') {
-      if (open.length === 0) errors.push({ message: 'unbalanced parenthesis: this ) has no matching (', offset: t.offset });
-      else open.pop();
-    }
-  }
-  for (const o of open) errors.push({ message: 'unbalanced parenthesis: this ( is never closed', offset: o });
-  return errors;
 }
