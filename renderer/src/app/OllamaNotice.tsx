@@ -21,7 +21,7 @@ export function OllamaNotice({ host, purpose, fallback, role = 'status' }: Ollam
     <div className="ollama-notice" role={role} aria-label="Ollama not reachable">
       <p><strong>{ollamaDown(host)}.</strong> {OLLAMA_PURPOSE[purpose]}</p>
       {fallback && <p className="ollama-notice-fallback">{fallback}</p>}
-      <button type="button" onClick={() => openSettings('ollama')}>Set up Ollama</button>
+      <button type="button" onClick={() => openSettings?.('ollama')}>Set up Ollama</button>
     </div>
   );
 }

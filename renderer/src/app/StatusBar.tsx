@@ -49,12 +49,12 @@ export function StatusBar() {
       {status && (
         <>
           <button type="button" className="statusbar-item statusbar-link" onClick={() => go('library')} title="Open the Library">{libraryLine(status)}</button>
-          <button type="button" className="statusbar-item statusbar-link" onClick={() => openSettings('embedding')}
+          <button type="button" className="statusbar-item statusbar-link" onClick={() => openSettings?.('embedding')}
             title={status.embedding?.fallbackReason ?? 'Open Settings → Embedding model'}>
             {embedderLine(status)}
             {status.embedding && !status.embedding.complete && <span className="statusbar-warn"> · vectors incomplete</span>}
           </button>
-          <button type="button" className="statusbar-item statusbar-link" onClick={() => openSettings('ollama')}
+          <button type="button" className="statusbar-item statusbar-link" onClick={() => openSettings?.('ollama')}
             title={status.ollama.message ?? 'Open Settings → Ollama'}>
             <span className={`statusbar-dot ${status.ollama.ok ? 'is-ok' : 'is-down'}`} aria-hidden="true" />
             {status.ollama.ok ? 'Ollama ready' : 'Ollama not reachable'}

@@ -21,7 +21,7 @@ export interface Nav {
   screen: Screen;
   go(screen: Screen): void;
   /** Opens Settings scrolled to one section, its heading focused. */
-  openSettings(section: SettingsSection): void;
+  openSettings?(section: SettingsSection): void;
   /** Opens the document viewer over the current screen. */
   openDocument(target: ViewerTarget): void;
   closeDocument(): void;
