@@ -31,7 +31,7 @@ export function ModelRow({ m, chosen, pull, onChoose, onDownload }: ModelRowProp
       <div className="settings-model-state">
         {m.installed && <span className="settings-ok">Installed</span>}
         {!m.installed && m.pullable && !running && (
-          <button type="button" onClick={onDownload} aria-label={`Download ${m.name}`}>{m.partial ? 'Resume download' : 'Download'}</button>
+          <button type="button" onClick={onDownload} aria-label={`${m.partial ? 'Resume download' : 'Download'} ${m.name}`}>{m.partial ? 'Resume download' : 'Download'}</button>
         )}
         {running && (
           <span className="settings-progress" role="status">
