@@ -106,6 +106,15 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     await start.getByText(`Ollama is not reachable at ${ollamaHost}.`).waitFor();
     await screenshot(page, '24a-first-run');
     await checkA11y('first run (light)');
+    await bridge.call('setSettings', { theme: 'dark' });
+    await page.reload();
+    await region('Get started').waitFor();
+    await page.waitForFunction('document.documentElement.dataset.theme === "dark"');
+    await screenshot(page, '24a-first-run-dark');
+    await checkA11y('first run (dark)');
+    await bridge.call('setSettings', { theme: 'light' });
+    await page.reload();
+    await region('Get started').waitFor();
 
     const box = region('Search').getByRole('searchbox', { name: 'Search' });
     await box.fill('heart failure');
@@ -154,7 +163,7 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     await settings.getByRole('list', { name: 'Models to import' }).getByText(/No verified download/).first().waitFor();
     bridge.nextFolders = [join(sharedDir(), 'models', 'bert-tiny-random')];
     await settings.getByRole('button', { name: 'Import model folder…' }).click();
-    await settings.getByText(/^Imported “bert-tiny-random” \(\d+ files, /).waitFor({ timeout: 60_000 });
+    await settings.getByText(/^Imported “bert-tiny-random” \(\d+ files, [\d.]+ MB\)\.$/).waitFor({ timeout: 60_000 });
     const radio = list.getByRole('radio', { name: /^Use bert-tiny-random/i });
     await radio.waitFor();
     assert.equal(await radio.isChecked(), true, 'the imported model is chosen when none was');
@@ -231,7 +240,7 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     assert.match(await trials.textContent() ?? '', new RegExp(`^Ollama is not reachable at ${ollamaHost}\\. Drafting trial searches`));
   });
 
-  test('dark theme: the first-run checklist and Settings pass axe too', async () => {
+  test('dark theme: Settings, Library and Search pass axe too', async () => {
     await bridge.call('setSettings', { theme: 'dark' });
     await page.reload();
     await tab('Settings');

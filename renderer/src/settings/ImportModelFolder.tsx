@@ -14,7 +14,7 @@ export function ImportModelFolder({ onImported }: { onImported(id: string): void
       if (folder === null) return;
       setState({ phase: 'running' });
       const r = await unwrap(api().modelImport(folder));
-      setState({ phase: 'done', text: `Imported “${r.id}” (${r.files} files, ${formatBytes(r.bytes)}): choose it above and save.` });
+      setState({ phase: 'done', text: `Imported “${r.id}” (${r.files} files, ${formatBytes(r.bytes)}).` });
       await onImported(r.id);
     } catch (e) {
       const err = e as { code?: string; message: string };
