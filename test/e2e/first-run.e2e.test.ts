@@ -175,7 +175,7 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     await checkA11y('settings (light)');
   });
 
-  test('a folder added from the checklist: scanned PDFs are Partial and "Needs OCR" (OCR off), lasting across a restart', async () => {
+  test('a folder added from the checklist: scanned PDFs are Partial and "Needs OCR" (OCR off)', async () => {
     await tab('Search');
     bridge.nextFolders = [papers];
     await region('Get started').getByRole('button', { name: 'Add folder…' }).click();

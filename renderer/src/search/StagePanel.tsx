@@ -34,7 +34,9 @@ export function StagePanel({ deep, query, onStop }: { deep: DeepState; query: st
     <section className="search-stages" aria-label="Deep search stages" aria-busy={deep.phase === 'running'}>
       <header className="search-stages-head">
         <span className={`search-phase search-phase-${deep.status ? 'stopped' : deep.phase}`} role="status">
-          {deep.phase === 'done' && deep.status ? 'LLM stages stopped early' : PHASE[deep.phase]}
+          {deep.phase === 'done' && deep.status
+            ? deep.status.code === 'OLLAMA_UNREACHABLE' ? 'Deep search without the LLM' : 'LLM stages stopped early'
+            : PHASE[deep.phase]}
         </span>
         {deep.ms !== null && <span className="muted">{Math.round(deep.ms).toLocaleString()} ms</span>}
         {deep.phase === 'running' && <button type="button" onClick={onStop} aria-label="Stop deep search">Stop</button>}
