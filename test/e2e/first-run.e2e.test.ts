@@ -50,7 +50,11 @@ describe('a first run with nothing running: checklist, models offline, OCR state
   const tab = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
   const region = (name: string) => page.getByRole('region', { name, exact: true });
   const statusBar = () => page.getByRole('contentinfo', { name: 'Status' });
-  const focusedId = () => page.evaluate('document.activeElement && document.activeElement.id') as Promise<string>;
+  // Function predicates, not strings: Playwright evaluates a string predicate with eval, which the app's CSP refuses.
+  type Doc = { activeElement: { id: string } | null; documentElement: { dataset: Record<string, string> }; querySelectorAll(s: string): { length: number } };
+  const focusedIs = (id: string) => page.waitForFunction((id) => (globalThis as unknown as { document: Doc }).document.activeElement?.id === id, id);
+  const rowsAre = (n: number) => page.waitForFunction((n) => (globalThis as unknown as { document: Doc }).document.querySelectorAll('table.library-docs tbody tr').length === n, n);
+  const themeIs = (t: string) => page.waitForFunction((t) => (globalThis as unknown as { document: Doc }).document.documentElement.dataset.theme === t, t);
   const checkA11y = async (screen: string) => {
     const c = await axeCounts(page);
     a11y.push(`${screen}: critical ${c.critical}, serious ${c.serious}, moderate ${c.moderate}, minor ${c.minor}`);
@@ -109,7 +113,7 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     await bridge.call('setSettings', { theme: 'dark' });
     await page.reload();
     await region('Get started').waitFor();
-    await page.waitForFunction('document.documentElement.dataset.theme === "dark"');
+    await themeIs('dark');
     await screenshot(page, '24a-first-run-dark');
     await checkA11y('first run (dark)');
     await bridge.call('setSettings', { theme: 'light' });
@@ -123,10 +127,9 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     assert.equal(await region('Search').getByText(/Deep mode/).count(), 0, 'no advice to use Deep on an empty library');
 
     await statusBar().getByRole('button', { name: /Ollama not reachable/ }).click();
-    await page.waitForFunction('document.activeElement && document.activeElement.id === "settings-ollama"');
+    await focusedIs('settings-ollama');
     await statusBar().getByRole('button', { name: /No embedding model/ }).click();
-    await page.waitForFunction('document.activeElement && document.activeElement.id === "settings-embedding"');
-    assert.equal(await focusedId(), 'settings-embedding');
+    await focusedIs('settings-embedding');
     await statusBar().getByRole('button', { name: /0 documents/ }).click();
     await region('Library').getByRole('heading', { level: 1 }).waitFor();
   });
@@ -184,7 +187,7 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     const library = region('Library');
     await library.getByLabel('Status').selectOption({ label: 'Partial' });
     const rows = library.locator('table.library-docs tbody tr');
-    await page.waitForFunction('document.querySelectorAll("table.library-docs tbody tr").length === 2');
+    await rowsAre(2);
     for (const t of await rows.allTextContents()) assert.match(t, /Partial.*Needs OCR \(1 page\)/);
     await library.getByLabel('Status').selectOption({ label: 'Needs OCR' });
     assert.equal(await rows.count(), 2);
@@ -215,7 +218,7 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     await checkA11y('search, Deep without Ollama (light)');
 
     await after.getByRole('button', { name: 'Set up Ollama' }).click();
-    await page.waitForFunction('document.activeElement && document.activeElement.id === "settings-ollama"');
+    await focusedIs('settings-ollama');
     await region('Settings').getByRole('button', { name: 'Check connection' }).click();
     const health = region('Settings').getByLabel('Ollama health');
     await health.getByText(`Ollama is not reachable at ${ollamaHost}.`, { exact: false }).waitFor({ timeout: 20_000 });
@@ -262,14 +265,14 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     await tab('Library');
     const library = region('Library');
     await library.getByLabel('Status').selectOption({ label: 'OCR pending' });
-    await page.waitForFunction('document.querySelectorAll("table.library-docs tbody tr").length === 2');
+    await rowsAre(2);
     await screenshot(page, '24a-ocr-pending');
     const indexed = await bridge.call('index', [papers]) as { ok: boolean };
     assert.equal(indexed.ok, true, JSON.stringify(indexed).slice(0, 300));
     await page.reload();
     await tab('Library');
     await library.getByLabel('Status').selectOption({ label: 'OCR done' });
-    await page.waitForFunction('document.querySelectorAll("table.library-docs tbody tr").length === 2');
+    await rowsAre(2);
     const rows = await library.locator('table.library-docs tbody tr').allTextContents();
     for (const t of rows) assert.match(t, /OK.*OCR done/);
     await library.getByLabel('Status').selectOption({ label: 'Partial' });

@@ -16,8 +16,8 @@ export const OLLAMA_PURPOSE = {
 } as const;
 export type OllamaPurpose = keyof typeof OLLAMA_PURPOSE;
 
-/** How to get it running, in the app's words. */
-export const OLLAMA_SETUP = 'Install the Ollama app (ollama.com) and open it, or set where it listens in Settings → Ollama; then check the connection there.';
+/** How to get it running, in the app's words (said in Settings → Ollama, under its host field). */
+export const OLLAMA_SETUP = 'Install the Ollama app (ollama.com) and open it, or correct the host above; then check the connection again.';
 
 /** The host named in an engine message ("nothing answers at http://h:1 (ECONNREFUSED)"), or null. */
 export function hostInMessage(message: string): string | null {
