@@ -60,6 +60,11 @@ if (!app.requestSingleInstanceLock()) {
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths[0] ?? null;
     },
+    pickModelFolder: async () => {
+      const options: Electron.OpenDialogOptions = { title: 'Import a model folder (ONNX file, tokenizer.json, config.json)', properties: ['openDirectory'] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths[0] ?? null;
+    },
     pickSavePath: async (defaultName) => {
       const options: Electron.SaveDialogOptions = { title: 'Export collection', defaultPath: join(app.getPath('documents'), defaultName) };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

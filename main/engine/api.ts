@@ -189,7 +189,17 @@ export interface DocumentStatus {
   status: 'ok' | 'partial' | 'error';
   code: ErrorCode | null;
   message: string | null;
+  /**
+   * Scanned (image-only) pages, from the stored pages (`needs_ocr`, `ocr_key`): 'none' (no such page),
+   * 'needed' (pages without text while OCR is off), 'pending' (OCR is on: the next index run reads
+   * them), 'done' (every such page has OCR text).
+   */
+  ocr?: DocumentOcr;
+  /** Image-only pages still without text. */
+  ocrPages?: number;
 }
+
+export type DocumentOcr = 'none' | 'needed' | 'pending' | 'done';
 
 export interface StatusReport {
   documents: DocumentStatus[];

@@ -105,7 +105,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     index,
     status(): StatusReport {
       guard();
-      return { ...statusReport(db, ctx.chunking), bm25: bm25.status() };
+      return { ...statusReport(db, ctx.chunking, cfg.ocr.enabled), bm25: bm25.status() };
     },
     search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
       return searchRecorded(query, opts);

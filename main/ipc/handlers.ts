@@ -19,6 +19,8 @@ export interface HandlerDeps {
   pickFolders(): Promise<string[]>;
   /** Shows the file picker for one .bib or .ris file; null when cancelled. */
   pickReferenceFile(): Promise<string | null>;
+  /** Shows the folder picker for one model folder; null when cancelled. */
+  pickModelFolder(): Promise<string | null>;
   /** Shows a save dialog proposing `defaultName`; null when cancelled. */
   pickSavePath(defaultName: string): Promise<string | null>;
   /** bin/delve.js (null when packaged without it) and the library's database. */
@@ -66,6 +68,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await grantRoots();
       grants.check([path]);
       return call('importReferences', [path]);
+    },
+    pickModelFolder: async () => {
+      const folder = await deps.pickModelFolder();
+      if (folder !== null) grants.grant([folder]);
+      return folder;
+    },
+    modelImport: async (folder) => {
+      await grantRoots();
+      grants.check([folder]);
+      return call('modelImport', [folder]);
     },
     indexDropped: async (paths) => {
       // Only the preload sends these, from real dropped Files: dropping is the user's choice.

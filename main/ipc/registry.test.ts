@@ -72,6 +72,8 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   models: [],
   embeddingStatus: [],
   modelPull: ['bge-small-en-v1.5'],
+  pickModelFolder: [],
+  modelImport: [`${folder}/models/minilm`],
   mcpSetup: [],
   openExternal: ['https://pubmed.ncbi.nlm.nih.gov/123456/'],
 };
@@ -109,6 +111,7 @@ function rig() {
     engine,
     pickFolders: async () => { hostCalls.push('pickFolders'); return [folder]; },
     pickReferenceFile: async () => { hostCalls.push('pickReferenceFile'); return '/elsewhere/picked.ris'; },
+    pickModelFolder: async () => { hostCalls.push('pickModelFolder'); return '/elsewhere/minilm-onnx'; },
     pickSavePath: async (name) => { hostCalls.push('pickSavePath'); return join(exportDir, name); },
     mcpSetup: () => { hostCalls.push('mcpSetup'); return { cli: '/opt/delve/bin/delve.js', dbPath: '/home/me/.config/Delve/delve.db' }; },
     openExternal: async (url) => { hostCalls.push(`openExternal ${url}`); },
@@ -210,4 +213,15 @@ test('importReferences reads only a file the user picked or one inside the libra
   assert.equal(imported.ok, true);
   assert.deepEqual(r.served.filter((s) => s.name === 'importReferences').map((s) => s.args), [['/elsewhere/picked.ris']]);
   assert.equal((await r.api.importReferences!('/elsewhere/other.bib') as { ok: boolean }).ok, false, 'picking a file grants that file, not its folder');
+});
+
+test('modelImport copies only a folder the user picked (or one inside the library\'s folders)', async () => {
+  const r = rig();
+  const refused = await r.api.modelImport!('/elsewhere/minilm-onnx') as { ok: boolean; error?: { code: string } };
+  assert.deepEqual([refused.ok, refused.error?.code], [false, 'FORBIDDEN']);
+  assert.equal(r.served.filter((s) => s.name === 'modelImport').length, 0);
+  const picked = await r.api.pickModelFolder!() as { ok: boolean; data: string };
+  assert.deepEqual([picked.ok, picked.data], [true, '/elsewhere/minilm-onnx']);
+  assert.equal((await r.api.modelImport!('/elsewhere/minilm-onnx') as { ok: boolean }).ok, true);
+  assert.deepEqual(r.served.filter((s) => s.name === 'modelImport').map((s) => s.args), [['/elsewhere/minilm-onnx']]);
 });

@@ -133,6 +133,10 @@ export const registry = {
   embeddingStatus: engine<[], EmbeddingStatus | null>(none),
   /** Downloads a catalog model; progress as `model:progress`. */
   modelPull: engine<[id: string], { id: string; dir: string }>(z.tuple([modelId])),
+  /** Opens the system folder picker for a model folder (ONNX + tokenizer); null when cancelled. */
+  pickModelFolder: host<[], string | null>(none),
+  /** Copies a model folder picked with pickModelFolder into the data folder; it then lists as installed. */
+  modelImport: engine<[folder: string], { id: string; dir: string; files: number; bytes: number }>(z.tuple([absolutePath])),
   /** Where bin/delve.js and the library are, for the MCP client configuration shown in Settings. */
   mcpSetup: host<[], McpSetup>(none),
   /** Opens an https link in the browser: PubMed, PMC and DOI resolvers only. */

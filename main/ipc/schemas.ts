@@ -39,6 +39,7 @@ export const searchOpts = z.strictObject({
     alpha: z.number().min(0).max(1).optional(),
     listwise: z.boolean().optional(),
     rewrite: z.boolean().optional(),
+    rm3Fallback: z.boolean().optional(),
   }).optional(),
 });
 

@@ -1,5 +1,5 @@
 /** Aggregates over the stored documents for `index` summaries and `status`. */
-import type { DocumentStatus, SkippedFile, StatusReport } from '../api.js';
+import type { DocumentOcr, DocumentStatus, SkippedFile, StatusReport } from '../api.js';
 import type { ErrorCode } from '../errors.js';
 import type { Db } from './db.js';
 import { docsUnder } from './documents.js';
@@ -37,12 +37,24 @@ export function sliceOf(db: Db, roots: string[] | null): LibrarySlice {
   return out;
 }
 
-export function statusReport(db: Db, chunking: string): StatusReport {
-  const documents = db.prepare(`
+/** A document's OCR state from its counts of image-only pages (all, and still without text). */
+export function ocrOf(image: number, left: number, ocrEnabled: boolean): DocumentOcr {
+  if (image === 0) return 'none';
+  if (left === 0) return 'done';
+  return ocrEnabled ? 'pending' : 'needed';
+}
+
+/** Every document with its totals and OCR state (`ocrEnabled`: whether index runs OCR scanned pages). */
+export function statusReport(db: Db, chunking: string, ocrEnabled = true): StatusReport {
+  const rows = db.prepare(`
     SELECT d.id, d.path, d.kind, d.title, d.page_count AS pages,
       (SELECT COUNT(*) FROM chunks c WHERE c.doc_id = d.id) AS chunks,
-      d.status, d.error_code AS code, d.error_message AS message, d.chunking
-    FROM documents d ORDER BY d.path`).all() as (DocumentStatus & { chunking: string | null })[];
+      d.status, d.error_code AS code, d.error_message AS message, d.chunking,
+      COALESCE(o.image, 0) AS image, COALESCE(o.left, 0) AS left
+    FROM documents d LEFT JOIN (
+      SELECT doc_id, COUNT(*) AS image, SUM(ocr_key IS NULL) AS left FROM pages WHERE needs_ocr = 1 GROUP BY doc_id
+    ) o ON o.doc_id = d.id ORDER BY d.path`).all() as (DocumentStatus & { chunking: string | null; image: number; left: number })[];
+  const documents = rows.map(({ image, left, ...d }) => ({ ...d, ocr: ocrOf(image, left, ocrEnabled), ocrPages: left }));
   const totals: StatusReport['totals'] = {
     documents: 0, pdfs: 0, notes: 0, pubmed: 0, references: 0, trials: 0, pages: 0, chunks: 0, errors: 0, needsOcrPages: 0, staleChunking: 0, dbBytes: 0,
   };

@@ -11,7 +11,7 @@ import { engineHolder, type OpenEngine } from './engine.js';
 import { toEngineConfig } from './engine-config.js';
 import { jobCalls } from './jobs.js';
 import { cachedHealth, llmHealth, llmPull } from './llm.js';
-import { modelPull, models } from './models.js';
+import { modelImport, modelPull, models } from './models.js';
 import { eutilsOf, pubmedCheck, pubmedDraft, pubmedImport } from './pubmed.js';
 import { pubmedSearch } from './pubmed-search.js';
 import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.js';
@@ -97,6 +97,11 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     embeddingStatus: () => engine.use((e) => e.embeddingStatus()),
     async modelPull(id) {
       const r = await modelPull(config, id, emit);
+      reconfigure();
+      return r;
+    },
+    async modelImport(folder) {
+      const r = await modelImport(config, folder);
       reconfigure();
       return r;
     },

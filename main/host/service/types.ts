@@ -56,7 +56,7 @@ export interface SearchOpts {
   searchId?: string;
   /** false: leave this search out of the search history (default: recorded). */
   history?: boolean;
-  pipeline?: { rounds?: number; rerankTop?: number; alpha?: number; listwise?: boolean; rewrite?: boolean };
+  pipeline?: { rounds?: number; rerankTop?: number; alpha?: number; listwise?: boolean; rewrite?: boolean; /** Without the LLM, rank with RM3 pseudo-relevance feedback instead of the fast results. */ rm3Fallback?: boolean };
 }
 
 export interface PubmedDraftRequest {
@@ -97,6 +97,8 @@ export interface ModelPullEvent {
   total: number | null;
   done: boolean;
   error?: { code: string; message: string };
+  /** Sent before a retry's wait: the file, the attempt about to run (2…attempts), the wait, why. */
+  retry?: { file: string; attempt: number; attempts: number; delayMs: number; error: string };
 }
 
 export interface LlmPullEvent {

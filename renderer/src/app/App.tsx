@@ -13,7 +13,7 @@ import { SearchScreen } from '../search/SearchScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { DocumentViewer } from '../viewer/DocumentViewer.js';
 import { EngineProblem } from './EngineProblem.js';
-import { FOCUS_SEARCH_EVENT, NavContext, type Nav, type Screen, type ViewerTarget } from './nav.js';
+import { FOCUS_SEARCH_EVENT, focusSettingsSection, NavContext, type Nav, type Screen, type SettingsSection, type ViewerTarget } from './nav.js';
 import { StatusBar } from './StatusBar.js';
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -33,9 +33,13 @@ export function App() {
     setViewer(null);
     setScreen(s);
   }, []);
+  const openSettings = useCallback((section: SettingsSection) => {
+    go('settings');
+    setTimeout(() => focusSettingsSection(section), 0);
+  }, [go]);
   const nav = useMemo<Nav>(() => ({
-    screen, go, viewer, openDocument: setViewer, closeDocument: () => setViewer(null),
-  }), [screen, go, viewer]);
+    screen, go, openSettings, viewer, openDocument: setViewer, closeDocument: () => setViewer(null),
+  }), [screen, go, openSettings, viewer]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -48,7 +48,7 @@ describe('StatusBar', () => {
     await screen.findByText('Indexing…');
     const bar = screen.getByRole('contentinfo', { name: 'Status' });
     expect(bar.textContent).toContain('No embedding model — BM25 only');
-    expect(bar.textContent).toContain('Ollama not running');
+    expect(bar.textContent).toContain('Ollama not reachable');
   });
 
   it('polls every 5 s and refreshes when an index job is done', async () => {

@@ -1,15 +1,16 @@
 /**
  * The footer status bar: library size, the embedding model and its provider, Ollama's state and
- * host, and "Indexing…" while a job runs. Polls appStatus every 5 s and refreshes when an index
- * job ends. Also applies the saved theme at startup (the bar is always mounted).
+ * host, and "Indexing…" while a job runs; each item links to where it is changed (the Library,
+ * Settings → Embedding model, Settings → Ollama). Polls appStatus (useAppStatus). Also applies the saved theme at startup (the bar is always mounted).
  */
-import { useCallback, useEffect, useState } from 'react';
-import { api, unwrap, type AppStatus } from '../api.js';
+import type { AppStatus } from '../api.js';
 import { plural } from '../format.js';
+import { useNav } from './nav.js';
 import { useThemeFromSettings } from './theme.js';
+import { useAppStatus } from './useAppStatus.js';
 import './StatusBar.css';
 
-export const STATUS_POLL_MS = 5000;
+export { STATUS_POLL_MS } from './useAppStatus.js';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -38,21 +39,8 @@ export function embedderLine(s: AppStatus): string {
 
 export function StatusBar() {
   useThemeFromSettings();
-  const [status, setStatus] = useState<AppStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    unwrap(api().appStatus())
-      .then((s) => { setStatus(s); setError(null); })
-      .catch((e: Error & { code?: string }) => setError(e.code ? `${e.code}: ${e.message}` : e.message));
-  }, []);
-
-  useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, STATUS_POLL_MS);
-    const off = api().on('index:progress', (p) => { if (p.phase === 'done') refresh(); });
-    return () => { clearInterval(timer); off(); };
-  }, [refresh]);
+  const { status, error } = useAppStatus();
+  const { go, openSettings } = useNav();
 
   return (
     <footer className="statusbar" aria-label="Status">
@@ -60,16 +48,18 @@ export function StatusBar() {
       {error && !status && <span className="error" role="alert">Status unavailable — {error}</span>}
       {status && (
         <>
-          <span className="statusbar-item">{libraryLine(status)}</span>
-          <span className="statusbar-item" title={status.embedding?.fallbackReason ?? undefined}>
+          <button type="button" className="statusbar-item statusbar-link" onClick={() => go('library')} title="Open the Library">{libraryLine(status)}</button>
+          <button type="button" className="statusbar-item statusbar-link" onClick={() => openSettings?.('embedding')}
+            title={status.embedding?.fallbackReason ?? 'Open Settings → Embedding model'}>
             {embedderLine(status)}
             {status.embedding && !status.embedding.complete && <span className="statusbar-warn"> · vectors incomplete</span>}
-          </span>
-          <span className="statusbar-item" title={status.ollama.message ?? undefined}>
+          </button>
+          <button type="button" className="statusbar-item statusbar-link" onClick={() => openSettings?.('ollama')}
+            title={status.ollama.message ?? 'Open Settings → Ollama'}>
             <span className={`statusbar-dot ${status.ollama.ok ? 'is-ok' : 'is-down'}`} aria-hidden="true" />
-            {status.ollama.ok ? 'Ollama ready' : 'Ollama not running'}
+            {status.ollama.ok ? 'Ollama ready' : 'Ollama not reachable'}
             <span className="muted"> · {status.ollama.host}</span>
-          </span>
+          </button>
           {status.indexing && <span className="statusbar-item statusbar-busy" role="status">Indexing…</span>}
         </>
       )}

@@ -14,9 +14,14 @@ export interface ViewerTarget {
   highlight?: string;
 }
 
+/** Settings sections a link can open (the section's heading id is `settings-<section>`). */
+export type SettingsSection = 'ollama' | 'embedding';
+
 export interface Nav {
   screen: Screen;
   go(screen: Screen): void;
+  /** Opens Settings scrolled to one section, its heading focused. */
+  openSettings?(section: SettingsSection): void;
   /** Opens the document viewer over the current screen. */
   openDocument(target: ViewerTarget): void;
   closeDocument(): void;
@@ -26,6 +31,7 @@ export interface Nav {
 export const NavContext = createContext<Nav>({
   screen: 'search',
   go: () => undefined,
+  openSettings: () => undefined,
   openDocument: () => undefined,
   closeDocument: () => undefined,
   viewer: null,
@@ -35,3 +41,18 @@ export const useNav = (): Nav => useContext(NavContext);
 
 /** Fired on window by Ctrl/Cmd+K: the search screen focuses its box. */
 export const FOCUS_SEARCH_EVENT = 'delve:focus-search';
+
+/** Fired on window to ask the Library screen to open its folder picker (the first-run checklist's "Add folder"). */
+export const ADD_FOLDER_EVENT = 'delve:add-folder';
+
+/** Scrolls to a Settings section's heading and focuses it, once it is rendered (up to ~2 s of frames). */
+export function focusSettingsSection(section: SettingsSection, tries = 120): void {
+  const el = document.getElementById(`settings-${section}`);
+  if (el) {
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+    el.scrollIntoView?.({ block: 'start' });
+    el.focus();
+    return;
+  }
+  if (tries > 0) requestAnimationFrame(() => focusSettingsSection(section, tries - 1));
+}

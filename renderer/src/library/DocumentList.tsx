@@ -6,7 +6,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { StatusReport } from '../api.js';
 import { useNav } from '../app/nav.js';
 import { fileName, plural } from '../format.js';
-import { filterDocuments, KIND_LABELS, NO_FILTER, STATUS_LABELS, type DocumentFilter, type DocumentRow } from './filterDocuments.js';
+import { filterDocuments, KIND_LABELS, NO_FILTER, OCR_FILTER_LABELS, ocrLabel, shownStatus, STATUS_LABELS, type DocumentFilter, type DocumentRow } from './filterDocuments.js';
 
 const PAGE = 300;
 
@@ -34,6 +34,9 @@ export function DocumentList({ report }: { report: StatusReport | null }) {
         <select aria-label="Status" value={filter.status} onChange={(e) => set({ status: e.target.value as DocumentFilter['status'] })}>
           <option value="all">Any status</option>
           {Object.entries(STATUS_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+          <optgroup label="Scanned pages">
+            {Object.entries(OCR_FILTER_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+          </optgroup>
         </select>
         <span className="library-count muted" role="status">{shown.length.toLocaleString()} of {plural(docs.length, 'document')}</span>
       </div>
@@ -49,6 +52,8 @@ export function DocumentList({ report }: { report: StatusReport | null }) {
           <tbody>
             {shown.slice(0, limit).map((d) => {
               const title = d.title ?? fileName(d.path);
+              const status = shownStatus(d);
+              const ocr = ocrLabel(d);
               return (
                 <tr key={d.id} tabIndex={0} aria-label={`Open ${title}`} onClick={() => open(d)} onKeyDown={(e) => onKey(e, d)}>
                   <td>
@@ -59,7 +64,8 @@ export function DocumentList({ report }: { report: StatusReport | null }) {
                   <td className="library-num">{d.pages.toLocaleString()}</td>
                   <td className="library-num">{d.chunks.toLocaleString()}</td>
                   <td>
-                    <span className={`library-status library-status-${d.status}`}>{STATUS_LABELS[d.status]}</span>
+                    <span className={`library-status library-status-${status}`}>{STATUS_LABELS[status]}</span>
+                    {ocr && <span className={`library-ocr library-ocr-${d.ocr}`}>{ocr}</span>}
                     {d.code && <code className="library-code" title={d.message ?? undefined}>{d.code}</code>}
                     {d.message && d.status !== 'ok' && <span className="library-doc-message muted">{d.message}</span>}
                   </td>

@@ -3,8 +3,9 @@
  * from a .bib/.ris file, the index run's progress and report, and the documents with filters. Folders and documents are reloaded after
  * every run and removal.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, unwrap, type LibraryRoot, type StatusReport } from '../api.js';
+import { ADD_FOLDER_EVENT } from '../app/nav.js';
 import { plural } from '../format.js';
 import { DocumentList } from './DocumentList.js';
 import { FolderList } from './FolderList.js';
@@ -46,6 +47,15 @@ export function LibraryScreen() {
       setPickError(message(err));
     }
   }
+
+  // The first-run checklist's "Add folder…" opens this screen and asks for the picker.
+  const add = useRef(addFolder);
+  add.current = addFolder;
+  useEffect(() => {
+    const onAdd = () => { if (!running) void add.current(); };
+    window.addEventListener(ADD_FOLDER_EVENT, onAdd);
+    return () => window.removeEventListener(ADD_FOLDER_EVENT, onAdd);
+  }, [running]);
 
   const drop = useDropZone((files) => { if (!running) void controls.start({ kind: 'files', files }); });
   const totals = report?.totals;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterDocuments, NO_FILTER, type DocumentRow } from './filterDocuments.js';
+import { filterDocuments, NO_FILTER, ocrLabel, shownStatus, type DocumentRow } from './filterDocuments.js';
 
 const doc = (id: number, over: Partial<DocumentRow>): DocumentRow => ({
   id, path: `/lib/${id}.pdf`, kind: 'pdf', title: null, pages: 1, chunks: 1, status: 'ok', code: null, message: null, ...over,
@@ -21,5 +21,23 @@ describe('filterDocuments', () => {
     expect(filterDocuments(docs, { ...NO_FILTER, kind: 'pubmed' }).map((d) => d.id)).toEqual([3]);
     expect(filterDocuments(docs, { ...NO_FILTER, status: 'error' }).map((d) => d.id)).toEqual([4]);
     expect(filterDocuments(docs, { text: 'aspirin', kind: 'pdf', status: 'error' })).toEqual([]);
+  });
+});
+
+describe('scanned pages', () => {
+  const scans = [
+    doc(5, { chunks: 0, ocr: 'needed', ocrPages: 2 }),
+    doc(6, { ocr: 'pending', ocrPages: 1 }),
+    doc(7, { ocr: 'done', ocrPages: 0 }),
+    doc(8, { ocr: 'none', ocrPages: 0 }),
+  ];
+  it('a document with pages still without text is Partial, and the Partial filter finds it', () => {
+    expect(scans.map(shownStatus)).toEqual(['partial', 'partial', 'ok', 'ok']);
+    expect(filterDocuments([...docs, ...scans], { ...NO_FILTER, status: 'partial' }).map((d) => d.id)).toEqual([3, 5, 6]);
+  });
+  it('filters and labels by OCR state', () => {
+    expect(filterDocuments(scans, { ...NO_FILTER, status: 'ocr-needed' }).map((d) => d.id)).toEqual([5]);
+    expect(filterDocuments(scans, { ...NO_FILTER, status: 'ocr-done' }).map((d) => d.id)).toEqual([7]);
+    expect(scans.map(ocrLabel)).toEqual(['Needs OCR (2 pages)', 'OCR pending (1 page)', 'OCR done', null]);
   });
 });

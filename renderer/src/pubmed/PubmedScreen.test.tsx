@@ -47,15 +47,16 @@ describe('PubmedScreen', () => {
     expect(within(bad).getByRole('list', { name: 'Errors in candidate 2' }).textContent).toContain('At character 3: AND needs a right operand');
   });
 
-  it('shows the Ollama error with a hint', async () => {
-    window.delve = fakeApi({ pubmedDraft: async () => { throw Object.assign(new Error('Ollama is not running at http://127.0.0.1:11434'), { code: 'OLLAMA_UNREACHABLE' }); } }).api;
+  it('shows Ollama unreachable in the app\'s wording, with Set up Ollama and no command line', async () => {
+    window.delve = fakeApi({ pubmedDraft: async () => { throw Object.assign(new Error('nothing answers at http://127.0.0.1:11434 (ECONNREFUSED)'), { code: 'OLLAMA_UNREACHABLE' }); } }).api;
     renderScreen();
     fireEvent.change(screen.getByLabelText('Review question'), { target: { value: 'q' } });
     fireEvent.click(screen.getByRole('button', { name: 'Draft queries' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('OLLAMA_UNREACHABLE');
-    expect(alert.textContent).toContain('Ollama is not running');
-    expect(alert.textContent).toContain('ollama serve');
+    expect(alert.textContent).toContain('Ollama is not reachable at http://127.0.0.1:11434.');
+    expect(alert.textContent).toContain('Drafting PubMed queries from a question needs it.');
+    expect(alert.textContent).not.toContain('ollama serve');
+    expect(within(alert).getByRole('button', { name: 'Set up Ollama' })).toBeTruthy();
   });
 
   it('refuses malformed PMIDs', () => {

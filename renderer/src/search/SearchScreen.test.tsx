@@ -119,14 +119,15 @@ describe('SearchScreen', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('says Ollama is not running as a notice, not an error', async () => {
+  it('says Ollama is not reachable as a notice with Set up Ollama, names the fallback, no command line', async () => {
     const status = { code: 'OLLAMA_UNREACHABLE' as const, message: 'nothing answers at http://127.0.0.1:11434 (ECONNREFUSED)', hint: 'start Ollama (ollama serve)' };
     setup({ search: async (_q: string, o?: SearchOpts) => (o?.mode === 'full' ? response([result(1)], { mode: 'full', status, stages: [{ name: 'initial', ms: 5 }] }) : fast) });
     await searchFor('aspirin', 'Deep');
-    const notice = await screen.findByText(/Ollama is not running/);
-    expect(notice.textContent).toContain('http://127.0.0.1:11434');
-    expect(notice.textContent).toContain('showing retrieval results');
-    expect(screen.getByText(/start Ollama \(ollama serve\)/)).toBeTruthy();
+    const notice = await screen.findByRole('status', { name: 'Ollama not reachable' });
+    expect(notice.textContent).toContain('Ollama is not reachable at http://127.0.0.1:11434.');
+    expect(notice.textContent).toContain('Fallback without the LLM: the fast (keyword and meaning) results.');
+    expect(notice.textContent).not.toContain('ollama serve');
+    expect(within(notice).getByRole('button', { name: 'Set up Ollama' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(titles()).toEqual(['Paper 1']);
   });

@@ -4,7 +4,10 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api, unwrap, type SearchHistoryEntry } from '../api.js';
+import { FirstRun } from '../app/FirstRun.js';
 import { FOCUS_SEARCH_EVENT } from '../app/nav.js';
+import { OllamaNotice } from '../app/OllamaNotice.js';
+import { useAppStatus } from '../app/useAppStatus.js';
 import { plural } from '../format.js';
 import { HistoryList } from './HistoryList.js';
 import { QueryUnderstood } from './QueryUnderstood.js';
@@ -12,6 +15,7 @@ import { groupResults } from './group.js';
 import { ResultList } from './ResultList.js';
 import { StagePanel } from './StagePanel.js';
 import { canLoadMore, useSearch, type SearchModeChoice } from './useSearch.js';
+import { noMatchText } from './emptyText.js';
 import './SearchScreen.css';
 
 /** Newest first, one entry per query text (a deep search also records its fast first pass). */
@@ -30,6 +34,10 @@ export function SearchScreen() {
     unwrap(api().history(20)).then((h) => setHistory(distinctHistory(h)), () => setHistory((h) => h ?? []));
   }, []);
   const { state, search, stop, loadMore } = useSearch(loadHistory);
+  const app = useAppStatus();
+  const emptyLibrary = app.status !== null && app.status.documents === 0 && !app.status.indexing;
+  const ollamaOff = app.status !== null && !app.status.ollama.ok;
+  const deepStopped = state.deep?.status?.code === 'OLLAMA_UNREACHABLE';
 
   useEffect(() => {
     box.current?.focus();
@@ -70,10 +78,15 @@ export function SearchScreen() {
             </label>
             <label title="Adds the local LLM: query expansion, keyword rewrite and a judged rerank">
               <input type="radio" name="search-mode" value="deep" checked={mode === 'deep'} onChange={() => setMode('deep')} /> Deep
+              {ollamaOff && <span className="search-mode-off"> (no LLM)</span>}
             </label>
           </div>
           <button type="submit" className="primary" disabled={text.trim() === '' || state.loading}>Search</button>
         </form>
+        {mode === 'deep' && ollamaOff && !deepStopped && (
+          <OllamaNotice host={app.status?.ollama.host ?? null} purpose="deep"
+            fallback="Without it, Deep search falls back to pseudo-relevance feedback (RM3): the query expanded with words from its top keyword matches, no LLM." />
+        )}
         {state.error && <p role="alert" className="error search-error">Search failed ({state.error.code}): {state.error.message}</p>}
         {q !== null && !state.error && (
           <p className="search-summary muted" aria-live="polite">
@@ -83,7 +96,8 @@ export function SearchScreen() {
         )}
         {state.fast?.operators && !state.loading && <QueryUnderstood operators={state.fast.operators} />}
         {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} />}
-        {q === null && !state.loading && (
+        {emptyLibrary && <FirstRun status={app.status!} refresh={app.refresh} />}
+        {q === null && !state.loading && !emptyLibrary && (
           <div className="search-empty">
             <p>Search your library by meaning and by keyword.</p>
             <ul className="muted">
@@ -94,7 +108,7 @@ export function SearchScreen() {
           </div>
         )}
         {q !== null && !state.loading && !state.error && state.results.length === 0 && state.deep?.phase !== 'running' && (
-          <p className="search-empty">No passages match “{q}”. Try other words, or the Deep mode to let the LLM rephrase it.</p>
+          <p className="search-empty">{noMatchText(q, { emptyLibrary, deep: state.deep !== null, llm: !ollamaOff && !deepStopped })}</p>
         )}
         {papers.length > 0 && (
           <div className="search-view" role="group" aria-label="Result view">

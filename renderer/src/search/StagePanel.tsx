@@ -3,7 +3,10 @@
  * keyword rewrite, "judged 12/30"), the Stop button while it runs, and why LLM stages stopped.
  */
 import type { DeepState } from './useSearch.js';
-import { expansionText } from './stages.js';
+import { useNav } from '../app/nav.js';
+import { OllamaNotice } from '../app/OllamaNotice.js';
+import { fallbackLabel, hostInMessage } from '../app/ollamaWords.js';
+import { expansionText, type StageRow } from './stages.js';
 
 const PHASE: Record<DeepState['phase'], string> = {
   running: 'Deep search running…',
@@ -12,14 +15,16 @@ const PHASE: Record<DeepState['phase'], string> = {
   failed: 'Deep search failed — showing the fast results',
 };
 
-export function StatusNotice({ status }: { status: NonNullable<DeepState['status']> }) {
-  const lead = status.code === 'OLLAMA_UNREACHABLE' ? `Ollama is not running (${status.message})`
-    : status.code === 'MODEL_MISSING' ? `The LLM model is missing: ${status.message}`
-      : status.message;
+export function StatusNotice({ status, stages }: { status: NonNullable<DeepState['status']>; stages: readonly StageRow[] }) {
+  const { openSettings } = useNav();
+  const names = stages.map((r) => r.key.split(':')[0] ?? '');
+  const host = hostInMessage(status.message);
+  if (status.code === 'OLLAMA_UNREACHABLE') return <OllamaNotice host={host} purpose="deep" fallback={fallbackLabel(names)} />;
+  const lead = status.code === 'MODEL_MISSING' ? `The LLM model is missing: ${status.message}` : `The LLM stages stopped (${status.code}): ${status.message}`;
   return (
     <div className="search-notice" role="status">
-      <strong>{lead} — showing retrieval results.</strong>
-      {status.hint !== '' && <span className="muted"> To use the LLM stages: {status.hint}.</span>}
+      <strong>{lead}.</strong> <span className="muted">{fallbackLabel(names)}</span>{' '}
+      <button type="button" className="link-button" onClick={() => openSettings?.('ollama')}>Open Settings → Ollama</button>
     </div>
   );
 }
@@ -29,12 +34,14 @@ export function StagePanel({ deep, query, onStop }: { deep: DeepState; query: st
     <section className="search-stages" aria-label="Deep search stages" aria-busy={deep.phase === 'running'}>
       <header className="search-stages-head">
         <span className={`search-phase search-phase-${deep.status ? 'stopped' : deep.phase}`} role="status">
-          {deep.phase === 'done' && deep.status ? 'LLM stages stopped early' : PHASE[deep.phase]}
+          {deep.phase === 'done' && deep.status
+            ? deep.status.code === 'OLLAMA_UNREACHABLE' ? 'Deep search without the LLM' : 'LLM stages stopped early'
+            : PHASE[deep.phase]}
         </span>
         {deep.ms !== null && <span className="muted">{Math.round(deep.ms).toLocaleString()} ms</span>}
         {deep.phase === 'running' && <button type="button" onClick={onStop} aria-label="Stop deep search">Stop</button>}
       </header>
-      {deep.status && <StatusNotice status={deep.status} />}
+      {deep.status && <StatusNotice status={deep.status} stages={deep.stages} />}
       {deep.error && <p role="alert" className="error">{deep.error.code}: {deep.error.message}</p>}
       <ol className="search-stage-list">
         {deep.stages.map((s) => (

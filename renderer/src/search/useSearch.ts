@@ -102,7 +102,7 @@ export function useSearch(onFinished?: () => void) {
       return;
     }
     try {
-      const deep = await unwrap(api().search(q, { mode: 'full', k: 20, searchId }));
+      const deep = await unwrap(api().search(q, { mode: 'full', k: 20, searchId, pipeline: { rm3Fallback: true } }));
       if (run.current !== mine) return;
       setState((s) => ({
         ...s, results: deep.results,

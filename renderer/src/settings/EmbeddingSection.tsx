@@ -1,13 +1,16 @@
 /**
  * Settings → Embedding model: the catalog (installed ones choosable, pullable ones downloadable
- * with `model:progress`), "None" for BM25 only, the execution provider, and what actually runs.
+ * with `model:progress`, the recommended one first), "None" for BM25 only, "Import model folder…",
+ * the models without a verified download under "Advanced", the execution provider, and what runs.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, unwrap, type EmbeddingStatus, type ModelListing, type Settings } from '../api.js';
 import { providerLabel } from '../app/StatusBar.js';
 import { Field } from './Field.js';
-import { ModelRow, type PullState } from './ModelRow.js';
+import { ImportModelFolder } from './ImportModelFolder.js';
+import { ModelRow } from './ModelRow.js';
 import type { SectionProps } from './OllamaSection.js';
+import { useModelPulls } from './useModelPulls.js';
 
 const PROVIDERS: { id: Settings['provider']; label: string }[] = [
   { id: 'auto', label: 'Automatic (best available)' }, { id: 'cpu', label: 'CPU' }, { id: 'cuda', label: 'CUDA (NVIDIA)' },
@@ -20,7 +23,6 @@ export function EmbeddingSection({ draft, errors, update }: Omit<SectionProps, '
   const [models, setModels] = useState<ModelListing[] | null>(null);
   const [status, setStatus] = useState<EmbeddingStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pulls, setPulls] = useState<Record<string, PullState>>({});
 
   const load = useCallback(async () => {
     try {
@@ -34,20 +36,20 @@ export function EmbeddingSection({ draft, errors, update }: Omit<SectionProps, '
   }, []);
 
   useEffect(() => { void load(); }, [load]);
-  useEffect(() => api().on('model:progress', (event) => {
-    setPulls((p) => ({ ...p, [event.id]: { started: true, event, error: event.error ? `${event.error.code}: ${event.error.message}` : null } }));
-  }), []);
-
-  const download = async (id: string) => {
-    setPulls((p) => ({ ...p, [id]: { started: true, event: null, error: null } }));
-    try {
-      await unwrap(api().modelPull(id));
-      setPulls((p) => { const { [id]: _done, ...rest } = p; return rest; });
-      await load();
-    } catch (e) {
-      setPulls((p) => ({ ...p, [id]: { started: true, event: p[id]?.event ?? null, error: message(e) } }));
-    }
-  };
+  // A model downloaded while none is chosen becomes the choice (saved with "Save").
+  const chosen = useRef(draft.embeddingModel);
+  chosen.current = draft.embeddingModel;
+  const installed = useCallback(async (id: string) => {
+    await load();
+    if (chosen.current === null) update({ embeddingModel: id });
+  }, [load, update]);
+  const { pulls, download } = useModelPulls(installed);
+  const main = models?.filter((m) => m.installed || m.pullable) ?? [];
+  const advanced = models?.filter((m) => !m.installed && !m.pullable) ?? [];
+  const row = (m: ModelListing) => (
+    <ModelRow key={m.id} m={m} chosen={draft.embeddingModel === m.id} pull={pulls[m.id]}
+      onChoose={() => update({ embeddingModel: m.id })} onDownload={() => void download(m.id)} />
+  );
 
   return (
     <section className="settings-section" aria-labelledby="settings-embedding">
@@ -63,11 +65,15 @@ export function EmbeddingSection({ draft, errors, update }: Omit<SectionProps, '
               <span><strong>None</strong><br /><span className="settings-note">Keyword search (BM25) only.</span></span>
             </label>
           </li>
-          {models.map((m) => (
-            <ModelRow key={m.id} m={m} chosen={draft.embeddingModel === m.id} pull={pulls[m.id]}
-              onChoose={() => update({ embeddingModel: m.id })} onDownload={() => void download(m.id)} />
-          ))}
+          {main.map(row)}
         </ul>
+      )}
+      {models && <ImportModelFolder onImported={installed} />}
+      {advanced.length > 0 && (
+        <details className="settings-details">
+          <summary>Advanced: models without a verified download ({advanced.length})</summary>
+          <ul className="settings-models" aria-label="Models to import">{advanced.map(row)}</ul>
+        </details>
       )}
       {errors.embeddingModel && <p className="error" role="alert">{errors.embeddingModel}</p>}
       <Field label="Execution provider" error={errors.provider} hint="Where the embedding model runs; unavailable ones fall back to CPU.">

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api, unwrap, type LlmHealth, type LlmPullEvent } from '../api.js';
+import { OLLAMA_SETUP, ollamaDown } from '../app/ollamaWords.js';
 import { percent, progressText } from './progress.js';
 
 export function LlmHealthPanel({ unsaved }: { unsaved: boolean }) {
@@ -51,11 +52,10 @@ export function LlmHealthPanel({ unsaved }: { unsaved: boolean }) {
         <div className="settings-health" aria-label="Ollama health">
           {health.version !== null
             ? <p><span className="settings-dot is-ok" aria-hidden="true" />Ollama {health.version} at {health.host}</p>
-            : <p><span className="settings-dot is-down" aria-hidden="true" />Ollama is not reachable at {health.host}</p>}
-          {health.status && (
+            : <p><span className="settings-dot is-down" aria-hidden="true" />{ollamaDown(health.host)}. {OLLAMA_SETUP}</p>}
+          {health.status && health.status.code !== 'OLLAMA_UNREACHABLE' && (
             <p className={health.version === null ? 'error' : 'settings-warn'}>
               <strong>{health.status.code}</strong> — {health.status.message}
-              {health.status.hint && <><br /><span className="settings-note">{health.status.hint}</span></>}
             </p>
           )}
           {health.version !== null && (

@@ -1,7 +1,8 @@
 /** One embedding model in Settings: a radio when installed, else Download (with progress) or why it cannot be pulled. */
 import type { ModelListing, ModelPullEvent } from '../api.js';
 import { formatBytes } from '../app/StatusBar.js';
-import { percent, progressText } from './progress.js';
+import { percent } from './progress.js';
+import { pullText } from './pullWords.js';
 
 export type PullState = { started: true; event: ModelPullEvent | null; error: string | null };
 
@@ -23,23 +24,26 @@ export function ModelRow({ m, chosen, pull, onChoose, onDownload }: ModelRowProp
       <label className="settings-model-main">
         <input type="radio" name="settings-embedding" checked={chosen} disabled={!m.installed} onChange={onChoose} aria-label={`Use ${m.name}`} />
         <span>
-          <strong>{m.name}</strong>{m.default && <span className="settings-tag">default</span>}
+          <strong>{m.name}</strong>{m.default && <span className="settings-tag">recommended</span>}
           <br /><span className="settings-note settings-mono">{m.id}</span><span className="settings-note"> · {facts}</span>
         </span>
       </label>
       <div className="settings-model-state">
         {m.installed && <span className="settings-ok">Installed</span>}
         {!m.installed && m.pullable && !running && (
-          <button type="button" onClick={onDownload} aria-label={`Download ${m.name}`}>{m.partial ? 'Resume download' : 'Download'}</button>
+          <button type="button" onClick={onDownload} aria-label={`${m.partial ? 'Resume download' : 'Download'} ${m.name}`}>{m.partial ? 'Resume download' : 'Download'}</button>
         )}
         {running && (
           <span className="settings-progress" role="status">
-            {ev ? `Downloading ${progressText(ev.received, ev.total)}` : 'Starting download…'}
-            <progress max={100} value={ev ? percent(ev.received, ev.total) : undefined} aria-label={`Downloading ${m.name}`} />
+            {pullText(ev)}
+            {!ev?.retry && <progress max={100} value={ev ? percent(ev.received, ev.total) : undefined} aria-label={`Downloading ${m.name}`} />}
           </span>
         )}
         {!m.installed && !m.pullable && (
-          <span className="settings-note">Cannot be downloaded here{m.conversion ? `: ${m.conversion}` : ' (not pinned in the catalog)'}</span>
+          <span className="settings-note">
+            No verified download: get its folder elsewhere, then use “Import model folder…”.
+            {m.conversion && <details className="settings-details"><summary>How to make its folder</summary><span className="settings-mono">{m.conversion}</span></details>}
+          </span>
         )}
         {pull?.error && <span className="error" role="alert">{pull.error}</span>}
       </div>

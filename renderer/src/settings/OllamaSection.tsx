@@ -22,6 +22,10 @@ export function OllamaSection({ draft, saved, errors, update }: SectionProps) {
   return (
     <section className="settings-section" aria-labelledby="settings-ollama">
       <h3 id="settings-ollama">Ollama (local LLM)</h3>
+      <p className="settings-note">
+        Ollama is a free app that runs language models on this computer; Delve uses it for Deep search and to draft
+        PubMed and trial searches. Install it from ollama.com and open it, then “Check connection” below.
+      </p>
       <Field label="Ollama host" error={errors['ollama.host']} hint="Where Ollama listens, e.g. http://127.0.0.1:11434.">
         {({ id, describedBy, invalid }) => (
           <input id={id} type="url" value={draft.ollama.host} aria-describedby={describedBy} aria-invalid={invalid}

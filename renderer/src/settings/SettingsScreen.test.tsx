@@ -95,7 +95,11 @@ describe('SettingsScreen', () => {
     const list = await screen.findByRole('list', { name: 'Embedding models' });
     expect((within(list).getByLabelText('Use MiniLM-L6') as HTMLInputElement).checked).toBe(true);
     expect((within(list).getByLabelText('Use BGE small') as HTMLInputElement).disabled).toBe(true);
-    expect(list.textContent).toContain('Cannot be downloaded here: no ONNX export yet');
+    const advanced = screen.getByRole('list', { name: 'Models to import' });
+    expect(advanced.textContent).toContain('No verified download: get its folder elsewhere, then use “Import model folder…”.');
+    expect(advanced.textContent).toContain('no ONNX export yet; convert with optimum');
+    expect(list.textContent).not.toContain('DIVER');
+    expect(screen.getByRole('button', { name: 'Import model folder…' })).toBeTruthy();
     expect(screen.getByLabelText('Embedding in use').textContent).toMatch(/all-minilm-l6-v2 on CPU · 412 chunks\/s · 90\/100 chunks embedded \(incomplete/);
     expect(screen.getByText('CUDA is not available')).toBeTruthy();
     expect(screen.getByLabelText('Embedding in use').textContent).toMatch(/Dense search: exact, in memory on 1 thread/);
@@ -104,6 +108,8 @@ describe('SettingsScreen', () => {
     await waitFor(() => expect(f.calls.some((c) => c.name === 'modelPull')).toBe(true));
     act(() => f.emit('model:progress', { id: 'bge-small-en-v1.5', received: 13 * 1024 * 1024, total: 130 * 1024 * 1024, done: false }));
     expect(within(list).getByRole('status').textContent).toBe('Downloading 13.0 MB of 130 MB (10%)');
+    act(() => f.emit('model:progress', { id: 'bge-small-en-v1.5', received: 13 * 1024 * 1024, total: 130 * 1024 * 1024, done: false, retry: { file: 'model.onnx', attempt: 3, attempts: 6, delayMs: 4000, error: 'connect ECONNREFUSED' } }));
+    expect(within(list).getByRole('status').textContent).toBe('Cannot reach the model hub. Retrying in 4 s (attempt 3 of 6)…');
     f.models[1] = { ...f.models[1]!, installed: true, installedBytes: 130e6 };
     await act(async () => finish());
     const radio = await within(list).findByLabelText('Use BGE small') as HTMLInputElement;

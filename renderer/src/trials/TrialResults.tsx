@@ -69,7 +69,7 @@ export function TrialResults({ result }: { result: TrialsSearchResult }) {
           </ul>
         </div>
       )}
-      {error && <ErrorNotice error={error} />}
+      {error && <ErrorNotice error={error} purpose="trials" />}
       <ul className="pubmed-records" aria-label="Trials">
         {result.studies.map((s) => {
           const doc = docOf(s.nctId, s.inLibrary);

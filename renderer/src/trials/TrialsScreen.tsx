@@ -77,7 +77,7 @@ export function TrialsScreen() {
         {seeds.invalid.length > 0 && <p className="error pubmed-small">Not NCT ids: {seeds.invalid.join(', ')}</p>}
         <button type="button" className="primary" onClick={() => void draft()} disabled={drafting || !question.trim() || seeds.invalid.length > 0}>Draft trial searches</button>
         {drafting && <p role="status" className="muted">Drafting with the local LLM… {elapsed} s</p>}
-        {draftError && <ErrorNotice error={draftError} />}
+        {draftError && <ErrorNotice error={draftError} purpose="trials" />}
         {candidates && (
           <div className="pubmed-cards" aria-label="Trial searches">
             {candidates.map((c) => <TrialCard key={`${c.rank}:${JSON.stringify(c.normalized ?? c.areas)}`} c={c} seeds={seeds.ids.length} onUse={setQuery} />)}
@@ -90,7 +90,7 @@ export function TrialsScreen() {
         {check && !check.valid && <ul className="error" aria-label="Query errors">{check.errors.map((e, i) => <li key={i}>At character {e.offset + 1}: {e.message}</li>)}</ul>}
         {check?.valid && check.normalized !== query.trim() && <p className="muted pubmed-small">Reads as: <code>{check.normalized}</code></p>}
         <button type="button" className="primary" onClick={() => void search()} disabled={searching || !query.trim() || check?.valid === false}>{searching ? 'Searching…' : 'Search ClinicalTrials.gov'}</button>
-        {searchError && <ErrorNotice error={searchError} />}
+        {searchError && <ErrorNotice error={searchError} purpose="trials" />}
         {result && <TrialResults key={result.n} result={result.res} />}
       </section>
     </div>

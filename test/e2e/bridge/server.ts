@@ -3,7 +3,7 @@
  * bound to the real engine through the SAME handler map and checks as the Electron IPC layer
  * (main/ipc/handlers.ts behind the channel table of main/ipc/channels.ts), the engine service running in this
  * process through the same dispatcher as the utility process. Dialogs are scripted by the test:
- * `pickFolders` answers what `nextFolders` holds, `pickReferenceFile` what `nextFile` holds, `saveExport` writes into `exportDir`.
+ * `pickFolders` answers what `nextFolders` holds, `pickReferenceFile` what `nextFile` holds, `pickModelFolder` the first of `nextFolders`, `saveExport` writes into `exportDir`.
  */
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -80,6 +80,7 @@ export async function startBridge(o: BridgeOptions): Promise<Bridge> {
     engine,
     pickFolders: async () => state.nextFolders.splice(0),
     pickReferenceFile: async () => state.nextFile.splice(0)[0] ?? null,
+    pickModelFolder: async () => state.nextFolders.splice(0)[0] ?? null,
     pickSavePath: async (name) => join(o.exportDir, name),
     mcpSetup: () => ({ cli: join(REPO_ROOT, 'bin', 'delve.js'), dbPath: config.dbPath }),
     openExternal: async (url) => { state.opened.push(url); },
