@@ -26,13 +26,17 @@ let ollama: OllamaTestServer;
 let service: EngineService;
 let events: EngineEvent[];
 let root: string;
+let onEvent: (e: EngineEvent) => void = () => {};
 before(async () => {
   ollama = await startOllamaServer();
   root = tempDir('delve-jobs-');
   events = [];
   service = createEngineService({
     config: { dataDir: root, dbPath: join(root, 'delve.db') },
-    emit: (e) => events.push(e),
+    emit: (e) => {
+      events.push(e);
+      onEvent(e);
+    },
     openEngine: (c) => createEngine({ ...c, workers: 1 }),
   });
   await service.setSettings({ ollama: { host: ollama.url } });
@@ -46,16 +50,16 @@ test('index: progress comes as index:progress events; cancelIndex stops it, the 
   const dir = notesFolder(root, 'cancel', 300);
   let cancelled: Promise<boolean> | null = null;
   let indexing: Promise<boolean> | null = null;
+  // Cancelled from the listener of the first written document's progress (sent at once), while the rest is still to parse:
+  // no timer decides where the cancel lands.
+  onEvent = (e) => {
+    if (cancelled || e.name !== 'index:progress' || e.payload.phase !== 'parse' || e.payload.done < 1) return;
+    indexing = service.appStatus().then((s) => s.indexing);
+    cancelled = service.cancelIndex();
+  };
   const first = service.index([dir]);
-  const stop = setInterval(() => {
-    const p = events.find((e) => e.name === 'index:progress' && e.payload.phase === 'parse' && e.payload.done >= 1);
-    if (p && !cancelled) {
-      indexing = service.appStatus().then((s) => s.indexing);
-      cancelled = service.cancelIndex();
-    }
-  }, 1);
   const err = await first.then(() => null, (e: unknown) => e);
-  clearInterval(stop);
+  onEvent = () => {};
   assert.ok(err instanceof EngineError && err.code === 'CANCELLED', String(err));
   assert.match(err.message, /kept/);
   assert.equal(await cancelled, true);
