@@ -9,13 +9,10 @@ import { createEmbedder } from './embed/index.js';
 import { embeddingRuntime, type EmbeddingRuntime } from './embedding.js';
 import { EngineError, toErrorData } from './errors.js';
 import { runIndex, type IndexContext } from './index/indexer.js';
-import { watchFolders } from './index/watch.js';
 import { search } from './search/search.js';
-import { fullSearch } from './reason/full-search.js';
 import { openDb, type OpenedDb } from './store/db.js';
 import { DEFAULT_BM25 } from './search/bm25-index.js';
 import { attachBm25Memory, detachBm25Memory } from './search/bm25-memory.js';
-import { importZotero } from './zotero/import.js';
 import { statusReport } from './store/summary.js';
 import { addEvidence, createCollection, evidenceTable, listCollections } from './review/collections.js';
 import { exportCollection } from './review/export.js';
@@ -25,7 +22,6 @@ import { historyEntry, recordSearch, searchHistory } from './review/history.js';
 import { documentDetail, documentFile, libraryMatches, listRoots, removeRoot, updateMetadata } from './library/index.js';
 import { importRecords } from './pubmed/library/import.js';
 import { offlineDocuments } from './pubmed/offline/documents.js';
-import { importReferences } from './references/import.js';
 import { chunkDetail } from './library/chunk.js';
 import { importTrials, trialLinks, trialLinksReport, trialsInLibrary } from './trials/library/index.js';
 
@@ -33,6 +29,19 @@ export type * from './api.js';
 export { EngineError } from './errors.js';
 export type { ErrorCode, ErrorData } from './errors.js';
 export type { IndexProgress } from './types.js';
+
+/**
+ * What only some calls need is loaded at their first use (the reasoning pipeline, folder watching,
+ * Zotero and BibTeX/RIS imports): a one-off `delve search` does not pay for their modules.
+ */
+const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let p: Promise<T> | null = null;
+  return () => (p ??= load());
+};
+const reasoning = once(() => import('./reason/full-search.js'));
+const watching = once(() => import('./index/watch.js'));
+const zotero = once(() => import('./zotero/import.js'));
+const references = once(() => import('./references/import.js'));
 
 export interface DelveEngine extends Engine {
   /** sqlite-vec version, or why it could not be loaded (search then runs on BM25 alone). */
@@ -82,6 +91,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     if (opts.mode === 'full') {
       // The LLM stages use dense retrieval where the model's vectors exist, BM25 alone otherwise.
       const dense = embedding && vec.version ? await embedding.dense() : null;
+      const { fullSearch } = await reasoning();
       return fullSearch(db, query, opts, dense, config.llm);
     }
     // BM25 needs no model; the default mode is hybrid only where the model's vectors exist.
@@ -118,8 +128,9 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       guard();
       return embedding ? embedding.status() : null;
     },
-    watch(paths, opts = {}) {
+    async watch(paths, opts = {}) {
       guard();
+      const { watchFolders } = await watching();
       return watchFolders(paths, (p) => index(p, opts), opts);
     },
     close() {
@@ -130,7 +141,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       db.close();
     },
     importZotero(dataDir: string, opts?: JobOptions) {
-      return serial(() => importZotero(ctx, dataDir, opts, cfg.nativeBinding));
+      return serial(async () => (await zotero()).importZotero(ctx, dataDir, opts, cfg.nativeBinding));
     },
     collections() { guard(); return listCollections(db); },
     createCollection(name, description) { guard(); return createCollection(db, name, description); },
@@ -162,7 +173,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     libraryMatches(keys) { guard(); return libraryMatches(db, keys); },
     importPubmed(records) { guard(); return importRecords(db, records, cfg.chunk); },
     pubmedOffline(tree) { guard(); return offlineDocuments(db, tree); },
-    importReferences(file, opts) { return serial(() => importReferences(ctx, file, opts)); },
+    importReferences(file, opts) { return serial(async () => (await references()).importReferences(ctx, file, opts)); },
     importTrials(studies) {
       guard();
       const imported = importTrials(db, studies, cfg.chunk);

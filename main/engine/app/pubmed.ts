@@ -19,22 +19,8 @@ export { createEutils, DEFAULT_BASE_URL, type Eutils } from '../pubmed/eutils/cl
 export type { PubmedRecord } from '../pubmed/eutils/types.js';
 export { authorString } from '../pubmed/library/names.js';
 
-export interface NcbiSettings { baseUrl?: string; apiKey?: string; email?: string }
-
-/** PMIDs from values that may each hold several (comma- or space-separated), de-duplicated; anything else is BAD_ARGUMENT. */
-export function pmidList(values: readonly string[] | undefined, what: string): string[] {
-  const ids = [...new Set((values ?? []).flatMap((v) => v.split(/[\s,;]+/)).filter(Boolean))];
-  const bad = ids.filter((id) => !/^\d{1,9}$/.test(id));
-  if (bad.length) throw new EngineError('BAD_ARGUMENT', `${what} takes PMIDs; not PMIDs: ${bad.slice(0, 5).join(', ')}`);
-  return ids;
-}
-
-/** NCBI's address, API key and e-mail ('' is unset); absent ones from $NCBI_API_KEY / $NCBI_EMAIL. */
-export function ncbiSettings(a: { eutils?: string; apiKey?: string; email?: string }): NcbiSettings {
-  const apiKey = a.apiKey ?? (process.env.NCBI_API_KEY || undefined);
-  const email = a.email ?? (process.env.NCBI_EMAIL || undefined);
-  return { ...(a.eutils ? { baseUrl: a.eutils } : {}), ...(apiKey ? { apiKey } : {}), ...(email ? { email } : {}) };
-}
+export { ncbiSettings, pmidList, type NcbiSettings } from './pubmed-args.js';
+import type { NcbiSettings } from './pubmed-args.js';
 
 export interface PubmedSearchOutcome extends EsearchResult {
   /** |seeds ∩ first RECALL_AT ids| / |seeds|; null without seeds. */

@@ -1,6 +1,6 @@
 /** Command-line parsing for `delve`: usage errors become UsageError (exit code 2). */
 import { parseArgs } from 'node:util';
-import { ncbiSettings, pmidList as facadePmidList } from '../app/pubmed.js';
+import { ncbiSettings, pmidList as facadePmidList } from '../app/pubmed-args.js';
 import { EngineError } from '../errors.js';
 
 export class UsageError extends Error {}

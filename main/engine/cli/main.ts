@@ -7,18 +7,10 @@ import { createEngine } from '../index.js';
 import { defaultDataDir } from '../config.js';
 import { toErrorData } from '../errors.js';
 import { parse, USAGE, UsageError } from './args.js';
-import { importCommand, indexCommand, statusCommand, watchCommand } from './commands.js';
-import { searchCommand } from './search-command.js';
-import { llmCommand } from './llm-command.js';
-import { pubmedCommand } from './pubmed-command.js';
-import { trialsCommand } from './trials-command.js';
-import { embedCommand } from './embed-command.js';
-import { evalCommand } from './eval-command.js';
 import { embeddingFromArgs } from './embedding-config.js';
-import { modelsCommand } from './models-command.js';
-import { collectionCommand, historyCommand } from './collection-command.js';
-import { zoteroCommand } from './zotero-command.js';
-import { mcpCommand } from './mcp-command.js';
+
+// Each command's module is loaded when that command runs: `delve search` does not load PubMed, MCP or Zotero code.
+const commands = () => import('./commands.js');
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => void process.stdout.write(s + '\n');
@@ -27,15 +19,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const a = parse(argv);
     if (a.help || a.command === 'help') { out(USAGE); return 0; }
-    if (a.command === 'llm') return await llmCommand(a, out, err); // no database needed
-    if (a.command === 'pubmed') return await pubmedCommand(a, defaultDataDir(), out, err); // no database needed
-    if (a.command === 'trials') return await trialsCommand(a, defaultDataDir(), out, err);
-    if (a.command === 'models') { await modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
+    if (a.command === 'llm') return await (await import('./llm-command.js')).llmCommand(a, out, err); // no database needed
+    if (a.command === 'pubmed') return await (await import('./pubmed-command.js')).pubmedCommand(a, defaultDataDir(), out, err); // no database needed
+    if (a.command === 'trials') return await (await import('./trials-command.js')).trialsCommand(a, defaultDataDir(), out, err);
+    if (a.command === 'models') { await (await import('./models-command.js')).modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
     if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history', 'import', 'mcp'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');
     }
     const dataDir = defaultDataDir();
-    if (a.command === 'eval') { await evalCommand(a, dataDir, out); return 0; }
+    if (a.command === 'eval') { await (await import('./eval-command.js')).evalCommand(a, dataDir, out); return 0; }
     const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
@@ -45,16 +37,16 @@ export async function main(argv: string[]): Promise<number> {
       chunk: { ...(a.chunkSize ? { targetChars: a.chunkSize } : {}), ...(a.chunkOverlap !== undefined ? { overlapChars: a.chunkOverlap } : {}) },
     });
     switch (a.command) {
-      case 'index': await indexCommand(engine, a, out, err); break;
-      case 'status': await statusCommand(engine, a, out); break;
-      case 'embed': await embedCommand(engine, a, out); break;
-      case 'search': await searchCommand(engine, a, out, err); break;
-      case 'watch': await watchCommand(engine, a, out, err); break;
-      case 'collection': await collectionCommand(engine, a, out); break;
-      case 'history': await historyCommand(engine, a, out); break;
-      case 'zotero': await zoteroCommand(engine, a, out); break;
-      case 'import': await importCommand(engine, a, out); break;
-      case 'mcp': await mcpCommand(engine, a, err); break;
+      case 'index': await (await commands()).indexCommand(engine, a, out, err); break;
+      case 'status': await (await commands()).statusCommand(engine, a, out); break;
+      case 'embed': await (await import('./embed-command.js')).embedCommand(engine, a, out); break;
+      case 'search': await (await import('./search-command.js')).searchCommand(engine, a, out, err); break;
+      case 'watch': await (await commands()).watchCommand(engine, a, out, err); break;
+      case 'collection': await (await import('./collection-command.js')).collectionCommand(engine, a, out); break;
+      case 'history': await (await import('./collection-command.js')).historyCommand(engine, a, out); break;
+      case 'zotero': await (await import('./zotero-command.js')).zoteroCommand(engine, a, out); break;
+      case 'import': await (await commands()).importCommand(engine, a, out); break;
+      case 'mcp': await (await import('./mcp-command.js')).mcpCommand(engine, a, err); break;
     }
     return 0;
   } catch (e) {

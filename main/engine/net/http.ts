@@ -11,7 +11,7 @@
  */
 import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
-import { Agent, ProxyAgent, fetch as undiciFetch, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { EngineError } from '../errors.js';
 import { proxyFor, type Env } from './proxy.js';
 
@@ -34,8 +34,14 @@ export function proxyOf(target: URL, o: DispatcherOptions = {}): URL | null {
   return proxyFor(target, o.env ?? process.env);
 }
 
+type Undici = typeof import('undici');
+let undici: Promise<Undici> | null = null;
+/** undici is loaded at the first request: a command that never goes online (a search) does not pay for it. */
+const loadUndici = (): Promise<Undici> => (undici ??= import('undici'));
+
 /** A new dispatcher for `target` (close it when done): a ProxyAgent or a direct Agent. */
-export function dispatcherFor(target: URL, o: DispatcherOptions = {}): Dispatcher {
+async function dispatcherFor(target: URL, o: DispatcherOptions = {}): Promise<Dispatcher> {
+  const { Agent, ProxyAgent } = await loadUndici();
   const proxy = proxyOf(target, o);
   const tls = o.ca !== undefined ? { ca: o.ca } : {};
   if (!proxy) return new Agent({ connect: tls });
@@ -43,9 +49,9 @@ export function dispatcherFor(target: URL, o: DispatcherOptions = {}): Dispatche
 }
 
 /** Dispatchers kept for fetch, one per proxy (or direct): connections are reused across calls. */
-const shared = new Map<string, Dispatcher>();
+const shared = new Map<string, Promise<Dispatcher>>();
 
-function sharedDispatcher(target: URL, o: DispatcherOptions): Dispatcher {
+function sharedDispatcher(target: URL, o: DispatcherOptions): Promise<Dispatcher> {
   const proxy = proxyOf(target, o);
   const key = `${proxy?.href ?? 'direct'}|${target.protocol}`;
   let d = shared.get(key);
@@ -55,10 +61,11 @@ function sharedDispatcher(target: URL, o: DispatcherOptions): Dispatcher {
 
 /** fetch() through the environment's proxy (read at each call). */
 export function createFetch(o: DispatcherOptions = {}): typeof globalThis.fetch {
-  return ((input: string | URL | Request, init?: RequestInit) => {
+  return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const [{ fetch: undiciFetch }, dispatcher] = await Promise.all([loadUndici(), sharedDispatcher(url, o)]);
     return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
-      ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: sharedDispatcher(url, o),
+      ...(init as Parameters<typeof undiciFetch>[1]), dispatcher,
     });
   }) as unknown as typeof globalThis.fetch;
 }
@@ -107,7 +114,7 @@ async function getOnce(target: URL, headers: Record<string, string>, o: HttpOpti
   }
   const timeoutMs = o.timeoutMs ?? 30_000;
   const proxy = proxyOf(target, o);
-  const dispatcher = dispatcherFor(target, o);
+  const [{ request }, dispatcher] = await Promise.all([loadUndici(), dispatcherFor(target, o)]);
   const idle = () => Object.assign(new Error(`no data from ${target.host} for ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
   let r: Dispatcher.ResponseData;
   try {
