@@ -33,7 +33,7 @@ export function SearchScreen() {
   const loadHistory = useCallback(() => {
     unwrap(api().history(20)).then((h) => setHistory(distinctHistory(h)), () => setHistory((h) => h ?? []));
   }, []);
-  const { state, search, stop, loadMore } = useSearch(loadHistory);
+  const { state, search, stop, loadMore, steer } = useSearch(loadHistory);
   const app = useAppStatus();
   const emptyLibrary = app.status !== null && app.status.documents === 0 && !app.status.indexing;
   const ollamaOff = app.status !== null && !app.status.ollama.ok;
@@ -95,7 +95,7 @@ export function SearchScreen() {
           </p>
         )}
         {state.fast?.operators && !state.loading && <QueryUnderstood operators={state.fast.operators} />}
-        {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} />}
+        {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} onEdit={(edit, value) => void steer(edit, value)} />}
         {emptyLibrary && <FirstRun status={app.status!} refresh={app.refresh} />}
         {q === null && !state.loading && !emptyLibrary && (
           <div className="search-empty">
