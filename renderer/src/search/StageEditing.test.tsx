@@ -40,7 +40,7 @@ describe('editing a deep search stage', () => {
     expect(within(panel).getByText('keyword rewrite: 1,234 hits')).toBeTruthy();
     expect(within(panel).getByText('expanded query: 2,000 hits')).toBeTruthy();
     expect(within(panel).getByText('1 new in the top 10, 1 moved, 30 hits')).toBeTruthy();
-    expect(within(panel).getByText('#5 → #1')).toBeTruthy();
+    expect(within(panel).getByText('Paper 2: #5 → #1 (up 4)')).toBeTruthy();
     expect(deepCalls()[0]!.pipeline).toEqual({ rm3Fallback: true });
 
     fireEvent.click(within(panel).getByRole('button', { name: 'Edit Keyword rewrite' }));

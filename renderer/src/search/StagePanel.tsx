@@ -35,7 +35,10 @@ export function StatusNotice({ status, stages }: { status: NonNullable<DeepState
 
 type OnEdit = (edit: StageEdit, value: string | { term: string; weight: number }[]) => void;
 
-function StageDetails({ s, query, running, onEdit }: { s: StageRow; query: string; running: boolean; onEdit?: OnEdit }) {
+/** What a moved result is called: its section heading or title where the results shown hold it. */
+export type ResultNames = ReadonlyMap<number, string>;
+
+function StageDetails({ s, query, names }: { s: StageRow; query: string; names: ResultNames }) {
   return (
     <>
       {s.queries.length > 0 && (
@@ -46,7 +49,9 @@ function StageDetails({ s, query, running, onEdit }: { s: StageRow; query: strin
       {s.moves.length > 0 && (
         <details className="search-stage-text">
           <summary>{plural(s.moves.length, 'result')} moved in the top 10</summary>
-          <p>{s.moves.join(' · ')}</p>
+          <ul className="search-stage-moves">
+            {s.moves.map((m) => <li key={m.chunkId}>{names.has(m.chunkId) ? <>{names.get(m.chunkId)}: </> : null}{m.text}</li>)}
+          </ul>
         </details>
       )}
       {s.text && (
@@ -55,15 +60,11 @@ function StageDetails({ s, query, running, onEdit }: { s: StageRow; query: strin
           <p>{s.label.startsWith('Expansion') ? expansionText(s.text, query) : s.text}</p>
         </details>
       )}
-      {s.edit && s.editValue !== null && onEdit && (
-        <StageEditor edit={s.edit} label={s.label} value={s.edit.kind === 'expand' ? expansionText(s.editValue, query) : s.editValue}
-          disabled={running} onRun={onEdit} />
-      )}
     </>
   );
 }
 
-export function StagePanel({ deep, query, onStop, onEdit }: { deep: DeepState; query: string; onStop(): void; onEdit?: OnEdit }) {
+export function StagePanel({ deep, query, onStop, onEdit, names = new Map() }: { deep: DeepState; query: string; onStop(): void; onEdit?: OnEdit; names?: ResultNames }) {
   return (
     <section className="search-stages" aria-label="Deep search stages" aria-busy={deep.phase === 'running'}>
       <header className="search-stages-head">
@@ -83,8 +84,12 @@ export function StagePanel({ deep, query, onStop, onEdit }: { deep: DeepState; q
             <span className="search-stage-dot" aria-hidden="true" />
             <span className="search-stage-label">{s.label}</span>
             {s.detail && <span className="search-stage-detail">{s.detail}</span>}
+            {s.edit && s.editValue !== null && onEdit && (
+              <StageEditor edit={s.edit} label={s.label} value={s.edit.kind === 'expand' ? expansionText(s.editValue, query) : s.editValue}
+                disabled={deep.phase === 'running'} onRun={onEdit} />
+            )}
             <span className="search-stage-ms muted">{s.running ? 'running' : 'done'} · {s.ms.toLocaleString()} ms</span>
-            <StageDetails s={s} query={query} running={deep.phase === 'running'} onEdit={onEdit} />
+            <StageDetails s={s} query={query} names={names} />
             {s.note && <span className="search-stage-note">{s.note}</span>}
           </li>
         ))}

@@ -9,7 +9,8 @@ describe('stage rows', () => {
       queries: [{ label: 'expanded query', text: 'aspirin stroke', hits: 1234 }],
     });
     expect(row.detail).toBe('1 new in the top 10, 2 moved, 60 hits');
-    expect(row.moves).toEqual(['#4 → #1', 'new → #2']);
+    expect(row.moves).toEqual([{ chunkId: 3, text: '#4 → #1 (up 3)' }, { chunkId: 9, text: 'new → #2' }]);
+    expect(stageRow({ name: 'expand', ms: 1, delta: { newInTop10: 0, moved: [{ chunkId: 1, from: 2, to: 7 }] } }).moves[0]!.text).toBe('#2 → #7 (down 5)');
     expect(row.queries).toEqual([{ label: 'expanded query', hits: 1234 }]);
     expect(row.edit).toBeNull();
     expect(stageRow({ name: 'rewrite', text: 'aspirin OR stroke', ms: 0 })).toMatchObject({ edit: { kind: 'rewrite' }, editValue: 'aspirin OR stroke' });

@@ -22,8 +22,8 @@ export interface StageRow {
   note: string | null;
   ms: number;
   running: boolean;
-  /** Each result of the top 10 that moved: "#4 → #1", "new → #3". */
-  moves: string[];
+  /** Each result of the top 10 that moved: "#4 → #1 (up 3)", "new → #3". */
+  moves: { chunkId: number; text: string }[];
   /** The stage's queries with their hit counts. */
   queries: { label: string; hits: number }[];
   /** What the user may correct in this stage, and its current value as text; null when not editable. */
@@ -73,7 +73,10 @@ export function withEdit(edits: PipelineEdits, edit: StageEdit, value: string | 
   return { ...edits, expansions: { ...expansions, [String(edit.round)]: [value as string] } };
 }
 
-const move = (m: { from: number | null; to: number }) => `${m.from === null ? 'new' : `#${m.from}`} → #${m.to}`;
+const move = (m: { chunkId: number; from: number | null; to: number }) => ({
+  chunkId: m.chunkId,
+  text: m.from === null ? `new → #${m.to}` : `#${m.from} → #${m.to} (${m.from > m.to ? 'up' : 'down'} ${Math.abs(m.from - m.to)})`,
+});
 
 function editOf(s: StageInfo): StageEdit | null {
   if (s.name === 'rewrite') return { kind: 'rewrite' };
