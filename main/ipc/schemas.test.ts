@@ -33,3 +33,14 @@ test('argument-less commands take no arguments', () => {
   assert.equal(registry.status.args.safeParse(['x']).success, false);
   assert.equal(registry.pickFolders.args.safeParse([]).success, true);
 });
+
+test('a deep search takes the user\'s stage edits: a rewrite, expansion rounds 1-5, RM3 terms with positive weights', () => {
+  const deep = (edits: unknown) => registry.search.args.safeParse(['sleep', { mode: 'full', pipeline: { rm3Fallback: true, edits } }]).success;
+  assert.equal(deep({ rewrite: 'insomnia cbt', expansions: { 1: ['one'], 2: ['two'] }, rm3: [{ term: 'sleep', weight: 0.5 }] }), true);
+  assert.equal(deep({ expansions: { 6: ['six'] } }), false);
+  assert.equal(deep({ expansions: { 1: [] } }), false);
+  assert.equal(deep({ rm3: [] }), false);
+  assert.equal(deep({ rm3: [{ term: 'sleep', weight: 0 }] }), false);
+  assert.equal(deep({ rm3: [{ term: '', weight: 1 }] }), false);
+  assert.equal(deep({ other: 1 }), false);
+});

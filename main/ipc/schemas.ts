@@ -40,6 +40,12 @@ export const searchOpts = z.strictObject({
     listwise: z.boolean().optional(),
     rewrite: z.boolean().optional(),
     rm3Fallback: z.boolean().optional(),
+    /** The user's corrections of a deep search's stages (PipelineOptions.edits). */
+    edits: z.strictObject({
+      rewrite: z.string().max(2000).optional(),
+      expansions: z.record(z.string().regex(/^[1-5]$/, 'must be an expansion round (1-5)'), z.array(z.string().max(20000)).min(1).max(8)).optional(),
+      rm3: z.array(z.strictObject({ term: z.string().min(1).max(100), weight: z.number().positive().max(1000) })).min(1).max(100).optional(),
+    }).optional(),
   }).optional(),
 });
 

@@ -182,6 +182,23 @@ test('Ollama down with rm3Fallback: the query is expanded by RM3 instead, its te
   assert.deepEqual(r.results.map((x) => x.chunkId), direct.results.map((x) => x.chunkId));
 });
 
+test('Ollama down, the RM3 terms edited: the user\'s terms rank (words stemmed, weights scaled to sum 1), with each term\'s hit count', async () => {
+  const port = await new Promise<number>((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => res(p)); }); });
+  const q = `${QUERY} Edited feedback.`;
+  const down = { ollama: `http://127.0.0.1:${port}` };
+  const own = (await full(q, { ...down, pipeline: { rm3Fallback: true } })).stages!.find((st) => st.name === 'rm3')!;
+  const r = await full(q, { ...down, pipeline: { rm3Fallback: true, edits: { rm3: [{ term: 'vitamin', weight: 1 }, { term: 'Tumors', weight: 3 }] } } });
+  const rm3 = r.stages!.find((st) => st.name === 'rm3')!;
+  assert.match(rm3.note ?? '', /RM3 terms edited by the user/);
+  assert.deepEqual(rm3.terms, [{ term: 'tumor', weight: 0.75 }, { term: 'vitamin', weight: 0.25 }]);
+  const [whole, ...each] = rm3.queries!;
+  assert.equal(whole!.label, 'expanded query');
+  assert.deepEqual(each.map((x) => x.label), ['tumor', 'vitamin']);
+  assert.ok(each.every((x) => x.hits > 0) && whole!.hits >= Math.max(...each.map((x) => x.hits)) && whole!.hits <= each[0]!.hits + each[1]!.hits, JSON.stringify(rm3.queries));
+  assert.equal(r.results.length, 10);
+  assert.notDeepEqual(rm3.delta, own.delta, 'the edited terms rank differently from the feedback\'s own');
+});
+
 test('malformed judge replies get the neutral score, are counted, and never fail the query', async () => {
   script((call) => (random(documentOf(call)) % 2 === 0 ? { content: 'I would say it is quite relevant!' } : { json: { score: 7, reason: 'fine' } }));
   const r = await full('Obesity and insulin resistance in adolescents.', { pipeline: { rounds: 0, rewrite: false, rerankTop: 20 } });
@@ -224,7 +241,7 @@ test('the CLI: delve search --mode full --json carries stages, trace.llm and llm
   script((call) => ({ json: { score: random(documentOf(call)), reason: 'because' } }));
   engine.close();
   interface Delta { newInTop10: number; moved: { chunkId: number; from: number | null; to: number }[]; hits?: number }
-  interface Out { mode: string; stages: { name: string; round?: number; text?: string; note?: string; ms: number; delta?: Delta }[]; results: { trace: { llm: { score: number; reason: string } | null } }[]; llm: { calls: number; promptTokens: number; completionTokens: number; cacheHits: number } }
+  interface Out { mode: string; stages: { name: string; round?: number; text?: string; note?: string; ms: number; delta?: Delta; queries?: { label: string; text: string; hits: number }[] }[]; results: { trace: { llm: { score: number; reason: string } | null } }[]; llm: { calls: number; promptTokens: number; completionTokens: number; cacheHits: number } }
   const r = await delveJson<Out>(['search', 'Vitamin D supplementation in pregnancy.', '--db', dbPath, '--mode', 'full', '--ollama', server.url, '--model', join(sharedDir(), 'models', 'bert-tiny-random')]);
   assert.equal(r.mode, 'full');
   // The rewrite runs beside the first retrieval, so those two stages are listed in the order they end.
@@ -240,6 +257,11 @@ test('the CLI: delve search --mode full --json carries stages, trace.llm and llm
     assert.equal(d.moved.filter((m) => m.from === null || m.from > 10).length, d.newInTop10, JSON.stringify(d));
     assert.ok(d.moved.every((m) => m.to >= 1 && m.to <= 10 && m.from !== m.to));
   }
+  // ... and each of its queries' hit count: the expansion samples and the round's query, the rewrite, the expanded query.
+  const labels = (name: string) => r.stages.filter((x) => x.name === name).flatMap((x) => (x.queries ?? []).map((y) => `${y.label}:${y.hits > 0}`));
+  assert.deepEqual(labels('expand'), ['sample 1:true', 'sample 2:true', 'round query:true', 'sample 1:true', 'sample 2:true', 'round query:true']);
+  assert.deepEqual(labels('rewrite'), ['keyword rewrite:true']);
+  assert.deepEqual(labels('retrieve'), ['expanded query:true']);
   assert.ok(r.results.every((x) => x.trace.llm && x.trace.llm.reason === 'because'));
   assert.ok(r.llm.calls > 0 && r.llm.promptTokens > 0 && r.llm.completionTokens > 0);
   // --rewrite: the user's keyword query replaces the rewriter's; the later stages run again.

@@ -1,7 +1,7 @@
 /**
  * `delve search`: ranked, page-cited results. `--mode full` adds the LLM stages through Ollama; the
- * stages print on stderr as they finish, and --json adds `stages`, per-result `trace.llm` and `llm`
- * usage. When Ollama cannot help, the hybrid results still print, with the reason and the fix.
+ * stages print on stderr as they finish (with what each changed and its queries' hit counts), and
+ * --json adds `stages` (each with its `delta` and `queries`), per-result `trace.llm` and `llm` usage. When Ollama cannot help, the hybrid results still print, with the reason and the fix.
  */
 import type { DelveEngine } from '../index.js';
 import type { SearchMode, SearchResponse, StageInfo } from '../api.js';
@@ -12,7 +12,9 @@ type Out = (s: string) => void;
 
 function describeStage(s: StageInfo): string {
   const what = s.name === 'expand' ? `expand round ${s.round}` : s.name === 'rerank' ? `rerank ${s.done}/${s.total}` : s.name;
-  return `${what} (${s.ms} ms)${s.note ? `: ${s.note}` : ''}${s.name === 'rewrite' && s.text ? `: ${s.text}` : ''}`;
+  const delta = s.delta ? `; ${s.delta.newInTop10} new in the top 10, ${s.delta.moved.length} moved` : '';
+  const hits = s.queries?.length ? `; hits: ${s.queries.map((q) => `${q.label} ${q.hits}`).join(', ')}` : '';
+  return `${what} (${s.ms} ms)${s.note ? `: ${s.note}` : ''}${s.name === 'rewrite' && s.text ? `: ${s.text}` : ''}${delta}${hits}`;
 }
 
 export async function searchCommand(engine: DelveEngine, a: Parsed, out: Out, err: Out): Promise<void> {

@@ -8,7 +8,7 @@
 import type { SearchResult } from '../api.js';
 import { expandFirst, expandRefine } from '../llm/prompts.js';
 import { weightedFtsQuery } from '../search/weighted-query.js';
-import { stage, type PipelineContext } from './context.js';
+import { stage, textHits, type PipelineContext } from './context.js';
 import { stageDelta } from './delta.js';
 import { cutToTokens, pickPassages } from './passages.js';
 
@@ -46,11 +46,13 @@ export async function expand(ctx: PipelineContext, query: string, initial: Searc
     const fresh = replies.map((r) => r.content.trim()).filter((t) => t.length > 0);
     if (fresh.length > 0) samples = fresh;
     text = `${query}\n\n${samples.join('\n')}`;
-    const r = await ctx.retrieve({ text: query, bm25Match: weightedFtsQuery({ original: query, expansions: samples }).match, denseText: text }, s.depth);
+    const match = weightedFtsQuery({ original: query, expansions: samples }).match;
+    const r = await ctx.retrieve({ text: query, bm25Match: match, denseText: text }, s.depth);
+    const queries = [...samples.map((x, i) => textHits(ctx, `sample ${i + 1}`, x)), { label: 'round query', text, hits: ctx.hitCount({ match }) }];
     const delta = stageDelta(ranking, r.results, r.results.length);
     ranking = r.results;
     topOf.push(ranking.slice(0, s.passages).map((x) => x.chunkId));
-    stage(ctx, { name: 'expand', round, text, shown: shown.map((x) => x.chunkId), delta, ms: Math.round(performance.now() - started), ...(fresh.length === 0 ? { note: 'the expander returned nothing; kept the previous text' } : edited ? { note: 'edited by the user' } : {}) });
+    stage(ctx, { name: 'expand', round, text, shown: shown.map((x) => x.chunkId), delta, queries, ms: Math.round(performance.now() - started), ...(fresh.length === 0 ? { note: 'the expander returned nothing; kept the previous text' } : edited ? { note: 'edited by the user' } : {}) });
     ctx.emit({ type: 'results', stage: 'expand', results: ranking });
   }
   return { text, samples, ranking };

@@ -7,6 +7,7 @@ import { EngineError } from '../errors.js';
 import { LlmCache } from '../llm/cache.js';
 import { Llm } from '../llm/client.js';
 import { resolveLlmConfig } from '../llm/config.js';
+import { bm25HitCount } from '../search/bm25.js';
 import { search, type DenseSource } from '../search/search.js';
 import type { Db } from '../store/db.js';
 import type { PipelineContext } from './context.js';
@@ -22,8 +23,9 @@ export async function fullSearch(db: Db, query: string, opts: SearchOptions, den
   const stages: StageInfo[] = [];
   const ctx: PipelineContext = {
     retrieve: (q, depth) => search(db, q.text, { mode, k: depth, fusion: opts.fusion, weight: opts.weight, candidates: opts.candidates, groupBy: opts.groupBy, rm3: q.rm3 }, dense,
-      { bm25Match: q.bm25Match, denseText: q.denseText }),
+      { bm25Match: q.bm25Match, denseText: q.denseText, rm3Terms: q.rm3Terms }),
     chunkTexts: (ids) => chunkTexts(db, ids),
+    hitCount: (q) => bm25HitCount(db, q),
     llm, signal: opts.signal, stages,
     emit: (e) => { try { opts.onEvent?.(e); } catch { /* a listener's failure is not the search's */ } },
   };

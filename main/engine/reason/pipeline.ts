@@ -17,7 +17,7 @@ import { stageDelta } from './delta.js';
 import { expand } from './expand.js';
 import { rerank } from './rerank.js';
 import { rewriteQuery } from './rewrite.js';
-import type { PipelineOptions, PipelineStatus } from './types.js';
+import type { PipelineOptions, PipelineStatus, StageQuery } from './types.js';
 
 export interface PipelineOutcome {
   results: SearchResult[];
@@ -36,6 +36,14 @@ function withStages(results: SearchResult[], initial: SearchResult[], expanded: 
   return results.slice(0, k).map((r, i) => ({
     ...r, rank: i + 1, trace: { ...r.trace, stages: { initial: a.get(r.chunkId) ?? null, expanded: b?.get(r.chunkId) ?? null, final: i + 1 } },
   }));
+}
+
+/** The RM3 query's hit count, then each of its terms'. */
+function rm3Queries(ctx: PipelineContext, terms: { term: string; weight: number }[]): StageQuery[] {
+  return [
+    { label: 'expanded query', text: terms.map((t) => t.term).join(' '), hits: ctx.hitCount({ terms: terms.map((t) => t.term) }) },
+    ...terms.map((t) => ({ label: t.term, text: t.term, hits: ctx.hitCount({ terms: [t.term] }) })),
+  ];
 }
 
 export async function runPipeline(ctx: PipelineContext, query: string, k: number, o: PipelineOptions, fusedUnit: boolean): Promise<PipelineOutcome> {
@@ -71,18 +79,27 @@ export async function runPipeline(ctx: PipelineContext, query: string, k: number
     const match = weightedFtsQuery({ original: query, expansions: expansion?.samples ?? [], rewrite: rewritten }).match;
     const before = ranking;
     ranking = (await ctx.retrieve({ text: query, bm25Match: match, denseText: expansion?.text ?? query }, depth)).results;
-    stage(ctx, { name: 'retrieve', ms: Math.round(performance.now() - t1), delta: stageDelta(before, ranking, ranking.length) });
+    const queryText = [query, ...(expansion?.samples ?? []), ...(rewritten ? [rewritten] : [])].join('\n');
+    stage(ctx, {
+      name: 'retrieve', ms: Math.round(performance.now() - t1), delta: stageDelta(before, ranking, ranking.length),
+      queries: [{ label: 'expanded query', text: queryText, hits: ctx.hitCount({ match }) }],
+    });
     ctx.emit({ type: 'results', stage: 'retrieve', results: withStages(ranking, initial, ranking, k) });
   }
-  if (!rewritten && !expansion && status && o.rm3Fallback) {
+  if (!rewritten && !expansion && status && (o.rm3Fallback || o.edits?.rm3)) {
     // The LLM-free expansion: RM3 pseudo-relevance feedback from the initial BM25 list.
     const t2 = performance.now();
-    const r = await ctx.retrieve({ text: query, rm3: true }, depth);
+    const edited = o.edits?.rm3;
+    const r = await ctx.retrieve({ text: query, rm3: true, ...(edited ? { rm3Terms: edited } : {}) }, depth);
     ranking = r.results;
+    const terms = r.rm3?.terms ?? [];
+    const because = `the LLM is unavailable (${status.code})`;
     stage(ctx, {
-      name: 'rm3', ms: Math.round(performance.now() - t2), terms: r.rm3?.terms ?? [], feedback: r.rm3?.feedback ?? [],
+      name: 'rm3', ms: Math.round(performance.now() - t2), terms, feedback: r.rm3?.feedback ?? [],
       delta: stageDelta(initial, ranking, ranking.length),
-      note: r.rm3 ? `the LLM is unavailable (${status.code}): expanded with RM3 pseudo-relevance feedback instead` : 'RM3 could not expand this query (a prefix query)',
+      ...(terms.length > 0 ? { queries: rm3Queries(ctx, terms) } : {}),
+      note: !r.rm3 ? (edited ? 'none of the edited RM3 terms is in the library; the query was not expanded' : 'RM3 could not expand this query (a prefix query)')
+        : edited ? `${because}: RM3 terms edited by the user` : `${because}: expanded with RM3 pseudo-relevance feedback instead`,
     });
     ctx.emit({ type: 'results', stage: 'rm3', results: withStages(ranking, initial, ranking, k) });
     return { results: withStages(ranking, initial, ranking, k), status, unparsed: 0 };

@@ -27,8 +27,10 @@ export interface PipelineOptions {
    * The user's corrections of earlier stages, for re-running a deep search: the keyword rewrite, and
    * per expansion round (1-based) the samples to use instead of asking the expander. Stages before
    * an edit come back from the LLM reply cache; stages after it run again (their prompts change).
+   * `rm3`: the RM3 stage's terms and weights (index terms or words; weights scaled to sum 1), used
+   * instead of the feedback's when the RM3 fallback runs.
    */
-  edits?: { rewrite?: string; expansions?: Record<number, string[]> };
+  edits?: { rewrite?: string; expansions?: Record<number, string[]>; rm3?: { term: string; weight: number }[] };
 }
 
 export type StageName = 'initial' | 'expand' | 'rewrite' | 'retrieve' | 'rerank' | 'listwise' | 'rm3';
@@ -48,9 +50,22 @@ export interface StageInfo {
   feedback?: { term: string; weight: number }[];
   /** What this stage changed against the ranking before it (reason/delta.ts); absent for initial and rerank. */
   delta?: StageDelta;
+  /**
+   * The queries this stage searched with (rewrite: the keyword query; expand: each sample alone and
+   * the round's query; retrieve: the expanded query; rm3: the expanded query and each of its terms),
+   * each with its hit count: the chunks it matches as BM25 runs it (an OR of its terms).
+   */
+  queries?: StageQuery[];
   /** Why a stage fell back or stopped early. */
   note?: string;
   ms: number;
+}
+
+export interface StageQuery {
+  /** "keyword rewrite", "sample 1", "round query", "expanded query", or an RM3 term. */
+  label: string;
+  text: string;
+  hits: number;
 }
 
 export interface StageDelta {

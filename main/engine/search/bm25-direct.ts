@@ -71,3 +71,11 @@ export function directTop(db: Db, terms: string[], colWeights: readonly number[]
     return index.top(terms.map((t) => index.find(t)), colWeights, n, boosts);
   })();
 }
+
+/** How many rows hold at least one of these index terms, read from fts5vocab (the hit count of an OR query). */
+export function directCount(db: Db, terms: string[], table = FTS_TABLE): number {
+  if (terms.length === 0) return 0;
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.delve_bm25_instances USING fts5vocab(main, ${table}, instance);`);
+  return db.prepare('SELECT count(DISTINCT doc) FROM temp.delve_bm25_instances WHERE term IN (SELECT value FROM json_each(?))').pluck()
+    .get(JSON.stringify([...new Set(terms)])) as number;
+}

@@ -124,6 +124,22 @@ export class Bm25Index {
     return -1;
   }
 
+  /** How many rows hold at least one of these terms (term numbers from find(), -1 for none): an OR query's hit count. */
+  count(phrases: number[]): number {
+    const { docs, postStarts } = this.data;
+    const { seen, touched } = this;
+    let count = 0;
+    for (const t of phrases) {
+      if (t < 0) continue;
+      for (let p = postStarts[t]!; p < postStarts[t + 1]!; p++) {
+        const d = docs[p]!;
+        if (seen[d] === 0) { seen[d] = 1; touched[count++] = d; }
+      }
+    }
+    for (let i = 0; i < count; i++) seen[touched[i]!] = 0;
+    return count;
+  }
+
   /**
    * The best `n` rows for an OR of single-term phrases (term numbers from find(), -1 for a term no
    * row holds; a term listed twice counts twice), each weighted by its boost (default 1; RM3's term

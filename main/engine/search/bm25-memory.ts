@@ -17,7 +17,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Bm25SearchStatus } from '../api.js';
 import type { Db } from '../store/db.js';
-import { directTop } from './bm25-direct.js';
+import { directCount, directTop } from './bm25-direct.js';
 import { Bm25Index, DEFAULT_BM25, type Bm25IndexData, type Bm25Params, type Bm25Top } from './bm25-index.js';
 import { indexStamp, loadBm25Index, readVarints, TOO_LARGE } from './bm25-load.js';
 import type { LoadReply, LoadRequest } from './bm25-load-worker.js';
@@ -120,6 +120,12 @@ export class Bm25Memory {
       this.index = null;
       return directTop(this.db, terms, weights, n, this.params, boosts);
     }
+  }
+
+  /** How many rows hold at least one of these index terms: from the postings when current, else from the index. */
+  countTerms(terms: string[]): number {
+    const index = this.broken || this.db.inTransaction ? null : this.current();
+    return index ? index.count(terms.map((t) => index.find(t))) : directCount(this.db, terms);
   }
 
   /** Analyses texts as the index does (search/bm25-phrases.ts). */

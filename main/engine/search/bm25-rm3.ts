@@ -46,3 +46,29 @@ export function rm3Expansion(db: Db, ranker: Bm25Memory, match: string, weights:
   const ex = rm3Expand(terms, docs.map((d) => ({ ...d, terms: new Map([...d.terms].filter(([t]) => cheap(t))) })), allowed, opts);
   return { terms: ex.terms, feedback: ex.feedback, feedbackChunks: kept.map((r) => r.rowid) };
 }
+
+/**
+ * The user's RM3 terms (a deep search's edited RM3 stage): an index term as it is, any other word
+ * analysed as the index analyses text (its stem, or several terms), weights scaled to sum 1; terms that are not the
+ * query's own are the feedback terms (also scaled to sum 1). Null when no term is left.
+ */
+export function editedRm3(ranker: Bm25Memory, match: string, edited: readonly WeightedTerm[]): Rm3Expansion | null {
+  // A term shown by the stage is an index term already (a stem): kept as it is; other words are analysed.
+  const lookup = ranker.dfLookup();
+  const words = edited.map((t) => t.term.trim().toLowerCase());
+  const stems = ranker.analyze(words);
+  const analysed = words.map((w, i) => (/^[a-z0-9]+$/.test(w) && lookup.df(w) > 0 ? [w] : stems[i] ?? []));
+  const weights = new Map<string, number>();
+  edited.forEach((t, i) => {
+    const parts = analysed[i] ?? [];
+    for (const term of parts) if (t.weight > 0 && Number.isFinite(t.weight)) weights.set(term, (weights.get(term) ?? 0) + t.weight / parts.length);
+  });
+  const scaled = (v: [string, number][]): WeightedTerm[] => {
+    const sum = v.reduce((s, [, w]) => s + w, 0);
+    return v.map(([term, w]) => ({ term, weight: w / sum })).sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : 1));
+  };
+  if (weights.size === 0) return null;
+  const own = new Set(ranker.queryTerms(match) ?? []);
+  const feedback = [...weights].filter(([t]) => !own.has(t));
+  return { terms: scaled([...weights]), feedback: feedback.length > 0 ? scaled(feedback) : [], feedbackChunks: [] };
+}

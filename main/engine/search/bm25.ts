@@ -17,10 +17,10 @@ import type { Db } from '../store/db.js';
 import type { Bm25Top } from './bm25-index.js';
 import { Bm25Memory, bm25MemoryOf, type RankOptions } from './bm25-memory.js';
 import { bigramOverlap, bigrams } from './proximity.js';
-import { rm3Expansion, type Rm3Expansion } from './bm25-rm3.js';
+import { editedRm3, rm3Expansion, type Rm3Expansion } from './bm25-rm3.js';
 import { buildFtsQuery } from './query.js';
 import { chunkTexts } from '../store/chunk-texts.js';
-import type { Rm3Options } from './rm3.js';
+import type { Rm3Options, WeightedTerm } from './rm3.js';
 
 /** Column weights for bm25(): chunk text, heading path. */
 const WEIGHTS = [1.0, 0.5] as const;
@@ -75,6 +75,8 @@ export interface Bm25ListOptions {
   boosts?: readonly number[];
   /** Expand the query with RM3 pseudo-relevance feedback (search/bm25-rm3.ts) and rank with the expansion. */
   rm3?: boolean | Partial<Rm3Options>;
+  /** RM3 with the user's terms and weights instead of the feedback's (a deep search's edited RM3 stage). */
+  rm3Terms?: readonly WeightedTerm[];
 }
 
 /** Rankers for connections without in-memory postings: they read each query's postings from the index. */
@@ -95,7 +97,8 @@ export function bm25List(db: Db, query: string, n: number, prepared?: string | n
   // The user's query: repeated terms saturate; a prepared expression's repeats are its weights.
   const rank: RankOptions = { direct: opts.direct, boosts: opts.boosts, saturate: prepared === undefined || prepared === null };
   const ranker = rankerOf(db);
-  const rm3 = opts.rm3 && !opts.fts5Only ? rm3Expansion(db, ranker, match, WEIGHTS, opts.rm3 === true ? {} : opts.rm3) : undefined;
+  const rm3 = opts.fts5Only ? undefined : opts.rm3Terms ? editedRm3(ranker, match, opts.rm3Terms)
+    : opts.rm3 ? rm3Expansion(db, ranker, match, WEIGHTS, opts.rm3 === true ? {} : opts.rm3) : undefined;
   const top = (opts.fts5Only ? null
     : rm3 ? ranker.topTerms(rm3.terms.map((t) => t.term), WEIGHTS, k, { direct: opts.direct, boosts: rm3.terms.map((t) => t.weight) })
       : ranker.top(match, WEIGHTS, k, rank)) ?? ftsTop(db, match, k);
@@ -110,5 +113,17 @@ export function bm25List(db: Db, query: string, n: number, prepared?: string | n
     return { chunkId: r.rowid, rawRank: i + 1, raw, proximity, bonus, score: raw + bonus };
   });
   hits.sort((a, b) => b.score - a.score || a.rawRank - b.rawRank);
-  return { ftsQuery: match, hits, ...(opts.rm3 ? { rm3: rm3 ?? null } : {}) };
+  return { ftsQuery: match, hits, ...(opts.rm3 || opts.rm3Terms ? { rm3: rm3 ?? null } : {}) };
+}
+
+/**
+ * How many chunks a query matches as BM25 runs it (an OR of its terms): a MATCH expression, or index
+ * terms (RM3's). A prefix expression is counted by FTS5.
+ */
+export function bm25HitCount(db: Db, q: { match: string | null } | { terms: string[] }): number {
+  const ranker = rankerOf(db);
+  if ('terms' in q) return ranker.countTerms(q.terms);
+  if (q.match === null) return 0;
+  const terms = ranker.queryTerms(q.match);
+  return terms ? ranker.countTerms(terms) : db.prepare('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(q.match) as number;
 }

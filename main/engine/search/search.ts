@@ -17,6 +17,7 @@ import { groupByDocument, passageInfo } from './group.js';
 import { parseQuery } from './operators.js';
 import { allowedDocuments, describeQuery, matchExpression, meetsConstraint } from './operators-apply.js';
 import { buildFtsQuery } from './query.js';
+import type { WeightedTerm } from './rm3.js';
 
 /** Where dense vectors come from: the active model's vector table and its query encoder. */
 export interface DenseSource {
@@ -66,6 +67,8 @@ async function startDense(db: Db, dense: DenseSource, query: string, n: number):
 export interface QueryOverride {
   bm25Match?: string | null;
   denseText?: string;
+  /** RM3 with these terms and weights instead of the feedback's (search/bm25-rm3.ts editedRm3). */
+  rm3Terms?: readonly WeightedTerm[];
 }
 
 export async function search(db: Db, query: string, opts: SearchOptions, dense: DenseSource | null, override: QueryOverride = {}): Promise<SearchResponse> {
@@ -91,7 +94,7 @@ export async function search(db: Db, query: string, opts: SearchOptions, dense: 
 
   // The dense scan, where it runs in other threads, is under way before BM25 takes this one.
   const densePending = mode === 'bm25' ? { list: Promise.resolve([] as Scored[]) } : await startDense(db, dense!, override.denseText ?? text, n);
-  const bm25 = mode === 'dense' || (ops && bm25Match === null) ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, text, n, bm25Match, { rm3: opts.rm3 });
+  const bm25 = mode === 'dense' || (ops && bm25Match === null) ? { ftsQuery: null, hits: [] as Bm25Hit[] } : bm25List(db, text, n, bm25Match, { rm3: opts.rm3, rm3Terms: override.rm3Terms });
   const denseHits = await densePending.list;
   const bm25Scored = bm25.hits.map((h) => ({ chunkId: h.chunkId, score: h.score }));
   let fused: Fused[];

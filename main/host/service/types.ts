@@ -56,7 +56,9 @@ export interface SearchOpts {
   searchId?: string;
   /** false: leave this search out of the search history (default: recorded). */
   history?: boolean;
-  pipeline?: { rounds?: number; rerankTop?: number; alpha?: number; listwise?: boolean; rewrite?: boolean; /** Without the LLM, rank with RM3 pseudo-relevance feedback instead of the fast results. */ rm3Fallback?: boolean };
+  pipeline?: { rounds?: number; rerankTop?: number; alpha?: number; listwise?: boolean; rewrite?: boolean; /** Without the LLM, rank with RM3 pseudo-relevance feedback instead of the fast results. */ rm3Fallback?: boolean;
+    /** The user's corrections of the stages: the keyword rewrite, an expansion round's text, the RM3 terms (engine PipelineOptions.edits). */
+    edits?: { rewrite?: string; expansions?: Record<string, string[]>; rm3?: { term: string; weight: number }[] } };
 }
 
 export interface PubmedDraftRequest {

@@ -24,6 +24,10 @@ export function distinctHistory(entries: SearchHistoryEntry[]): SearchHistoryEnt
   return entries.filter((e) => !seen.has(e.query) && (seen.add(e.query), true));
 }
 
+/** The results shown by chunk: the section heading, else the title or file (what a stage's moves are called). */
+const resultNames = (results: readonly { chunkId: number; headingPath: string[]; title: string | null; path: string }[]) =>
+  new Map(results.map((r) => [r.chunkId, r.headingPath.at(-1) ?? r.title ?? r.path.split(/[\\/]/).pop() ?? r.path]));
+
 export function SearchScreen() {
   const [text, setText] = useState('');
   const [mode, setMode] = useState<SearchModeChoice>('fast');
@@ -33,7 +37,7 @@ export function SearchScreen() {
   const loadHistory = useCallback(() => {
     unwrap(api().history(20)).then((h) => setHistory(distinctHistory(h)), () => setHistory((h) => h ?? []));
   }, []);
-  const { state, search, stop, loadMore } = useSearch(loadHistory);
+  const { state, search, stop, loadMore, steer } = useSearch(loadHistory);
   const app = useAppStatus();
   const emptyLibrary = app.status !== null && app.status.documents === 0 && !app.status.indexing;
   const ollamaOff = app.status !== null && !app.status.ollama.ok;
@@ -95,7 +99,7 @@ export function SearchScreen() {
           </p>
         )}
         {state.fast?.operators && !state.loading && <QueryUnderstood operators={state.fast.operators} />}
-        {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} />}
+        {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} onEdit={(edit, value) => void steer(edit, value)} names={resultNames(state.results)} />}
         {emptyLibrary && <FirstRun status={app.status!} refresh={app.refresh} />}
         {q === null && !state.loading && !emptyLibrary && (
           <div className="search-empty">

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, unwrap, type SearchResponse } from '../api.js';
-import { mergeStage, settle, stageRows, type StageRow } from './stages.js';
+import { mergeStage, settle, stageRows, withEdit, type PipelineEdits, type StageEdit, type StageRow } from './stages.js';
 
 export type SearchModeChoice = 'fast' | 'deep';
 type Result = SearchResponse['results'][number];
@@ -18,6 +18,8 @@ export interface DeepState {
   status: PipelineStatus | null;
   ms: number | null;
   error: ApiError | null;
+  /** The user's corrections this run was asked with (the stages after them ran again). */
+  edits: PipelineEdits;
 }
 
 export interface SearchState {
@@ -74,6 +76,29 @@ export function useSearch(onFinished?: () => void) {
     if (id) void api().cancelSearch(id);
   }, []);
 
+  /** The full search for `q` with these edits, its stages live; the results shown stay until it answers. */
+  const deepRun = useCallback(async (q: string, mine: number, edits: PipelineEdits): Promise<void> => {
+    const searchId = crypto.randomUUID();
+    deepId.current = searchId;
+    setState((s) => ({ ...s, deep: { searchId, phase: 'running', stages: [], status: null, ms: null, error: null, edits } }));
+    try {
+      const deep = await unwrap(api().search(q, { mode: 'full', k: 20, searchId, pipeline: { rm3Fallback: true, ...(Object.keys(edits).length > 0 ? { edits } : {}) } }));
+      if (run.current !== mine) return;
+      setState((s) => ({
+        ...s, results: deep.results,
+        deep: { searchId, phase: 'done', stages: settle(deep.stages ? stageRows(deep.stages) : s.deep?.stages ?? []), status: deep.status ?? null, ms: deep.ms, error: null, edits },
+      }));
+    } catch (err) {
+      if (run.current !== mine) return;
+      const e = asApiError(err);
+      setState((s) => ({
+        ...s, deep: { searchId, phase: e.code === 'CANCELLED' ? 'stopped' : 'failed', stages: settle(s.deep?.stages ?? []), status: null, ms: null, error: e.code === 'CANCELLED' ? null : e, edits },
+      }));
+    } finally {
+      if (deepId.current === searchId) deepId.current = null;
+    }
+  }, []);
+
   const search = useCallback(async (query: string, mode: SearchModeChoice) => {
     const q = query.trim();
     if (q === '') return;
@@ -91,34 +116,22 @@ export function useSearch(onFinished?: () => void) {
       return;
     }
     if (run.current !== mine) return;
-    const searchId = mode === 'deep' ? crypto.randomUUID() : null;
-    deepId.current = searchId;
-    setState((s) => ({
-      ...s, results: fast.results, fast: { ms: fast.ms, mode: fast.mode, ...(fast.operators ? { operators: fast.operators } : {}) }, loading: false,
-      deep: searchId ? { searchId, phase: 'running', stages: [], status: null, ms: null, error: null } : null,
-    }));
-    if (!searchId) {
-      finished.current?.();
-      return;
-    }
-    try {
-      const deep = await unwrap(api().search(q, { mode: 'full', k: 20, searchId, pipeline: { rm3Fallback: true } }));
-      if (run.current !== mine) return;
-      setState((s) => ({
-        ...s, results: deep.results,
-        deep: { searchId, phase: 'done', stages: settle(deep.stages ? stageRows(deep.stages) : s.deep?.stages ?? []), status: deep.status ?? null, ms: deep.ms, error: null },
-      }));
-    } catch (err) {
-      if (run.current !== mine) return;
-      const e = asApiError(err);
-      setState((s) => ({
-        ...s, deep: { searchId, phase: e.code === 'CANCELLED' ? 'stopped' : 'failed', stages: settle(s.deep?.stages ?? []), status: null, ms: null, error: e.code === 'CANCELLED' ? null : e },
-      }));
-    } finally {
-      if (deepId.current === searchId) deepId.current = null;
-    }
+    setState((s) => ({ ...s, results: fast.results, fast: { ms: fast.ms, mode: fast.mode, ...(fast.operators ? { operators: fast.operators } : {}) }, loading: false }));
+    if (mode === 'deep') await deepRun(q, mine, {});
     finished.current?.();
-  }, []);
+  }, [deepRun]);
+
+  /**
+   * Re-runs the deep search shown with a stage corrected (engine PipelineOptions.edits): the stages
+   * before it come from the LLM reply cache, the stages after it run again.
+   */
+  const steer = useCallback(async (edit: StageEdit, value: string | { term: string; weight: number }[]) => {
+    const s = current.current;
+    if (s.query === null || !s.deep || s.deep.phase === 'running') return;
+    const mine = ++run.current;
+    await deepRun(s.query, mine, withEdit(s.deep.edits, edit, value));
+    finished.current?.();
+  }, [deepRun]);
 
   /** The next PAGE papers of the fast search shown (the list is asked for again, longer: ranks stay put). */
   const loadMore = useCallback(async () => {
@@ -135,5 +148,5 @@ export function useSearch(onFinished?: () => void) {
     }
   }, []);
 
-  return { state, search, stop, loadMore };
+  return { state, search, stop, loadMore, steer };
 }
