@@ -10,6 +10,7 @@ import type { ViewerTarget } from '../app/nav.js';
 import { MarkdownView } from './MarkdownView.js';
 import { MetadataForm } from './MetadataForm.js';
 import { isMarkdown } from './metadata.js';
+import type { OcrData } from './ocrBoxes.js';
 import { PdfView } from './PdfView.js';
 import { SaveSelection } from './SaveSelection.js';
 import { TextView } from './TextView.js';
@@ -79,6 +80,13 @@ export function DocumentViewer({ target, onClose }: Props) {
   );
 }
 
+/** The OCR words of a PDF's scanned pages, by page number (undefined when none was OCR'd). */
+function ocrPages(detail: DocumentDetail): Map<number, OcrData> | undefined {
+  const m = new Map<number, OcrData>();
+  for (const p of detail.pages) if (p.ocr) m.set(p.page, p.ocr);
+  return m.size > 0 ? m : undefined;
+}
+
 /** Keeps Tab inside the dialog (it is modal). */
 function trapTab(e: KeyboardEvent<HTMLDivElement>) {
   if (e.key !== 'Tab') return;
@@ -94,7 +102,7 @@ function trapTab(e: KeyboardEvent<HTMLDivElement>) {
 function ViewerBody({ detail, target, pdfFailed, onPdfFail }: { detail: DocumentDetail; target: ViewerTarget; pdfFailed: string | null; onPdfFail(reason: string): void }) {
   const quote = target.highlight;
   if (detail.kind === 'pdf') {
-    if (pdfFailed === null) return <PdfView docId={detail.id} page={target.page} highlight={quote} onFail={onPdfFail} />;
+    if (pdfFailed === null) return <PdfView docId={detail.id} page={target.page} highlight={quote} ocr={ocrPages(detail)} onFail={onPdfFail} />;
     return (
       <div className="viewer-scroll">
         <p role="status" className="viewer-fallback">The PDF could not be displayed ({pdfFailed}). Showing the text Delve extracted from it instead.</p>
