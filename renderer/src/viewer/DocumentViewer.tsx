@@ -1,7 +1,8 @@
 /**
  * The document viewer, an overlay over the current screen: the document's details (editable),
  * then its content: a PDF drawn by pdf.js (or its extracted text when that fails), a Markdown or
- * text note, or a PubMed record's abstract, opened at the target page with the quote highlighted.
+ * text note, or a PubMed record's abstract, opened at the target page with the quote highlighted
+ * (on a scanned page, over its OCR word boxes; in a DOCX, web page or EPUB, from the passage's paragraph, its heading path shown).
  * Text selected in it can be saved as evidence (SaveSelection). Escape or Close closes it.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -111,13 +112,17 @@ function ViewerBody({ detail, target, pdfFailed, onPdfFail }: { detail: Document
     );
   }
   const text = detail.pages.map((p) => p.text).join('\n\n');
+  const paragraph = typeof target.locator?.paragraph === 'number' ? target.locator.paragraph : undefined;
   return (
     <div className="viewer-scroll">
+      {target.headingPath && target.headingPath.length > 0 && (
+        <p className="viewer-locator muted" data-testid="viewer-locator">In {target.headingPath.join(' › ')}{paragraph !== undefined ? `, paragraph ${paragraph}` : ''}</p>
+      )}
       {detail.kind === 'note' && isMarkdown(detail.path)
         ? <MarkdownView text={text} highlight={quote} />
         : detail.kind === 'epub'
-          ? <TextView pages={detail.pages} headings page={target.page} highlight={quote} />
-          : <TextView pages={detail.pages} headings={false} page={null} highlight={quote} />}
+          ? <TextView pages={detail.pages} headings="chapter" page={target.page} highlight={quote} paragraph={paragraph} />
+          : <TextView pages={detail.pages} headings={false} page={null} highlight={quote} paragraph={paragraph} />}
     </div>
   );
 }
