@@ -3,7 +3,8 @@
  * ../shared/pdfs (Huckleberry Finn p. 22, image only) is recognised by the index run; a search for
  * words of its OCR text shows the passage marked "OCR text, N% confidence"; Open shows the page in
  * the PDF viewer with the quoted words highlighted over their stored OCR boxes, each rectangle
- * where those words' boxes are on the drawn page. Screenshots: test-artifacts/e2e/19-*.png.
+ * where those words' boxes are on the drawn page; the OCR words are the page's selectable text, and
+ * a selection of them can be saved as evidence. Screenshots: test-artifacts/e2e/19-*.png.
  */
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -99,5 +100,36 @@ describe('a scanned page opened from a search result, the quote highlighted over
     const view = (await viewer.locator('.viewer-pdf-pages').boundingBox())!;
     assert.ok(first.y >= view.y && first.y + first.height <= view.y + view.height, 'the first highlighted line is scrolled into view');
     await screenshot(page, '19-ocr-viewer-highlight');
+
+    // The OCR words are the page's selectable text: each on its box; a selection can be saved as evidence.
+    const layer = viewer.locator('.viewer-page[data-page-number="1"] [data-testid="ocr-text-layer"] span');
+    assert.equal(await layer.count(), ocr.words.length);
+    const at = ocr.words.findIndex((w) => w[0] === words[Math.floor(words.length / 2)]);
+    for (const i of [at, at + 1, at + 2]) {
+      const span = (await layer.nth(i).boundingBox())!;
+      const w = toPx(ocr.words[i]!);
+      assert.ok(Math.abs(span.x - w.x) < 2 && Math.abs(span.y - w.y) < 2, `word ${i} sits on its box: ${JSON.stringify([span, w])}`);
+      assert.ok(span.width > 0.9 * w.w && span.width < 1.6 * w.w + 8, `word ${i} is as wide as its box (with its space): ${span.width} vs ${w.w}`);
+    }
+    // In the page (no DOM types here): select the six words from `at` on, as a drag would, and release the mouse.
+    type Node = { firstChild: Node | null; textContent: string | null; parentElement: { querySelectorAll(s: string): ArrayLike<Node> } | null };
+    type Doc = { createRange(): { setStart(n: Node, o: number): void; setEnd(n: Node, o: number): void }; getSelection(): { removeAllRanges(): void; addRange(r: unknown): void }; dispatchEvent(e: unknown): void };
+    await layer.nth(at).evaluate((first: unknown, n: number) => {
+      const g = globalThis as unknown as { document: Doc; MouseEvent: new (type: string) => unknown };
+      const el = first as Node;
+      const spans = Array.from(el.parentElement!.querySelectorAll('span'));
+      const last = spans[spans.indexOf(el) + n]!;
+      const range = g.document.createRange();
+      range.setStart(el.firstChild!, 0);
+      range.setEnd(last.firstChild!, last.textContent!.trimEnd().length);
+      g.document.getSelection().removeAllRanges();
+      g.document.getSelection().addRange(range);
+      g.document.dispatchEvent(new g.MouseEvent('mouseup'));
+    }, 5);
+    await viewer.getByRole('button', { name: 'Save selection as evidence' }).click();
+    const quoted = await viewer.locator('.viewer-selection-quote').textContent();
+    const expected = ocr.words.slice(at, at + 6).map((w) => w[0]).join(' ');
+    assert.equal(quoted, `${expected} (PDF page 1)`);
+    await screenshot(page, '19-ocr-viewer-selection');
   });
 });

@@ -2,7 +2,8 @@
  * One PDF page: a placeholder of the right size until it comes near the viewport, then the canvas
  * and pdf.js's text layer (selectable text), with the spans of the evidence quote marked
  * `viewer-hit` and scrolled into view; on a scanned page (OCR'd by Delve, no text layer) the quote
- * is marked over its OCR word boxes instead (OcrHighlight). The canvas is dropped again when the
+ * is marked over its OCR word boxes instead (OcrHighlight) and its OCR words are the selectable
+ * text (OcrTextLayer). The canvas is dropped again when the
  * page scrolls far away.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import { ocrLabel } from '../format.js';
 import { findQuote } from './findQuote.js';
 import { markHits } from './markHits.js';
 import { OcrHighlight } from './OcrHighlight.js';
+import { OcrTextLayer } from './OcrTextLayer.js';
 import { ocrBoxes, type OcrData } from './ocrBoxes.js';
 import type { PdfDocument, PdfLib } from './pdfjs.js';
 
@@ -89,6 +91,7 @@ export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight
     >
       {near && <canvas ref={canvasRef} className="viewer-canvas" style={{ width, height }} />}
       {near && <div ref={textRef} className="textLayer" />}
+      {near && ocr && <OcrTextLayer ocr={ocr} width={width} height={height} />}
       {near && ocr && <OcrHighlight boxes={boxes} label={`Quoted passage on page ${pageNumber} (${ocrLabel(ocr.confidence)})`} />}
       {error && <p className="viewer-page-error error" role="alert">Page {pageNumber} could not be drawn: {error}</p>}
     </div>
