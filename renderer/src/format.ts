@@ -45,6 +45,9 @@ export function sourceLabel(r: Pick<Result, 'kind' | 'path' | 'page' | 'pageLabe
   }
 }
 
+/** "OCR text, 91% confidence": a passage or page whose text came from OCR, with its mean word confidence (0–100). */
+export const ocrLabel = (confidence: number): string => `OCR text, ${Math.round(confidence)}% confidence`;
+
 const two = (n: number) => String(n).padStart(2, '0');
 /** YYYY-MM-DD in local time: never ambiguous (12/7 or 7/12). */
 export function isoDate(ms: number): string {

@@ -36,6 +36,7 @@ test('appStatus with Ollama down: the library totals, no embedder, ok:false with
   const { totals } = await service.status();
   assert.deepEqual([s.documents, s.chunks, s.dbBytes, s.embedding, s.indexing], [4, totals.chunks, totals.dbBytes, null, false]);
   assert.ok(s.chunks > 4);
+  assert.deepEqual([s.kinds, s.ocrPages], [{ pdf: 3, note: 1 }, totals.needsOcrPages]);
   assert.equal(s.ollama.ok, false);
   assert.match(s.ollama.message ?? '', /\S/);
 });

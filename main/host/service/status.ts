@@ -1,6 +1,7 @@
 /**
- * The status bar: library size from the engine's status totals, the embedding model in use, whether
- * Ollama answers (a quick check, cached; see llm.ts) and whether an index job runs.
+ * The status bar: library size and its kinds from the engine's status, the scanned pages still
+ * without text, the embedding model in use, whether Ollama answers (a quick check, cached; see
+ * llm.ts) and whether an index job runs.
  */
 import type { Engine, EmbeddingStatus } from '../../engine/api.js';
 import type { LlmHealth } from '../../engine/app/llm.js';
@@ -15,12 +16,16 @@ export function embeddingSummary(e: EmbeddingStatus | null): AppStatus['embeddin
 }
 
 export async function appStatus(engine: Engine, health: Promise<LlmHealth>, indexing: boolean): Promise<AppStatus> {
-  const { totals } = engine.status();
+  const { totals, documents } = engine.status();
+  const kinds: AppStatus['kinds'] = {};
+  for (const d of documents) kinds[d.kind] = (kinds[d.kind] ?? 0) + 1;
   const [embedding, h] = await Promise.all([engine.embeddingStatus(), health]);
   return {
     documents: totals.documents,
     chunks: totals.chunks,
     dbBytes: totals.dbBytes,
+    kinds,
+    ocrPages: totals.needsOcrPages,
     embedding: embeddingSummary(embedding),
     ollama: { host: h.host, ok: h.ok, message: h.status?.message ?? null },
     indexing,

@@ -116,6 +116,10 @@ export interface AppStatus {
   documents: number;
   chunks: number;
   dbBytes: number;
+  /** Documents by kind (kinds with none left out): the status bar's breakdown. */
+  kinds: Partial<Record<DocumentDetail['kind'], number>>;
+  /** Scanned PDF pages still without text (OCR off, or not run yet). */
+  ocrPages: number;
   /** The embedding model and provider in use; null without one. */
   embedding: { model: string; provider: string; fallbackReason: string | null; vectors: number; complete: boolean; chunksPerSec: number | null } | null;
   ollama: { host: string; ok: boolean; message: string | null };

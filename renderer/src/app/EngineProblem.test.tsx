@@ -7,7 +7,7 @@ import { EngineProblem } from './EngineProblem.js';
 import { engineProblem } from './engineProblem.js';
 
 const ok: AppStatus = {
-  documents: 0, chunks: 0, dbBytes: 0, embedding: null,
+  documents: 0, chunks: 0, dbBytes: 0, kinds: {}, ocrPages: 0, embedding: null,
   ollama: { host: 'http://127.0.0.1:11434', ok: false, message: null }, indexing: false,
 };
 const fail = (code: string, message: string) => Object.assign(new Error(message), { code });

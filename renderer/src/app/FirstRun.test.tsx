@@ -6,7 +6,7 @@ import { fakeApi } from '../test/fakeApi.js';
 import { FirstRun } from './FirstRun.js';
 import { ADD_FOLDER_EVENT, NavContext, type Nav } from './nav.js';
 
-const EMPTY: AppStatus = { documents: 0, chunks: 0, dbBytes: 4096, embedding: null, ollama: { host: 'http://127.0.0.1:11434', ok: false, message: 'refused' }, indexing: false };
+const EMPTY: AppStatus = { documents: 0, chunks: 0, dbBytes: 4096, kinds: {}, ocrPages: 0, embedding: null, ollama: { host: 'http://127.0.0.1:11434', ok: false, message: 'refused' }, indexing: false };
 const MODEL = { id: 'all-minilm-l6-v2-int8', name: 'MiniLM int8', license: 'Apache-2.0', dims: 384, pooling: 'mean', default: true, inCatalog: true, pullable: true, installed: false, downloadBytes: 23e6, installedBytes: null, partial: false, dir: '/m/a' } as ModelListing;
 
 function setup(status: AppStatus = EMPTY) {

@@ -3,10 +3,11 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppStatus } from '../api.js';
 import { fakeApi } from '../test/fakeApi.js';
+import { NavContext } from './nav.js';
 import { embedderLine, formatBytes, libraryLine, providerLabel, StatusBar } from './StatusBar.js';
 
 const base: AppStatus = {
-  documents: 12, chunks: 3400, dbBytes: 12.3 * 1024 * 1024,
+  documents: 12, chunks: 3400, dbBytes: 12.3 * 1024 * 1024, kinds: { pdf: 12 }, ocrPages: 0,
   embedding: { model: 'MiniLM-L6', provider: 'cpu', fallbackReason: null, vectors: 3400, complete: true, chunksPerSec: null },
   ollama: { host: 'http://127.0.0.1:11434', ok: true, message: null }, indexing: false,
 };
@@ -20,6 +21,7 @@ describe('status texts', () => {
     expect(formatBytes(3 * 1024 ** 3)).toBe('3.0 GB');
     expect(libraryLine(base)).toBe('12 documents · 3,400 chunks · 12.3 MB');
     expect(libraryLine({ ...base, documents: 1, chunks: 1 })).toMatch(/^1 document · 1 chunk · /);
+    expect(libraryLine({ ...base, kinds: { pdf: 8, docx: 2, html: 1, epub: 1 } })).toBe('12 documents (8 PDF, 2 Word, 1 EPUB, 1 Web page) · 3,400 chunks · 12.3 MB');
     expect(embedderLine(base)).toBe('MiniLM-L6 · CPU');
     expect(embedderLine({ ...base, embedding: { ...base.embedding!, provider: 'cuda', chunksPerSec: 812.4 } })).toBe('MiniLM-L6 · CUDA · 812 chunks/s');
     expect(embedderLine({ ...base, embedding: null })).toBe('No embedding model — BM25 only');
@@ -73,5 +75,13 @@ describe('StatusBar', () => {
     window.delve = fakeApi({ getSettings: async () => ({ theme: 'light' }) }).api;
     render(<StatusBar />);
     expect((await screen.findByRole('alert')).textContent).toContain('INTERNAL');
+  });
+
+  it('shows the scanned pages still without text, linking to the Library', async () => {
+    window.delve = fakeApi({ appStatus: async () => ({ ...base, ocrPages: 3 }), getSettings: async () => ({ theme: 'light' }) }).api;
+    const go = vi.fn();
+    render(<NavContext.Provider value={{ screen: 'search', go, openDocument: vi.fn(), closeDocument: vi.fn(), viewer: null }}><StatusBar /></NavContext.Provider>);
+    (await screen.findByRole('button', { name: '3 scanned pages without text' })).click();
+    expect(go).toHaveBeenCalledWith('library');
   });
 });

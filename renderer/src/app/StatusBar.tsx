@@ -1,10 +1,12 @@
 /**
- * The footer status bar: library size, the embedding model and its provider, Ollama's state and
+ * The footer status bar: library size (by kind when there are several), scanned pages still without
+ * text, the embedding model and its provider, Ollama's state and
  * host, and "Indexing…" while a job runs; each item links to where it is changed (the Library,
  * Settings → Embedding model, Settings → Ollama). Polls appStatus (useAppStatus). Also applies the saved theme at startup (the bar is always mounted).
  */
 import type { AppStatus } from '../api.js';
 import { plural } from '../format.js';
+import { KIND_LABELS } from '../library/filterDocuments.js';
 import { useNav } from './nav.js';
 import { useThemeFromSettings } from './theme.js';
 import { useAppStatus } from './useAppStatus.js';
@@ -25,9 +27,12 @@ const PROVIDERS: Record<string, string> = { cpu: 'CPU', cuda: 'CUDA', dml: 'Dire
 
 export const providerLabel = (p: string): string => PROVIDERS[p.toLowerCase()] ?? p;
 
-/** "12 documents · 340 chunks · 12.3 MB" */
-export const libraryLine = (s: AppStatus): string =>
-  [plural(s.documents, 'document'), plural(s.chunks, 'chunk'), formatBytes(s.dbBytes)].join(' · ');
+/** "12 documents · 340 chunks · 12.3 MB"; with several kinds "12 documents (8 PDF, 2 Word, 1 Web page, 1 EPUB) · …". */
+export function libraryLine(s: AppStatus): string {
+  const kinds = Object.entries(s.kinds).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const docs = plural(s.documents, 'document') + (kinds.length > 1 ? ` (${kinds.map(([k, n]) => `${n.toLocaleString()} ${KIND_LABELS[k as keyof typeof KIND_LABELS]}`).join(', ')})` : '');
+  return [docs, plural(s.chunks, 'chunk'), formatBytes(s.dbBytes)].join(' · ');
+}
 
 /** "all-minilm-l6-v2 · CPU" (with chunks/s once measured), or the BM25-only notice. */
 export function embedderLine(s: AppStatus): string {
@@ -60,6 +65,12 @@ export function StatusBar() {
             {status.ollama.ok ? 'Ollama ready' : 'Ollama not reachable'}
             <span className="muted"> · {status.ollama.host}</span>
           </button>
+          {status.ocrPages > 0 && (
+            <button type="button" className="statusbar-item statusbar-link statusbar-warn" onClick={() => go('library')}
+              title="Scanned PDF pages whose text is not read yet (OCR off, or waiting for the next index run): filter the Library by Needs OCR or OCR pending">
+              {plural(status.ocrPages, 'scanned page')} without text
+            </button>
+          )}
           {status.indexing && <span className="statusbar-item statusbar-busy" role="status">Indexing…</span>}
         </>
       )}

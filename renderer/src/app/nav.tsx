@@ -12,6 +12,9 @@ export interface ViewerTarget {
   page: number | null;
   /** Text to highlight on that page (the evidence quote). */
   highlight?: string;
+  /** Where the passage is inside a DOCX, web page or EPUB: its paragraph ordinal (and chapter), and its heading path. */
+  locator?: Record<string, string | number>;
+  headingPath?: string[];
 }
 
 /** Settings sections a link can open (the section's heading id is `settings-<section>`). */

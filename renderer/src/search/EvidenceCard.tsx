@@ -3,7 +3,7 @@
  * how it scored and ranked, the LLM judge's reason, and the Open / Save to collection actions.
  */
 import { forwardRef, type KeyboardEvent } from 'react';
-import { fileName, sourceLabel } from '../format.js';
+import { fileName, ocrLabel, sourceLabel } from '../format.js';
 import { MorePassages } from './MorePassages.js';
 import { SaveEvidenceForm } from './SaveEvidenceForm.js';
 import { ScoreBar } from './ScoreBar.js';
@@ -45,6 +45,9 @@ export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(functio
         <span className="search-card-title" id={titleId} title={r.path}>{title}</span>
         {where !== '' && <span className="search-card-page">{where}</span>}
         {r.trace.frontMatter && <span className="search-badge" title="The paper's title, authors and affiliations matched">Title and authors</span>}
+        {r.ocrConfidence !== undefined && (
+          <span className="search-badge search-badge-ocr" title="This passage was read from a scanned page by OCR: words may be misread">{ocrLabel(r.ocrConfidence)}</span>
+        )}
         {r.headingPath.length > 0 && <span className="search-card-heading">{r.headingPath.join(' › ')}</span>}
       </div>
       <blockquote className="search-card-quote"><Snippet result={r} /></blockquote>

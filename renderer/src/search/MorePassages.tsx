@@ -2,7 +2,7 @@
  * "+N more passages from this paper" under an evidence card: a toggle, and when open the
  * document's other passages (page, excerpt, how each ranked) with an Open button each.
  */
-import { sourceLabel } from '../format.js';
+import { ocrLabel, sourceLabel } from '../format.js';
 import { documentNoun } from './group.js';
 import { rankLine, type Result } from './scores.js';
 import { Snippet } from './Snippet.js';
@@ -31,6 +31,7 @@ export function MorePassages({ result, expanded, onToggle, onOpen }: MorePassage
             <li key={m.chunkId} className="search-more-item">
               <span className="search-card-page">{sourceLabel(m) || `passage ${m.rank}`}</span>
               {m.trace.frontMatter && <span className="search-badge">Title and authors</span>}
+              {m.ocrConfidence !== undefined && <span className="search-badge search-badge-ocr">{ocrLabel(m.ocrConfidence)}</span>}
               <Snippet result={m} className="search-more-quote" />
               <span className="search-card-ranks muted">{rankLine(m.trace)}</span>
               <button type="button" onClick={() => onOpen(m)}>Open</button>

@@ -51,7 +51,9 @@ export function ResultList({ results, query, mode, startedAt, firstResults, comp
     const r = results[Math.max(0, Math.min(results.length - 1, i))];
     if (r) cards.current.get(r.chunkId)?.focus();
   };
-  const open = (r: Result) => nav.openDocument({ docId: r.docId, page: r.page, highlight: r.snippetText });
+  const open = (r: Result) => nav.openDocument({
+    docId: r.docId, page: r.page, highlight: r.snippetText, locator: r.locator, headingPath: r.headingPath.length > 0 ? r.headingPath : undefined,
+  });
   const expand = (id: number, on: boolean) => setExpanded((s) => {
     const next = new Set(s);
     if (on) next.add(id); else next.delete(id);

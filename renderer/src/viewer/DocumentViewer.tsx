@@ -1,7 +1,8 @@
 /**
  * The document viewer, an overlay over the current screen: the document's details (editable),
  * then its content: a PDF drawn by pdf.js (or its extracted text when that fails), a Markdown or
- * text note, or a PubMed record's abstract, opened at the target page with the quote highlighted.
+ * text note, or a PubMed record's abstract, opened at the target page with the quote highlighted
+ * (on a scanned page, over its OCR word boxes; in a DOCX, web page or EPUB, from the passage's paragraph, its heading path shown).
  * Text selected in it can be saved as evidence (SaveSelection). Escape or Close closes it.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -10,6 +11,7 @@ import type { ViewerTarget } from '../app/nav.js';
 import { MarkdownView } from './MarkdownView.js';
 import { MetadataForm } from './MetadataForm.js';
 import { isMarkdown } from './metadata.js';
+import type { OcrData } from './ocrBoxes.js';
 import { PdfView } from './PdfView.js';
 import { SaveSelection } from './SaveSelection.js';
 import { TextView } from './TextView.js';
@@ -79,6 +81,13 @@ export function DocumentViewer({ target, onClose }: Props) {
   );
 }
 
+/** The OCR words of a PDF's scanned pages, by page number (undefined when none was OCR'd). */
+function ocrPages(detail: DocumentDetail): Map<number, OcrData> | undefined {
+  const m = new Map<number, OcrData>();
+  for (const p of detail.pages) if (p.ocr) m.set(p.page, p.ocr);
+  return m.size > 0 ? m : undefined;
+}
+
 /** Keeps Tab inside the dialog (it is modal). */
 function trapTab(e: KeyboardEvent<HTMLDivElement>) {
   if (e.key !== 'Tab') return;
@@ -94,7 +103,7 @@ function trapTab(e: KeyboardEvent<HTMLDivElement>) {
 function ViewerBody({ detail, target, pdfFailed, onPdfFail }: { detail: DocumentDetail; target: ViewerTarget; pdfFailed: string | null; onPdfFail(reason: string): void }) {
   const quote = target.highlight;
   if (detail.kind === 'pdf') {
-    if (pdfFailed === null) return <PdfView docId={detail.id} page={target.page} highlight={quote} onFail={onPdfFail} />;
+    if (pdfFailed === null) return <PdfView docId={detail.id} page={target.page} highlight={quote} ocr={ocrPages(detail)} onFail={onPdfFail} />;
     return (
       <div className="viewer-scroll">
         <p role="status" className="viewer-fallback">The PDF could not be displayed ({pdfFailed}). Showing the text Delve extracted from it instead.</p>
@@ -103,13 +112,17 @@ function ViewerBody({ detail, target, pdfFailed, onPdfFail }: { detail: Document
     );
   }
   const text = detail.pages.map((p) => p.text).join('\n\n');
+  const paragraph = typeof target.locator?.paragraph === 'number' ? target.locator.paragraph : undefined;
   return (
     <div className="viewer-scroll">
+      {target.headingPath && target.headingPath.length > 0 && (
+        <p className="viewer-locator muted" data-testid="viewer-locator">In {target.headingPath.join(' › ')}{paragraph !== undefined ? `, paragraph ${paragraph}` : ''}</p>
+      )}
       {detail.kind === 'note' && isMarkdown(detail.path)
         ? <MarkdownView text={text} highlight={quote} />
         : detail.kind === 'epub'
-          ? <TextView pages={detail.pages} headings page={target.page} highlight={quote} />
-          : <TextView pages={detail.pages} headings={false} page={null} highlight={quote} />}
+          ? <TextView pages={detail.pages} headings="chapter" page={target.page} highlight={quote} paragraph={paragraph} />
+          : <TextView pages={detail.pages} headings={false} page={null} highlight={quote} paragraph={paragraph} />}
     </div>
   );
 }

@@ -1,11 +1,18 @@
 /**
  * One PDF page: a placeholder of the right size until it comes near the viewport, then the canvas
  * and pdf.js's text layer (selectable text), with the spans of the evidence quote marked
- * `viewer-hit` and scrolled into view. The canvas is dropped again when the page scrolls far away.
+ * `viewer-hit` and scrolled into view; on a scanned page (OCR'd by Delve, no text layer) the quote
+ * is marked over its OCR word boxes instead (OcrHighlight) and its OCR words are the selectable
+ * text (OcrTextLayer). The canvas is dropped again when the
+ * page scrolls far away.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ocrLabel } from '../format.js';
 import { findQuote } from './findQuote.js';
 import { markHits } from './markHits.js';
+import { OcrHighlight } from './OcrHighlight.js';
+import { OcrTextLayer } from './OcrTextLayer.js';
+import { ocrBoxes, type OcrData } from './ocrBoxes.js';
 import type { PdfDocument, PdfLib } from './pdfjs.js';
 
 interface Props {
@@ -17,11 +24,14 @@ interface Props {
   baseSize: { width: number; height: number };
   near: boolean;
   highlight: string | undefined;
+  /** The page's OCR words when Delve read it by OCR. */
+  ocr?: OcrData;
   onHighlight(found: boolean): void;
   register(pageNumber: number, el: HTMLDivElement | null): void;
 }
 
-export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight, onHighlight, register }: Props) {
+export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight, ocr, onHighlight, register }: Props) {
+  const boxes = useMemo(() => (ocr ? ocrBoxes(ocr, highlight) : []), [ocr, highlight]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState(baseSize);
@@ -56,7 +66,7 @@ export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight
       if (cancelled || !highlight) return;
       const marked = markHits(textLayer.textDivs, findQuote(textLayer.textContentItemsStr, highlight));
       marked[0]?.scrollIntoView({ block: 'center' });
-      reported.current(marked.length > 0);
+      reported.current(marked.length > 0 || boxes.length > 0);
     })().catch((err: unknown) => {
       if (!cancelled && !lib.isCancelled(err)) setError(err instanceof Error ? err.message : String(err));
     });
@@ -68,7 +78,7 @@ export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight
       const canvas = canvasRef.current;
       if (canvas) { canvas.width = 0; canvas.height = 0; }
     };
-  }, [lib, doc, pageNumber, scale, near, highlight]);
+  }, [lib, doc, pageNumber, scale, near, highlight, boxes]);
 
   const width = Math.floor(size.width * scale);
   const height = Math.floor(size.height * scale);
@@ -81,6 +91,8 @@ export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight
     >
       {near && <canvas ref={canvasRef} className="viewer-canvas" style={{ width, height }} />}
       {near && <div ref={textRef} className="textLayer" />}
+      {near && ocr && <OcrTextLayer ocr={ocr} width={width} height={height} />}
+      {near && ocr && <OcrHighlight boxes={boxes} label={`Quoted passage on page ${pageNumber} (${ocrLabel(ocr.confidence)})`} />}
       {error && <p className="viewer-page-error error" role="alert">Page {pageNumber} could not be drawn: {error}</p>}
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, unwrap } from '../api.js';
+import type { OcrData } from './ocrBoxes.js';
 import { PdfPage } from './PdfPage.js';
 import { PdfToolbar } from './PdfToolbar.js';
 import type { PdfDocument, PdfLib } from './pdfjs.js';
@@ -14,12 +15,14 @@ interface Props {
   docId: number;
   page: number | null;
   highlight: string | undefined;
+  /** OCR words of the pages Delve read by OCR (scanned pages), by page number. */
+  ocr?: ReadonlyMap<number, OcrData>;
   onFail(reason: string): void;
 }
 
 const ZOOMS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 
-export function PdfView({ docId, page, highlight, onFail }: Props) {
+export function PdfView({ docId, page, highlight, ocr, onFail }: Props) {
   const [pdf, setPdf] = useState<{ lib: PdfLib; doc: PdfDocument } | null>(null);
   const doc = pdf?.doc ?? null;
   const [base, setBase] = useState<{ width: number; height: number } | null>(null);
@@ -116,6 +119,7 @@ export function PdfView({ docId, page, highlight, onFail }: Props) {
             baseSize={base}
             near={near.has(n)}
             highlight={n === highlightPage ? highlight : undefined}
+            ocr={ocr?.get(n)}
             onHighlight={setHit}
             register={register}
           />
