@@ -120,6 +120,11 @@ export interface EngineConfig {
   llm?: LlmConfig;
   /** Most memory BM25's in-memory postings may take, in MiB (default 256); 0 reads each query's postings from the index. */
   bm25MemoryMb?: number;
+  /**
+   * A size limit for the library database, in MiB (SQLite's max_page_count): past it a write fails as
+   * a full disk does (`DISK_FULL`). Tests use it to fill the "disk"; users, as a quota. Default none.
+   */
+  maxDbMb?: number;
   /** BM25's parameters (default k1 1.5, b 0.75: search/RANKING.md); `rm3: true` expands every BM25 query with RM3. */
   bm25?: { k1?: number; b?: number; rm3?: boolean; /** Tests: the clock of the postings' reload timing (ms). */ now?: () => number };
 }

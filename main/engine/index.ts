@@ -41,7 +41,7 @@ export interface DelveEngine extends Engine {
 
 export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
   const cfg = resolveConfig(config);
-  const { db, vec } = await openDb(cfg.dbPath, { nativeBinding: cfg.nativeBinding });
+  const { db, vec } = await openDb(cfg.dbPath, { nativeBinding: cfg.nativeBinding, ...(config.maxDbMb !== undefined ? { maxMb: config.maxDbMb } : {}) });
   const ctx: IndexContext = {
     db, workers: cfg.workers, chunk: cfg.chunk, chunking: chunkingFingerprint(cfg.chunk),
     maxBytes: cfg.maxBytes, taskTimeoutMs: cfg.taskTimeoutMs, ocr: cfg.ocr,

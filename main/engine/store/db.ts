@@ -20,6 +20,8 @@ export interface OpenedDb {
 export interface OpenOptions {
   nativeBinding?: string;
   readonly?: boolean;
+  /** The database may not grow past this many MiB (PRAGMA max_page_count); a write past it fails with SQLITE_FULL. */
+  maxMb?: number;
   /** Stop after this migration (tests of individual migrations). */
   migrateTo?: number;
 }
@@ -40,6 +42,10 @@ export async function openDb(path: string, opts: OpenOptions = {}): Promise<Open
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    if (opts.maxMb !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMb * 1048576) / pageSize))}`);
+    }
     const vec = await loadVec(db);
     if (!opts.readonly) migrate(db, opts.migrateTo);
     return { db, vec };
