@@ -125,6 +125,11 @@ export interface EngineConfig {
    * a full disk does (`DISK_FULL`). Tests use it to fill the "disk"; users, as a quota. Default none.
    */
   maxDbMb?: number;
+  /**
+   * How long a job that writes (index, embed, imports) waits for another Delve process writing the same
+   * library, in ms (default 10 minutes; 0: fail at once with DB_BUSY naming the other process).
+   */
+  writerWaitMs?: number;
   /** BM25's parameters (default k1 1.5, b 0.75: search/RANKING.md); `rm3: true` expands every BM25 query with RM3. */
   bm25?: { k1?: number; b?: number; rm3?: boolean; /** Tests: the clock of the postings' reload timing (ms). */ now?: () => number };
 }
@@ -134,6 +139,8 @@ export interface JobOptions {
   onProgress?: (p: IndexProgress) => void;
   /** Least time between progress events of an embedding job, in ms (default 100; 0: after every group of texts). */
   progressMs?: number;
+  /** Another Delve process holds the library's writer lock: this job waits for it (store/writer-lock.ts). */
+  onWait?: (holder: { pid: number; host: string; job: string; startedAt: number; message: string }) => void;
 }
 
 export interface IndexSummary {

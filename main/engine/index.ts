@@ -13,6 +13,8 @@ import { watchFolders } from './index/watch.js';
 import { search } from './search/search.js';
 import { fullSearch } from './reason/full-search.js';
 import { openDb, type OpenedDb } from './store/db.js';
+import { verifyDb } from './store/damage.js';
+import { acquireWriterLock, describeHolder } from './store/writer-lock.js';
 import { DEFAULT_BM25 } from './search/bm25-index.js';
 import { attachBm25Memory, detachBm25Memory } from './search/bm25-memory.js';
 import { importZotero } from './zotero/import.js';
@@ -41,7 +43,7 @@ export interface DelveEngine extends Engine {
 
 export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
   const cfg = resolveConfig(config);
-  const { db, vec } = await openDb(cfg.dbPath, { nativeBinding: cfg.nativeBinding, ...(config.maxDbMb !== undefined ? { maxMb: config.maxDbMb } : {}) });
+  const { db, vec, verified } = await openDb(cfg.dbPath, { nativeBinding: cfg.nativeBinding, ...(config.maxDbMb !== undefined ? { maxMb: config.maxDbMb } : {}) });
   const ctx: IndexContext = {
     db, workers: cfg.workers, chunk: cfg.chunk, chunking: chunkingFingerprint(cfg.chunk),
     maxBytes: cfg.maxBytes, taskTimeoutMs: cfg.taskTimeoutMs, ocr: cfg.ocr,
@@ -66,7 +68,28 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     running = next.catch(() => undefined);
     return next;
   };
-  const index = (paths: string[], opts?: JobOptions): Promise<IndexSummary> => serial(async () => {
+  let checked = verified;
+  const writerWaitMs = config.writerWaitMs ?? 600_000;
+  /**
+   * A job that writes: after SQLite's check of the file (once per engine, where open did not run it),
+   * holding the library's writer lock against other Delve processes (store/writer-lock.ts).
+   */
+  const writeJob = <T>(job: string, opts: JobOptions | undefined, fn: () => Promise<T>): Promise<T> => serial(async () => {
+    if (!checked) {
+      verifyDb(db, cfg.dbPath);
+      checked = true;
+    }
+    const release = await acquireWriterLock(db, {
+      job, waitMs: writerWaitMs, signal: opts?.signal,
+      onWait: (h) => opts?.onWait?.({ pid: h.pid, host: h.host, job: h.job, startedAt: h.startedAt, message: describeHolder(h) }),
+    });
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  });
+  const index = (paths: string[], opts?: JobOptions): Promise<IndexSummary> => writeJob('indexing', opts, async () => {
     const summary = await runIndex(ctx, paths, opts);
     if (!embedding || !vec.version) return summary;
     try {
@@ -112,7 +135,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     },
     embed(opts?: JobOptions) {
       const rt = needEmbedding();
-      return serial(() => rt.embed(opts));
+      return writeJob('embedding', opts, () => rt.embed(opts));
     },
     async embeddingStatus() {
       guard();
@@ -130,7 +153,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       db.close();
     },
     importZotero(dataDir: string, opts?: JobOptions) {
-      return serial(() => importZotero(ctx, dataDir, opts, cfg.nativeBinding));
+      return writeJob('importing into', opts, () => importZotero(ctx, dataDir, opts, cfg.nativeBinding));
     },
     collections() { guard(); return listCollections(db); },
     createCollection(name, description) { guard(); return createCollection(db, name, description); },
@@ -162,7 +185,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     libraryMatches(keys) { guard(); return libraryMatches(db, keys); },
     importPubmed(records) { guard(); return importRecords(db, records, cfg.chunk); },
     pubmedOffline(tree) { guard(); return offlineDocuments(db, tree); },
-    importReferences(file, opts) { return serial(() => importReferences(ctx, file, opts)); },
+    importReferences(file, opts) { return writeJob('importing into', opts, () => importReferences(ctx, file, opts)); },
     importTrials(studies) {
       guard();
       const imported = importTrials(db, studies, cfg.chunk);

@@ -41,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
       ...(a.llmModel ? { llm: { model: a.llmModel } } : {}),
       bm25: { k1: a.k1, b: a.b, rm3: a.rm3 },
+      ...(a.noWait ? { writerWaitMs: 0 } : {}),
       ocr: { ...(a.noOcr ? { enabled: false } : {}), ...(a.ocrLangs ? { languages: a.ocrLangs } : {}) },
       chunk: { ...(a.chunkSize ? { targetChars: a.chunkSize } : {}), ...(a.chunkOverlap !== undefined ? { overlapChars: a.chunkOverlap } : {}) },
     });

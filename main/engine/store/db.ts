@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EngineError, toErrorData } from '../errors.js';
+import { corruptError, verifyAtOpen, verifyDb } from './damage.js';
 import { migrate } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -15,6 +16,8 @@ export interface OpenedDb {
   db: Db;
   /** sqlite-vec version, or null with the reason it could not be loaded. */
   vec: { version: string | null; error: string | null };
+  /** Whether SQLite's quick_check ran at open (files up to 32 MiB: store/damage.ts). */
+  verified: boolean;
 }
 
 export interface OpenOptions {
@@ -28,6 +31,7 @@ export interface OpenOptions {
 
 export async function openDb(path: string, opts: OpenOptions = {}): Promise<OpenedDb> {
   let db: Db;
+  const verify = !opts.readonly && verifyAtOpen(path);
   try {
     if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
@@ -36,22 +40,25 @@ export async function openDb(path: string, opts: OpenOptions = {}): Promise<Open
     throw new EngineError(data.code === 'INTERNAL' ? 'DB_OPEN_FAILED' : data.code, `cannot open database ${path}: ${(err as Error).message}`, { cause: err });
   }
   try {
+    // First, so that every later step waits for another process (two opening a new library at once).
+    db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
+    if (verify) verifyDb(db, path);
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     if (opts.maxMb !== undefined) {
       const pageSize = db.pragma('page_size', { simple: true }) as number;
       db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMb * 1048576) / pageSize))}`);
     }
     const vec = await loadVec(db);
     if (!opts.readonly) migrate(db, opts.migrateTo);
-    return { db, vec };
+    return { db, vec, verified: verify };
   } catch (err) {
     db.close();
     const data = toErrorData(err, path);
+    if (data.code === 'DB_CORRUPT') throw err instanceof EngineError ? err : corruptError(path, (err as Error).message, err);
     throw new EngineError(data.code === 'INTERNAL' ? 'DB_OPEN_FAILED' : data.code, data.message, { cause: err });
   }
 }
