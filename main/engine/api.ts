@@ -3,6 +3,8 @@
  * renderer. Plain data only.
  */
 import type { ZoteroImportSummary } from './zotero/types.js';
+import type { BackupInfo } from './backup/files.js';
+import type { RestoreReport } from './backup/restore.js';
 import type { ZoteroImportOptions } from './zotero/types.js';
 import type { ReferenceImportSummary } from './references/import.js';
 import type { BibPatch, ChunkDetail, DocumentDetail, LibraryRoot } from './api-library.js';
@@ -308,6 +310,18 @@ export interface Engine {
   trialMatches(ids: readonly string[]): Record<string, number>;
   /** Trials in the library with their publications (by NCT id, or all), and the trials citing each PMID. */
   trialLinks(q: { ncts?: readonly string[]; pmids?: readonly string[] }): TrialLinksReport;
+  /**
+   * A backup now (backup/): a full copy by SQLite's online backup API, or with `userData` the user's own
+   * work alone as JSON; into `out`, else backups/ beside the database.
+   */
+  backup(opts?: { out?: string; userData?: boolean }): Promise<BackupInfo>;
+  /** The backups beside the database, newest first (manual, pre-migration, automatic user-data snapshots). */
+  backups(): BackupInfo[];
+  /** Merges a backup's user data into this library; what the library holds wins, nothing is dropped. */
+  restore(file: string): Promise<RestoreReport>;
 }
+
+export type { BackupInfo } from './backup/files.js';
+export type { RestoreReport } from './backup/restore.js';
 
 export type { ZoteroImportSummary } from './zotero/types.js';

@@ -19,6 +19,7 @@ import { modelsCommand } from './models-command.js';
 import { collectionCommand, historyCommand } from './collection-command.js';
 import { zoteroCommand } from './zotero-command.js';
 import { mcpCommand } from './mcp-command.js';
+import { backupCommand, restoreCommand } from './backup-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => void process.stdout.write(s + '\n');
@@ -31,12 +32,13 @@ export async function main(argv: string[]): Promise<number> {
     if (a.command === 'pubmed') return await pubmedCommand(a, defaultDataDir(), out, err); // no database needed
     if (a.command === 'trials') return await trialsCommand(a, defaultDataDir(), out, err);
     if (a.command === 'models') { await modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
-    if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history', 'import', 'mcp'].includes(a.command)) {
+    if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history', 'import', 'mcp', 'backup', 'restore'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');
     }
     const dataDir = defaultDataDir();
     if (a.command === 'eval') { await evalCommand(a, dataDir, out); return 0; }
     const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
+    if (a.command === 'restore') { await restoreCommand(dbPath, a, out); return 0; } // the library may be damaged: not opened first
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
       ...(a.llmModel ? { llm: { model: a.llmModel } } : {}),
@@ -56,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'zotero': await zoteroCommand(engine, a, out); break;
       case 'import': await importCommand(engine, a, out); break;
       case 'mcp': await mcpCommand(engine, a, err); break;
+      case 'backup': await backupCommand(engine, a, out); break;
     }
     return 0;
   } catch (e) {

@@ -4,34 +4,18 @@
  * library opens as fast as before) and, on larger ones, before the first job that writes; errors
  * SQLite raises later (SQLITE_CORRUPT, SQLITE_NOTADB) are mapped to the same code and message.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { listBackups } from '../backup/files.js';
 import { EngineError } from '../errors.js';
 import type { Db } from './db.js';
 
 export const VERIFY_AT_OPEN_BYTES = 32 * 1024 * 1024;
 
-/** Where the backups of the library at `dbPath` are kept: `backups/` beside it. */
-export function backupDir(dbPath: string): string {
-  return join(dirname(dbPath), 'backups');
-}
-
-/** The backups beside the library, newest first (full copies `*.db`, user data `*.json`). */
-export function listBackups(dbPath: string): { file: string; mtimeMs: number; bytes: number }[] {
-  const dir = backupDir(dbPath);
-  if (!existsSync(dir)) return [];
-  const stem = basename(dbPath).replace(/\.[^.]*$/, '');
-  return readdirSync(dir)
-    .filter((f) => f.startsWith(`${stem}-`) && (f.endsWith('.db') || f.endsWith('.json')))
-    .map((f) => { const s = statSync(join(dir, f)); return { file: join(dir, f), mtimeMs: s.mtimeMs, bytes: s.size }; })
-    .sort((a, b) => b.mtimeMs - a.mtimeMs || b.file.localeCompare(a.file));
-}
-
 /** The way out of a damaged library, naming the newest backup when there is one. */
 export function wayOut(dbPath: string): string {
   const newest = dbPath === ':memory:' ? undefined : listBackups(dbPath)[0];
   const restore = newest
-    ? `restore the newest backup (delve restore "${newest.file}"; in the app: Settings → Backups)`
+    ? `restore the newest backup (delve restore "${newest.file}")`
     : `restore a backup if you have one (delve restore <file>)`;
   return `${restore}, or move the file away and index your folders again (documents come back from your files; ` +
     `collections, notes and corrections come back from a backup or a user-data export)`;

@@ -8,7 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EngineError, toErrorData } from '../errors.js';
 import { corruptError, verifyAtOpen, verifyDb } from './damage.js';
-import { migrate } from './migrations/index.js';
+import { MIGRATIONS, migrate, schemaVersion } from './migrations/index.js';
+import { backupName, rotate } from '../backup/files.js';
+import { copyDb } from '../backup/copy.js';
 
 export type Db = Database.Database;
 
@@ -53,7 +55,15 @@ export async function openDb(path: string, opts: OpenOptions = {}): Promise<Open
       db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMb * 1048576) / pageSize))}`);
     }
     const vec = await loadVec(db);
-    if (!opts.readonly) migrate(db, opts.migrateTo);
+    if (!opts.readonly) {
+      const from = schemaVersion(db);
+      // A migration rewrites tables: the library as it was is copied first (the newest 3 such copies kept).
+      if (path !== ':memory:' && from > 0 && from < (opts.migrateTo ?? MIGRATIONS.length)) {
+        await copyDb(db, backupName(path, 'pre-migration', 'db'));
+        rotate(path, 'pre-migration', 3);
+      }
+      migrate(db, opts.migrateTo);
+    }
     return { db, vec, verified: verify };
   } catch (err) {
     db.close();
