@@ -3,6 +3,8 @@
  * renderer. Plain data only.
  */
 import type { ZoteroImportSummary } from './zotero/types.js';
+import type { BackupInfo } from './backup/files.js';
+import type { RestoreReport } from './backup/restore.js';
 import type { ZoteroImportOptions } from './zotero/types.js';
 import type { ReferenceImportSummary } from './references/import.js';
 import type { BibPatch, ChunkDetail, DocumentDetail, LibraryRoot } from './api-library.js';
@@ -120,6 +122,16 @@ export interface EngineConfig {
   llm?: LlmConfig;
   /** Most memory BM25's in-memory postings may take, in MiB (default 256); 0 reads each query's postings from the index. */
   bm25MemoryMb?: number;
+  /**
+   * A size limit for the library database, in MiB (SQLite's max_page_count): past it a write fails as
+   * a full disk does (`DISK_FULL`). Tests use it to fill the "disk"; users, as a quota. Default none.
+   */
+  maxDbMb?: number;
+  /**
+   * How long a job that writes (index, embed, imports) waits for another Delve process writing the same
+   * library, in ms (default 10 minutes; 0: fail at once with DB_BUSY naming the other process).
+   */
+  writerWaitMs?: number;
   /** BM25's parameters (default k1 1.5, b 0.75: search/RANKING.md); `rm3: true` expands every BM25 query with RM3. */
   bm25?: { k1?: number; b?: number; rm3?: boolean; /** Tests: the clock of the postings' reload timing (ms). */ now?: () => number };
 }
@@ -129,6 +141,8 @@ export interface JobOptions {
   onProgress?: (p: IndexProgress) => void;
   /** Least time between progress events of an embedding job, in ms (default 100; 0: after every group of texts). */
   progressMs?: number;
+  /** Another Delve process holds the library's writer lock: this job waits for it (store/writer-lock.ts). */
+  onWait?: (holder: { pid: number; host: string; job: string; startedAt: number; message: string }) => void;
 }
 
 export interface IndexSummary {
@@ -296,6 +310,18 @@ export interface Engine {
   trialMatches(ids: readonly string[]): Record<string, number>;
   /** Trials in the library with their publications (by NCT id, or all), and the trials citing each PMID. */
   trialLinks(q: { ncts?: readonly string[]; pmids?: readonly string[] }): TrialLinksReport;
+  /**
+   * A backup now (backup/): a full copy by SQLite's online backup API, or with `userData` the user's own
+   * work alone as JSON; into `out`, else backups/ beside the database.
+   */
+  backup(opts?: { out?: string; userData?: boolean }): Promise<BackupInfo>;
+  /** The backups beside the database, newest first (manual, pre-migration, automatic user-data snapshots). */
+  backups(): BackupInfo[];
+  /** Merges a backup's user data into this library; what the library holds wins, nothing is dropped. */
+  restore(file: string): Promise<RestoreReport>;
 }
+
+export type { BackupInfo } from './backup/files.js';
+export type { RestoreReport } from './backup/restore.js';
 
 export type { ZoteroImportSummary } from './zotero/types.js';

@@ -77,7 +77,7 @@ export function toErrorData(err: unknown, path?: string): ErrorData {
       case 'ENOSPC':
       case 'SQLITE_FULL': return { code: 'DISK_FULL', message: `${where}the disk is full; nothing was written for this item` };
       case 'SQLITE_CORRUPT':
-      case 'SQLITE_NOTADB': return { code: 'DB_CORRUPT', message: `${where}the database file is damaged or not a Delve database` };
+      case 'SQLITE_NOTADB': return { code: 'DB_CORRUPT', message: `${where}the database file is damaged or not a Delve database: restore a backup (delve restore <file>) or move the file away and index your folders again` };
       case 'SQLITE_BUSY': return { code: 'DB_BUSY', message: `${where}the database is locked by another process` };
       case 'ABORT_ERR': return { code: 'CANCELLED', message: 'cancelled' };
     }

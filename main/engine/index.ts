@@ -11,6 +11,13 @@ import { EngineError, toErrorData } from './errors.js';
 import { runIndex, type IndexContext } from './index/indexer.js';
 import { search } from './search/search.js';
 import { openDb, type OpenedDb } from './store/db.js';
+import { verifyDb } from './store/damage.js';
+import { acquireWriterLock, describeHolder } from './store/writer-lock.js';
+import { backupName, listBackups } from './backup/files.js';
+import { copyDb } from './backup/copy.js';
+import { snapshotUserData, writeUserData } from './backup/snapshot.js';
+import { exportUserData } from './backup/user-data.js';
+import { restoreInto } from './backup/restore.js';
 import { DEFAULT_BM25 } from './search/bm25-index.js';
 import { attachBm25Memory, detachBm25Memory } from './search/bm25-memory.js';
 import { statusReport } from './store/summary.js';
@@ -27,6 +34,8 @@ import { importTrials, trialLinks, trialLinksReport, trialsInLibrary } from './t
 
 export type * from './api.js';
 export { EngineError } from './errors.js';
+export { restoreLibrary } from './backup/restore.js';
+export { listBackups } from './backup/files.js';
 export type { ErrorCode, ErrorData } from './errors.js';
 export type { IndexProgress } from './types.js';
 
@@ -43,6 +52,9 @@ const watching = once(() => import('./index/watch.js'));
 const zotero = once(() => import('./zotero/import.js'));
 const references = once(() => import('./references/import.js'));
 
+/** Quiet time after a change to the user data before its automatic snapshot is written. */
+const SNAPSHOT_DELAY_MS = 2000;
+
 export interface DelveEngine extends Engine {
   /** sqlite-vec version, or why it could not be loaded (search then runs on BM25 alone). */
   readonly vec: OpenedDb['vec'];
@@ -50,7 +62,7 @@ export interface DelveEngine extends Engine {
 
 export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
   const cfg = resolveConfig(config);
-  const { db, vec } = await openDb(cfg.dbPath, { nativeBinding: cfg.nativeBinding });
+  const { db, vec, verified } = await openDb(cfg.dbPath, { nativeBinding: cfg.nativeBinding, ...(config.maxDbMb !== undefined ? { maxMb: config.maxDbMb } : {}) });
   const ctx: IndexContext = {
     db, workers: cfg.workers, chunk: cfg.chunk, chunking: chunkingFingerprint(cfg.chunk),
     maxBytes: cfg.maxBytes, taskTimeoutMs: cfg.taskTimeoutMs, ocr: cfg.ocr,
@@ -60,6 +72,15 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
   // With bm25MemoryMb 0 nothing is loaded: each query's postings are read from the index.
   const bm25Params = { ...DEFAULT_BM25, ...(config.bm25?.k1 !== undefined ? { k1: config.bm25.k1 } : {}), ...(config.bm25?.b !== undefined ? { b: config.bm25.b } : {}) };
   const bm25 = attachBm25Memory(db, { maxMb: config.bm25MemoryMb, nativeBinding: cfg.nativeBinding, params: bm25Params, now: config.bm25?.now });
+  // Automatic backup of the user's own work: a snapshot now if none matches it, and again (debounced)
+  // after each change through the facade, and at close (backup/snapshot.ts).
+  const snapshot = () => { try { snapshotUserData(db, cfg.dbPath); } catch { /* a backup never fails the user's action */ } };
+  snapshot();
+  let snapshotTimer: NodeJS.Timeout | null = null;
+  const changed = <T>(result: T): T => {
+    snapshotTimer ??= setTimeout(() => { snapshotTimer = null; snapshot(); }, SNAPSHOT_DELAY_MS).unref();
+    return result;
+  };
   let running: Promise<unknown> = Promise.resolve();
   let closed = false;
   const guard = () => { if (closed) throw new EngineError('BAD_ARGUMENT', 'the engine is closed'); };
@@ -75,7 +96,28 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     running = next.catch(() => undefined);
     return next;
   };
-  const index = (paths: string[], opts?: JobOptions): Promise<IndexSummary> => serial(async () => {
+  let checked = verified;
+  const writerWaitMs = config.writerWaitMs ?? 600_000;
+  /**
+   * A job that writes: after SQLite's check of the file (once per engine, where open did not run it),
+   * holding the library's writer lock against other Delve processes (store/writer-lock.ts).
+   */
+  const writeJob = <T>(job: string, opts: JobOptions | undefined, fn: () => Promise<T>): Promise<T> => serial(async () => {
+    if (!checked) {
+      verifyDb(db, cfg.dbPath);
+      checked = true;
+    }
+    const release = await acquireWriterLock(db, {
+      job, waitMs: writerWaitMs, signal: opts?.signal,
+      onWait: (h) => opts?.onWait?.({ pid: h.pid, host: h.host, job: h.job, startedAt: h.startedAt, message: describeHolder(h) }),
+    });
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  });
+  const index = (paths: string[], opts?: JobOptions): Promise<IndexSummary> => writeJob('indexing', opts, async () => {
     const summary = await runIndex(ctx, paths, opts);
     if (!embedding || !vec.version) return summary;
     try {
@@ -122,7 +164,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     },
     embed(opts?: JobOptions) {
       const rt = needEmbedding();
-      return serial(() => rt.embed(opts));
+      return writeJob('embedding', opts, () => rt.embed(opts));
     },
     async embeddingStatus() {
       guard();
@@ -136,27 +178,28 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     close() {
       if (closed) return;
       closed = true;
+      if (snapshotTimer) { clearTimeout(snapshotTimer); snapshotTimer = null; snapshot(); }
       void embedding?.close();
       void detachBm25Memory(db);
       db.close();
     },
     importZotero(dataDir: string, opts?: JobOptions) {
-      return serial(async () => (await zotero()).importZotero(ctx, dataDir, opts, cfg.nativeBinding));
+      return writeJob('importing into', opts, async () => (await zotero()).importZotero(ctx, dataDir, opts, cfg.nativeBinding));
     },
     collections() { guard(); return listCollections(db); },
-    createCollection(name, description) { guard(); return createCollection(db, name, description); },
-    addEvidence(collection, target, fields) { guard(); return addEvidence(db, collection, target, fields); },
+    createCollection(name, description) { guard(); return changed(createCollection(db, name, description)); },
+    addEvidence(collection, target, fields) { guard(); return changed(addEvidence(db, collection, target, fields)); },
     evidence(collection, sort, order) { guard(); return evidenceTable(db, collection, { sort, order }); },
     exportCollection(collection, format) { guard(); return exportCollection(db, collection, format); },
-    updateEvidence(id, edit) { guard(); return updateEvidence(db, id, edit); },
-    removeEvidence(id) { guard(); return removeEvidence(db, id); },
-    restoreEvidence(id) { guard(); return restoreEvidence(db, id); },
-    moveEvidence(id, index) { guard(); return moveEvidence(db, id, index); },
-    renameCollection(name, to) { guard(); return renameCollection(db, name, to); },
-    duplicateCollection(name, to) { guard(); return duplicateCollection(db, name, to); },
-    deleteCollection(name) { guard(); return deleteCollection(db, name); },
+    updateEvidence(id, edit) { guard(); return changed(updateEvidence(db, id, edit)); },
+    removeEvidence(id) { guard(); return changed(removeEvidence(db, id)); },
+    restoreEvidence(id) { guard(); return changed(restoreEvidence(db, id)); },
+    moveEvidence(id, index) { guard(); return changed(moveEvidence(db, id, index)); },
+    renameCollection(name, to) { guard(); return changed(renameCollection(db, name, to)); },
+    duplicateCollection(name, to) { guard(); return changed(duplicateCollection(db, name, to)); },
+    deleteCollection(name) { guard(); return changed(deleteCollection(db, name)); },
     deletedCollections() { guard(); return deletedCollections(db); },
-    restoreCollection(id) { guard(); return restoreCollection(db, id); },
+    restoreCollection(id) { guard(); return changed(restoreCollection(db, id)); },
     history(limit) { guard(); return searchHistory(db, limit); },
     async rerun(id) {
       guard();
@@ -165,15 +208,15 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     },
     roots() { guard(); return listRoots(db); },
     /** Queued behind a running index or import, so that it cannot put the folder's documents back. */
-    removeRoot(path) { return serial(async () => { guard(); return removeRoot(db, path); }); },
+    removeRoot(path) { return serial(async () => { guard(); return changed(removeRoot(db, path)); }); },
     document(docId) { guard(); return documentDetail(db, docId); },
     documentFile(docId) { guard(); return documentFile(db, docId); },
     chunk(chunkId) { guard(); return chunkDetail(db, chunkId); },
-    updateMetadata(docId, patch) { guard(); return updateMetadata(db, docId, patch); },
+    updateMetadata(docId, patch) { guard(); return changed(updateMetadata(db, docId, patch)); },
     libraryMatches(keys) { guard(); return libraryMatches(db, keys); },
     importPubmed(records) { guard(); return importRecords(db, records, cfg.chunk); },
     pubmedOffline(tree) { guard(); return offlineDocuments(db, tree); },
-    importReferences(file, opts) { return serial(async () => (await references()).importReferences(ctx, file, opts)); },
+    importReferences(file, opts) { return writeJob('importing into', opts, async () => (await references()).importReferences(ctx, file, opts)); },
     importTrials(studies) {
       guard();
       const imported = importTrials(db, studies, cfg.chunk);
@@ -186,5 +229,12 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       return Object.fromEntries(ids.map((id, i) => [id, docs[i]]).filter(([, d]) => d !== null)) as Record<string, number>;
     },
     trialLinks(q) { guard(); return trialLinksReport(db, q); },
+    async backup(opts = {}) {
+      guard();
+      if (opts.userData) return writeUserData(exportUserData(db), opts.out ?? backupName(cfg.dbPath, 'manual', 'json'));
+      return copyDb(db, opts.out ?? backupName(cfg.dbPath, 'manual', 'db'));
+    },
+    backups() { guard(); return listBackups(cfg.dbPath); },
+    restore(file) { return writeJob('restoring', undefined, async () => changed(await restoreInto(db, cfg.dbPath, file, cfg.nativeBinding))); },
   };
 }

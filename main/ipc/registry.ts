@@ -15,8 +15,8 @@
  */
 import { z } from 'zod';
 import type {
-  CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
-  ReferenceImportSummary, SearchHistoryEntry, SearchResponse, StatusReport,
+  BackupInfo, CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
+  ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../engine/api.js';
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, McpSetup, ModelListing,
@@ -24,7 +24,7 @@ import type {
   StrategyLineCount, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
 } from '../host/service/types.js';
 import {
-  absolutePath, bibPatch, docId, evidenceEdit, evidenceFields, evidenceId, evidenceSort, evidenceTarget, format, model, modelId, name, pathList,
+  absolutePath, backupOpts, bibPatch, docId, evidenceEdit, evidenceFields, evidenceId, evidenceSort, evidenceTarget, format, model, modelId, name, pathList,
   nct, pmid, pubmedDraftRequest, pubmedQuery, pubmedSearchOpts, searchOpts, settingsPatch, sortOrder, text,
   trialsDraftRequest, trialsQuery, trialsSearchOpts, url,
 } from './schemas.js';
@@ -122,6 +122,16 @@ export const registry = {
     z.tuple([trialsQuery, trialsSearchOpts.optional()])),
   /** Imports studies as `trial:<NCT>` documents, linked to their publications in the library. */
   trialsImport: engine<[ids: string[]], TrialsImportResult>(z.tuple([z.array(nct).min(1).max(200)])),
+  // Backups (engine: backup/): the library's backups folder beside its database
+  /** A backup now: a full copy by SQLite's online backup, or `{userData: true}` the user's own work alone as JSON. */
+  backup: engine<[opts?: { userData?: boolean }], BackupInfo>(z.tuple([backupOpts.optional()])),
+  /** The library's backups, newest first (listed even when the library is damaged). */
+  backups: engine<[], BackupInfo[]>(none),
+  /**
+   * Restores one of those backups: merged into a sound library (nothing made since is dropped); a damaged
+   * library is moved aside and replaced by the copy plus the newest automatic snapshot.
+   */
+  restoreBackup: engine<[file: string], RestoreReport>(z.tuple([absolutePath])),
   // Settings
   getSettings: engine<[], Settings>(none),
   /** Saves and applies: the engine reopens with the new settings. */

@@ -18,6 +18,7 @@ export const absolutePath = z
   .max(4096)
   .refine((p) => isAbsolutePath(p) && !p.includes('\0'), 'must be an absolute path');
 export const docId = z.number().int().positive();
+export const backupOpts = z.strictObject({ userData: z.boolean().optional() });
 export const name = z.string().trim().min(1).max(200);
 export const text = (max: number) => z.string().max(max);
 export const pmid = z.string().regex(/^\d{1,9}$/, 'must be a PMID (digits)');

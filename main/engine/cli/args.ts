@@ -6,7 +6,8 @@ import { EngineError } from '../errors.js';
 export class UsageError extends Error {}
 
 export const USAGE = `usage:
-  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N] [--no-ocr] [--ocr-lang eng+fra]
+  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N] [--no-ocr] [--ocr-lang eng+fra] [--no-wait]
+               (--no-wait: fail at once with DB_BUSY while another Delve process writes the library, instead of waiting)
   delve status [--db <file>] [--json]
   delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--group chunk|document] [--json]
                full: [--ollama URL] [--llm-model M] [--rounds 2] [--rerank-top 30] [--alpha 0.5] [--listwise]
@@ -38,6 +39,8 @@ export const USAGE = `usage:
   delve zotero import <Zotero data folder> [--base-dir <folder>] [--db <file>] [--json]   (read-only; every item a record; a second import applies only the changes)
   delve mcp [--db <file>] [--allow-writes] [--ollama URL] [--llm-model M] [--eutils URL] [--api-key K] [--email E]   (MCP server on stdio)
   delve import <file.bib|file.ris> [--db <file>] [--json]   (records with their attached PDFs; duplicates merged; re-import applies changes)
+  delve backup [--out <file>] [--user-data] [--db <file>] [--json]   (a full copy by SQLite's online backup; --user-data: collections, evidence, notes, corrections, folders, history as JSON)
+  delve restore <backup.db|user-data.json> [--db <file>] [--json]   (merges the backup's user data in, never dropping what was made since; a damaged library is replaced by the backup)
 Models are installed in the app's data folder (models/<id>); $DELVE_HF_BASE sets a hub mirror, and
 HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. Ctrl-C stops a pull; pulling again resumes it.
 Embedding (index, embed, search, status): --model names an installed model id or a model folder
@@ -103,6 +106,8 @@ const OPTIONS = {
   group: { type: 'string' },
   quote: { type: 'string' },
   'no-ocr': { type: 'boolean', default: false },
+  'no-wait': { type: 'boolean', default: false },
+  'user-data': { type: 'boolean', default: false },
   'ocr-lang': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -182,6 +187,10 @@ export interface Parsed {
   /** OCR of image-only PDF pages turned off (--no-ocr), and its languages (--ocr-lang eng+fra). */
   noOcr: boolean;
   ocrLangs: string[] | undefined;
+  /** index/embed/import: fail with DB_BUSY instead of waiting for another process's writer lock. */
+  noWait: boolean;
+  /** backup: the user data alone, as JSON. */
+  userData: boolean;
   help: boolean;
 }
 
@@ -252,6 +261,8 @@ export function parse(argv: string[]): Parsed {
     quote: values.quote,
     noOcr: values['no-ocr'] ?? false,
     ocrLangs: values['ocr-lang']?.split(/[+,\s]+/).filter(Boolean),
+    noWait: values['no-wait'] ?? false,
+    userData: values['user-data'] ?? false,
     help: values.help ?? false,
   };
 }

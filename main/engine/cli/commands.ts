@@ -14,7 +14,10 @@ export async function indexCommand(engine: DelveEngine, a: Parsed, out: Out, err
   const interrupt = onInterrupt();
   let s: IndexSummary;
   try {
-    s = await engine.index(a.positionals, { signal: interrupt.signal, onProgress: (p) => bar?.update(p) });
+    s = await engine.index(a.positionals, {
+      signal: interrupt.signal, onProgress: (p) => bar?.update(p),
+      onWait: (h) => err(`delve: ${h.message}; waiting for it to finish (Ctrl+C to stop)`),
+    });
   } finally {
     bar?.end();
     interrupt.release();

@@ -23,16 +23,18 @@ export async function main(argv: string[]): Promise<number> {
     if (a.command === 'pubmed') return await (await import('./pubmed-command.js')).pubmedCommand(a, defaultDataDir(), out, err); // no database needed
     if (a.command === 'trials') return await (await import('./trials-command.js')).trialsCommand(a, defaultDataDir(), out, err);
     if (a.command === 'models') { await (await import('./models-command.js')).modelsCommand(a, defaultDataDir(), out, err); return 0; } // no database needed
-    if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history', 'import', 'mcp'].includes(a.command)) {
+    if (!['index', 'status', 'search', 'watch', 'embed', 'eval', 'zotero', 'collection', 'history', 'import', 'mcp', 'backup', 'restore'].includes(a.command)) {
       throw new UsageError(a.command ? `unknown command "${a.command}"` : 'no command given');
     }
     const dataDir = defaultDataDir();
     if (a.command === 'eval') { await (await import('./eval-command.js')).evalCommand(a, dataDir, out); return 0; }
     const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
+    if (a.command === 'restore') { await (await import('./backup-command.js')).restoreCommand(dbPath, a, out); return 0; } // the library may be damaged: not opened first
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
       ...(a.llmModel ? { llm: { model: a.llmModel } } : {}),
       bm25: { k1: a.k1, b: a.b, rm3: a.rm3 },
+      ...(a.noWait ? { writerWaitMs: 0 } : {}),
       ocr: { ...(a.noOcr ? { enabled: false } : {}), ...(a.ocrLangs ? { languages: a.ocrLangs } : {}) },
       chunk: { ...(a.chunkSize ? { targetChars: a.chunkSize } : {}), ...(a.chunkOverlap !== undefined ? { overlapChars: a.chunkOverlap } : {}) },
     });
@@ -47,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'zotero': await (await import('./zotero-command.js')).zoteroCommand(engine, a, out); break;
       case 'import': await (await commands()).importCommand(engine, a, out); break;
       case 'mcp': await (await import('./mcp-command.js')).mcpCommand(engine, a, err); break;
+      case 'backup': await (await import('./backup-command.js')).backupCommand(engine, a, out); break;
     }
     return 0;
   } catch (e) {

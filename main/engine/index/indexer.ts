@@ -150,7 +150,10 @@ async function parseAll(ctx: IndexContext, reads: PlannedRead[], state: RunState
   }
   if (fatal) {
     const e = toErrorData(fatal);
-    throw new EngineError(e.code, `indexing stopped: ${e.message}`, { cause: fatal });
+    const hint = e.code === 'DISK_FULL'
+      ? 'the disk is full (or the library reached its size limit); every document written so far is complete and kept: free some space and index the same folders again to go on from there'
+      : e.message;
+    throw new EngineError(e.code, `indexing stopped: ${hint}`, { cause: fatal });
   }
 }
 

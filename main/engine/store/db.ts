@@ -7,7 +7,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EngineError, toErrorData } from '../errors.js';
-import { migrate } from './migrations/index.js';
+import { corruptError, verifyAtOpen, verifyDb } from './damage.js';
+import { MIGRATIONS, migrate, schemaVersion } from './migrations/index.js';
+import { backupName, rotate } from '../backup/files.js';
+import { copyDb } from '../backup/copy.js';
 
 export type Db = Database.Database;
 
@@ -15,17 +18,22 @@ export interface OpenedDb {
   db: Db;
   /** sqlite-vec version, or null with the reason it could not be loaded. */
   vec: { version: string | null; error: string | null };
+  /** Whether SQLite's quick_check ran at open (files up to 32 MiB: store/damage.ts). */
+  verified: boolean;
 }
 
 export interface OpenOptions {
   nativeBinding?: string;
   readonly?: boolean;
+  /** The database may not grow past this many MiB (PRAGMA max_page_count); a write past it fails with SQLITE_FULL. */
+  maxMb?: number;
   /** Stop after this migration (tests of individual migrations). */
   migrateTo?: number;
 }
 
 export async function openDb(path: string, opts: OpenOptions = {}): Promise<OpenedDb> {
   let db: Db;
+  const verify = !opts.readonly && verifyAtOpen(path);
   try {
     if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
@@ -34,18 +42,33 @@ export async function openDb(path: string, opts: OpenOptions = {}): Promise<Open
     throw new EngineError(data.code === 'INTERNAL' ? 'DB_OPEN_FAILED' : data.code, `cannot open database ${path}: ${(err as Error).message}`, { cause: err });
   }
   try {
+    // First, so that every later step waits for another process (two opening a new library at once).
+    db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
+    if (verify) verifyDb(db, path);
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    if (opts.maxMb !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMb * 1048576) / pageSize))}`);
+    }
     const vec = await loadVec(db);
-    if (!opts.readonly) migrate(db, opts.migrateTo);
-    return { db, vec };
+    if (!opts.readonly) {
+      const from = schemaVersion(db);
+      // A migration rewrites tables: the library as it was is copied first (the newest 3 such copies kept).
+      if (path !== ':memory:' && from > 0 && from < (opts.migrateTo ?? MIGRATIONS.length)) {
+        await copyDb(db, backupName(path, 'pre-migration', 'db'));
+        rotate(path, 'pre-migration', 3);
+      }
+      migrate(db, opts.migrateTo);
+    }
+    return { db, vec, verified: verify };
   } catch (err) {
     db.close();
     const data = toErrorData(err, path);
+    if (data.code === 'DB_CORRUPT') throw err instanceof EngineError ? err : corruptError(path, (err as Error).message, err);
     throw new EngineError(data.code === 'INTERNAL' ? 'DB_OPEN_FAILED' : data.code, data.message, { cause: err });
   }
 }

@@ -18,6 +18,7 @@ import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.j
 import { strategyCounts, translateStrategy } from '../../engine/app/strategy.js';
 import { loadSettings, mergeSettings, saveSettings } from './settings.js';
 import { appStatus } from './status.js';
+import { backupCalls } from './backups.js';
 
 export interface EngineServiceOptions {
   config: EngineServerConfig;
@@ -80,6 +81,7 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     trialsImport: (ids) => trialsImport(engine, ids),
     strategyTranslate: async (text, to) => translateStrategy(text, to),
     strategyCounts: (text) => strategyCounts(text, eutilsOf(settings)),
+    ...backupCalls(config, engine),
     getSettings: async () => structuredClone(settings),
     async setSettings(patch) {
       const next = mergeSettings(settings, patch);

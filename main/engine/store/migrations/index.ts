@@ -60,6 +60,8 @@ export function migrate(db: Database.Database, to = MIGRATIONS.length): number {
     if (m.rebuildsTables && fkOn) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
+        // Another process may have applied it since `from` was read (two opening a new library at once).
+        if (schemaVersion(db) >= m.version) return;
         m.up(db);
         if (m.rebuildsTables) {
           const bad = db.pragma('foreign_key_check') as unknown[];

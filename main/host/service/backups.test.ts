@@ -1,0 +1,45 @@
+/**
+ * The app's backup commands on a real engine: a backup, the list, a restore refused for a file outside
+ * the backups folder, a restore merged into the open library, and over a damaged library (the open
+ * fails with DB_CORRUPT; restoreBackup still lists and restores, and the library opens again).
+ */
+import assert from 'node:assert/strict';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { tempDir } from '../../../test/helpers/shared.js';
+import { createEngine } from '../../engine/index.js';
+import { createEngineService } from './index.js';
+
+test('backup, backups and restoreBackup through the engine service, also on a damaged library', async () => {
+  const root = tempDir('delve-backup-svc-');
+  writeFileSync(join(root, 'sleep.md'), '# Sleep\n\nContinuous positive airway pressure reduced daytime sleepiness in the trial.\n');
+  const dbPath = join(root, 'delve.db');
+  let service = createEngineService({ config: { dataDir: root, dbPath }, emit: () => undefined, openEngine: (c) => createEngine({ ...c, workers: 1, ocr: { enabled: false } }) });
+  await service.index([root]);
+  const hit = (await service.search('airway pressure', { mode: 'bm25' })).results[0]!;
+  await service.createCollection('CPAP');
+  await service.addEvidence('CPAP', { chunkId: hit.chunkId }, { note: 'key finding' });
+  const full = await service.backup();
+  const json = await service.backup({ userData: true });
+  assert.equal(full.kind, 'full');
+  assert.equal(json.kind, 'user-data');
+  const listed = (await service.backups()).map((b) => b.file);
+  assert.ok(listed.includes(full.file) && listed.includes(json.file));
+
+  await assert.rejects(service.restoreBackup(join(root, 'sleep.md')), { code: 'BAD_ARGUMENT' });
+  const merged = await service.restoreBackup(json.file);
+  assert.deepEqual([merged.evidence.added, merged.evidence.kept, merged.replaced], [0, 1, null]);
+  await service.close();
+
+  const fd = openSync(dbPath, 'r+');
+  writeSync(fd, Buffer.alloc(100, 0xa5), 0, 100, 0);
+  closeSync(fd);
+  service = createEngineService({ config: { dataDir: root, dbPath }, emit: () => undefined, openEngine: (c) => createEngine({ ...c, workers: 1, ocr: { enabled: false } }) });
+  await assert.rejects(service.collections(), { code: 'DB_CORRUPT' });
+  const replaced = await service.restoreBackup(full.file);
+  assert.match(replaced.replaced!.damaged!, /delve\.db\.damaged-/);
+  const evidence = await service.evidence('CPAP');
+  assert.deepEqual(evidence.map((e) => e.note), ['key finding']);
+  await service.close();
+});
