@@ -11,6 +11,7 @@ import { DEFAULT_BATCH_TOKENS, DEFAULT_GPU_BATCH_TOKENS, makeBatches, positionId
 import { poolBatch } from './pool.js';
 import { openSession } from './providers.js';
 import { loadTokenizer, type TextTokenizer } from './tokenize.js';
+import { graphFor } from './weights.js';
 
 export type TextKind = 'document' | 'query';
 
@@ -28,11 +29,13 @@ export class EmbedRunner {
     const m = opts.manifest;
     const tokenizer = loadTokenizer(opts.modelDir, m.maxTokens);
     let opened;
+    const graph = (p: Parameters<typeof graphFor>[1]) => graphFor(m, p, opts.weights, opts.modelDir);
     try {
-      opened = await openSession(join(opts.modelDir, m.onnx), opts.provider ?? 'auto', opts.threads);
+      opened = await openSession((p) => join(opts.modelDir, graph(p).graph), opts.provider ?? 'auto', opts.threads);
     } catch (err) {
-      throw new EngineError('MODEL_INVALID', `cannot load ${join(opts.modelDir, m.onnx)}: ${(err as Error).message.split('\n')[0]}`);
+      throw new EngineError('MODEL_INVALID', `cannot load ${join(opts.modelDir, graph('cpu').graph)}: ${(err as Error).message.split('\n')[0]}`);
     }
+    const chosen = graph(opened.provider);
     const { session } = opened;
     if (!session.outputNames.includes(m.output)) {
       throw new EngineError('MODEL_INVALID', `the model has no output "${m.output}" (it has: ${session.outputNames.join(', ')})`);
@@ -42,6 +45,7 @@ export class EmbedRunner {
     }
     const info: EmbedderInfo = {
       modelId: m.id, dims: m.dims, requested: opts.provider ?? 'auto', provider: opened.provider, fallbackReason: opened.fallbackReason,
+      graph: chosen.graph, weights: chosen.weights,
     };
     const budget = opts.maxBatchTokens ?? (opened.provider === 'cpu' ? DEFAULT_BATCH_TOKENS : DEFAULT_GPU_BATCH_TOKENS);
     return new EmbedRunner(info, m, session, tokenizer, Math.max(1, opts.batchSize ?? 32), Math.max(1, budget));

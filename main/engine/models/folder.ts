@@ -35,6 +35,7 @@ function poolingOf(dir: string): ModelManifest['pooling'] {
 function inferManifest(dir: string): ModelManifest {
   const config = readJson(join(dir, 'config.json'));
   const onnx = ['model.onnx', 'onnx/model.onnx'].find((p) => existsSync(join(dir, p)));
+  const int8 = ['model_quantized.onnx', 'onnx/model_quantized.onnx'].find((p) => existsSync(join(dir, p)));
   if (!config || !onnx || !existsSync(join(dir, 'tokenizer.json'))) {
     throw new EngineError('MODEL_INVALID', `${dir} is not a model folder: it needs manifest.json, or config.json + model.onnx (or onnx/model.onnx) + tokenizer.json`);
   }
@@ -44,7 +45,7 @@ function inferManifest(dir: string): ModelManifest {
   return parseManifest({
     id: basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'local-model',
     name: basename(dir), license: 'unknown (local folder)', source: { repo: dir, revision: 'local' }, files: [],
-    onnx, dims, pooling: poolingOf(dir), normalize: true, maxTokens: Math.min(...limits),
+    onnx, ...(int8 ? { int8 } : {}), dims, pooling: poolingOf(dir), normalize: true, maxTokens: Math.min(...limits),
   }, join(dir, 'config.json'));
 }
 

@@ -25,6 +25,11 @@ export const ModelManifestSchema = z.object({
   files: z.array(ModelFileSchema),
   /** The ONNX graph to load (one of `files`, or a file the user converted and imported). */
   onnx: z.string().min(1),
+  /**
+   * An int8-quantised export of the same model (one of `files`, e.g. "onnx/model_quantized.onnx"):
+   * run instead of `onnx` on the CPU provider unless fp32 weights are asked for (embed/weights.ts).
+   */
+  int8: z.string().min(1).optional(),
   /** Output holding per-token states; pooling is applied to it. */
   output: z.string().default('last_hidden_state'),
   dims: z.number().int().positive(),
