@@ -32,8 +32,12 @@ export type { SkippedFile } from './types.js';
 export type { ReferenceImportSummary } from './references/import.js';
 
 export interface EmbeddingConfig {
-  /** Folder of an installed or imported model (manifest.json, or config.json + ONNX graph + tokenizer.json). */
-  modelDir: string;
+  /** Folder of an installed or imported model (manifest.json, or config.json + ONNX graph + tokenizer.json); required unless `ollama` is set. */
+  modelDir?: string;
+  /** Remote embedding through an Ollama server's /api/embed instead of a local model (embed/ollama.ts). */
+  ollama?: OllamaEmbeddingConfig;
+  /** Local models: 'auto' (default) runs the manifest's int8 graph on CPU where it offers one, fp32 on GPU providers. */
+  weights?: 'auto' | 'fp32' | 'int8';
   /** Execution provider: 'auto' (default) picks the best the platform has; a named one falls back to CPU with the reason. */
   provider?: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml' | 'webgpu';
   batchSize?: number;
@@ -57,9 +61,29 @@ export interface EmbeddingConfig {
   scanMaxMb?: number;
 }
 
+export interface OllamaEmbeddingConfig {
+  /** Ollama's address (default: the LLM's host, else $OLLAMA_HOST, else http://127.0.0.1:11434). */
+  host?: string;
+  /** The model for documents, e.g. "nomic-embed-text"; `queryModel` for queries (default the same). */
+  model: string;
+  queryModel?: string;
+  /** Per-role templates, `{text}` the text (e.g. nomic-embed-text: "search_document: {text}", "search_query: {text}"). */
+  templates?: { document?: string; query?: string };
+  /** Texts per request (default 32), requests in flight (default 2), retries (default 3), per-request timeout (default 120 s). */
+  batchSize?: number;
+  concurrency?: number;
+  retries?: number;
+  timeoutMs?: number;
+}
+
 export interface EmbeddingStatus {
   model: string;
+  /** The model folder; for a remote model, the Ollama host. */
   dir: string;
+  /** Remote models: the Ollama host serving them (null for a local model). */
+  host: string | null;
+  /** Local models: the weights running ('fp32' or 'int8'); null for a remote model. */
+  weights: 'fp32' | 'int8' | null;
   dims: number;
   fingerprint: string;
   requested: string;

@@ -83,6 +83,7 @@ export const settingsPatch = z.strictObject({
     expander: z.union([model, z.literal('')]).optional(),
     rewriter: z.union([model, z.literal('')]).optional(),
     judge: z.union([model, z.literal('')]).optional(),
+    embedder: z.union([model, z.literal('')]).optional(),
   }).optional(),
   embeddingModel: z.string().regex(/^[\w.-]{1,200}$/, 'must be a model id').nullable().optional(),
   provider: z.enum(['auto', 'cpu', 'cuda', 'dml', 'coreml', 'webgpu']).optional(),

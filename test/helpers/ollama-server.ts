@@ -2,18 +2,20 @@
  * A scriptable stand-in for an Ollama server on 127.0.0.1 (node:http only), speaking the real HTTP
  * API closely enough for the `ollama` npm client: /api/version, /api/tags, /api/ps, /api/show,
  * /api/chat and /api/generate (NDJSON streaming or one JSON object; thinking; logprobs; JSON-schema
- * `format` checked against scripted replies), /api/embed (deterministic unit vectors), /api/pull
- * (NDJSON progress, can fail midway), /api/delete. Chat/generate replies come from a Responder;
- * faults (HTTP errors, delays, hang-ups, killing the server mid-request) are scripted per reply.
+ * `format` checked against scripted replies), /api/embed (deterministic unit vectors, truncate; see
+ * ollama-server/embed.ts), /api/pull (NDJSON progress, can fail midway), /api/delete. Chat/generate
+ * replies come from a Responder, embed outcomes from an EmbedResponder; faults (HTTP errors, delays,
+ * hang-ups, held replies, killing the server mid-request) are scripted per reply.
  */
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleChat, type ChatContext } from './ollama-server/chat.js';
 import { readBody, sendError, sendJson, sendText, sleep, startNdjson, disconnectSignal, writeLine } from './ollama-server/http.js';
+import { handleEmbed, type EmbedContext } from './ollama-server/embed.js';
 import { embedVector, findModel, psEntry, pullSteps, showBody, tagEntry } from './ollama-server/models.js';
-import type { ChatCall, OllamaServerOptions, OllamaTestServer, RecordedRequest, Responder, ScriptedReply } from './ollama-server/types.js';
+import type { ChatCall, EmbedCall, EmbedResponder, OllamaServerOptions, OllamaTestServer, RecordedRequest, Responder, ScriptedReply } from './ollama-server/types.js';
 
-export type { ChatCall, ChatMessage, OllamaServerOptions, OllamaTestServer, RecordedRequest, Responder, ScriptedLogprob, ScriptedReply, TokenLogprob } from './ollama-server/types.js';
+export type { ChatCall, ChatMessage, EmbedCall, EmbedReply, EmbedResponder, OllamaServerOptions, OllamaTestServer, RecordedRequest, Responder, ScriptedLogprob, ScriptedReply, TokenLogprob } from './ollama-server/types.js';
 
 /** A judge's verdict as a structured-output reply. */
 export function judgeReply(score: number, reason: string): ScriptedReply {
@@ -37,9 +39,13 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let responder: Responder = opts.respond ?? (() => ({ content: 'ok' }));
+  let embedResponder: EmbedResponder = opts.respondEmbed ?? (() => ({}));
+  const embeds: EmbedCall[] = [];
   let open = 0;
   let maxOpen = 0;
   let nextIndex = 0;
+  let embedOpen = 0;
+  let maxEmbedOpen = 0;
   /** Waiters for a condition on the server's state, checked whenever a call arrives or ends. */
   const waiters = new Set<() => boolean>();
   const changed = () => { for (const w of waiters) if (w()) waiters.delete(w); };
@@ -61,22 +67,20 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
     },
   };
 
-  async function embed(b: Json, res: http.ServerResponse) {
-    const name = typeof b.model === 'string' ? b.model : '';
-    if (!findModel(models, name)) return sendError(res, 404, `model "${name}" not found, try pulling it first`);
-    const input = b.input;
-    const texts = typeof input === 'string' ? [input] : input === undefined ? [] : Array.isArray(input) && input.every((t) => typeof t === 'string') ? input : null;
-    if (!texts) return sendError(res, 400, 'invalid input type');
-    const dims = typeof b.dimensions === 'number' && b.dimensions > 0 ? Math.floor(b.dimensions) : embedDims;
-    loaded.add(name);
-    sendJson(res, 200, {
-      model: name,
-      embeddings: texts.map((t) => embedVector(t, dims)),
-      total_duration: 1_000_000 * (1 + texts.length),
-      load_duration: 100_000,
-      prompt_eval_count: texts.reduce((n, t) => n + Math.max(1, Math.ceil(t.length / 4)), 0),
-    });
-  }
+  const embedCtx: EmbedContext = {
+    models,
+    loaded,
+    dims: embedDims,
+    contextTokens: opts.embedContextTokens ?? 2048,
+    responder: () => embedResponder,
+    record(c) { const call = { ...c, index: embeds.length }; embeds.push(call); changed(); return call; },
+    open() {
+      embedOpen++;
+      maxEmbedOpen = Math.max(maxEmbedOpen, embedOpen);
+      let counted = true;
+      return () => { if (counted) { counted = false; embedOpen--; changed(); } };
+    },
+  };
 
   async function pull(b: Json, res: http.ServerResponse) {
     const name = typeof b.model === 'string' && b.model ? b.model : typeof b.name === 'string' ? b.name : '';
@@ -132,7 +136,7 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
       }
       case 'POST /api/chat': return handleChat(chatCtx, '/api/chat', b, res);
       case 'POST /api/generate': return handleChat(chatCtx, '/api/generate', b, res);
-      case 'POST /api/embed': return embed(b, res);
+      case 'POST /api/embed': return handleEmbed(embedCtx, b, res);
       case 'POST /api/embeddings': {
         if (!findModel(models, name)) return sendError(res, 404, `model "${name}" not found, try pulling it first`);
         return sendJson(res, 200, { embedding: embedVector(typeof b.prompt === 'string' ? b.prompt : '', embedDims) });
@@ -166,12 +170,17 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
     requests,
     models,
     pullFailAt: opts.pullFailAt,
+    embeds,
     respond(fn) { responder = fn; },
+    respondEmbed(fn) { embedResponder = fn; },
+    embedsInFlight: () => embedOpen,
+    maxEmbedsInFlight: () => maxEmbedOpen,
+    embedsArrived: (n) => until(() => embeds.length >= n),
     inFlight: () => open,
-    idle: () => until(() => open === 0),
+    idle: () => until(() => open === 0 && embedOpen === 0),
     arrived: (n) => until(() => calls.length >= n),
     maxInFlight: () => maxOpen,
-    reset() { calls.length = 0; requests.length = 0; nextIndex = 0; maxOpen = open; },
+    reset() { calls.length = 0; embeds.length = 0; requests.length = 0; nextIndex = 0; maxOpen = open; maxEmbedOpen = embedOpen; },
     kill: shutdown,
     async close() { shutdown(); await closed; },
   };

@@ -44,7 +44,9 @@ export const USAGE = `usage:
 Models are installed in the app's data folder (models/<id>); $DELVE_HF_BASE sets a hub mirror, and
 HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. Ctrl-C stops a pull; pulling again resumes it.
 Embedding (index, embed, search, status): --model names an installed model id or a model folder
-(default: $DELVE_MODEL, else the default model if installed); --provider picks the execution provider;
+(default: $DELVE_MODEL, else the default model if installed), or ollama:<name> for an Ollama embedding
+model (e.g. ollama:nomic-embed-text at --ollama <host> / $OLLAMA_HOST); --provider picks the execution
+provider; --weights fp32|int8 overrides the default (int8 on CPU where the model offers it, else fp32);
 --quantize bit|int8 makes dense search scan quantised vectors and re-score with floats (large libraries);
 --scan sqlite uses sqlite-vec's KNN instead of the exact in-memory scan (the default).
 BM25 (search, eval): --k1 and --b set its parameters (default 1.5 and 0.75); --rm3 expands the query with
@@ -63,6 +65,7 @@ const OPTIONS = {
   'chunk-overlap': { type: 'string' },
   model: { type: 'string' },
   provider: { type: 'string' },
+  weights: { type: 'string' },
   dataset: { type: 'string' },
   fusion: { type: 'string' },
   weight: { type: 'string' },
@@ -125,6 +128,8 @@ export interface Parsed {
   /** Embedding model: an installed model id or a model folder. */
   model: string | undefined;
   provider: ProviderChoice | undefined;
+  /** Local embedding models: fp32 or int8 weights (default auto: int8 on CPU where the model offers it). */
+  weights: 'auto' | 'fp32' | 'int8' | undefined;
   /** eval: BEIR dataset folder, fusion, dense weight, first N queries, TREC run file. */
   dataset: string | undefined;
   fusion: 'minmax' | 'rrf' | undefined;
@@ -217,6 +222,7 @@ export function parse(argv: string[]): Parsed {
     chunkOverlap: int('--chunk-overlap', values['chunk-overlap'], 0, 10000),
     model: values.model,
     provider: provider(values.provider),
+    weights: weightsChoice(values.weights),
     dataset: values.dataset,
     fusion: fusion(values.fusion),
     weight: fraction('--weight', values.weight),
@@ -271,6 +277,12 @@ function provider(v: string | undefined): ProviderChoice | undefined {
   if (v === undefined) return undefined;
   if (!(PROVIDERS as readonly string[]).includes(v)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
   return v as ProviderChoice;
+}
+
+function weightsChoice(v: string | undefined): 'auto' | 'fp32' | 'int8' | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'auto' && v !== 'fp32' && v !== 'int8') throw new UsageError('--weights must be auto, fp32 or int8');
+  return v;
 }
 
 function groupChoice(v: string | undefined): 'chunk' | 'document' | undefined {

@@ -17,7 +17,8 @@ export function describeEmbedding(e: EmbeddingStatus | null): string {
   if (!e) return 'embedding: none (BM25 only; install a model with "delve models pull all-minilm-l6-v2")';
   const why = e.fallbackReason ? `\n  fallback: ${e.fallbackReason}` : '';
   const speed = e.lastJob?.chunksPerSec ? `, last measured ${e.lastJob.chunksPerSec} chunks/s on ${e.lastJob.provider}` : '';
-  return `embedding: ${e.model} (${e.dims}-d) on ${e.provider} (asked: ${e.requested})${speed}; ` +
+  const where = e.host ? `ollama: ${e.model} @ ${e.host}` : `${e.model} (${e.dims}-d${e.weights ? `, ${e.weights}` : ''}) on ${e.provider} (asked: ${e.requested})`;
+  return `embedding: ${where}${e.host ? ` (${e.dims}-d)` : ''}${speed}; ` +
     `${e.vectors} of ${e.texts} chunk texts have vectors${e.complete ? '' : ' (incomplete: run delve embed)'}${why}\n  dense search: ${describeDense(e.denseSearch)}`;
 }
 

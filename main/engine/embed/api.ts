@@ -23,16 +23,26 @@ export interface EmbedderOptions {
   maxBatchTokens?: number;
   /** Intra-op threads for the CPU provider (default: onnxruntime's choice). */
   threads?: number;
+  /**
+   * Which weights: 'auto' (default) runs the manifest's int8 graph on the CPU provider where it offers
+   * one and fp32 on GPU providers; 'fp32' and 'int8' force one (int8 only where offered).
+   */
+  weights?: WeightsChoice;
 }
+
+export type WeightsChoice = 'auto' | 'fp32' | 'int8';
 
 export interface EmbedderInfo {
   modelId: string;
   dims: number;
-  requested: ProviderChoice;
-  /** The provider actually running the model. */
-  provider: ProviderName;
+  requested: ProviderChoice | 'ollama';
+  /** The provider actually running the model ('ollama': a remote Ollama server, embed/ollama.ts). */
+  provider: ProviderName | 'ollama';
   /** Why a requested or preferred provider was not used (null when it was). */
   fallbackReason: string | null;
+  /** Local models: the ONNX graph loaded (a path in the model folder) and its weights. */
+  graph?: string;
+  weights?: 'fp32' | 'int8';
 }
 
 export interface EmbedderStats {

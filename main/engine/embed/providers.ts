@@ -50,14 +50,16 @@ export interface OpenedSession {
   fallbackReason: string | null;
 }
 
-export async function openSession(modelPath: string, choice: ProviderChoice, threads?: number): Promise<OpenedSession> {
+/** `modelPath` is the graph, or the graph for each provider tried (int8 on CPU, fp32 on a GPU: embed/weights.ts). */
+export async function openSession(modelPath: string | ((p: ProviderName) => string), choice: ProviderChoice, threads?: number): Promise<OpenedSession> {
+  const pathFor = typeof modelPath === 'string' ? () => modelPath : modelPath;
   const order: ProviderName[] = choice === 'auto' ? autoOrder() : choice === 'cpu' ? ['cpu'] : [choice, 'cpu'];
   const reasons: string[] = [];
   for (const p of order) {
     const why = unavailableReason(p);
     if (why) { reasons.push(`${p}: ${why}`); continue; }
     try {
-      const session = await ort.InferenceSession.create(modelPath, {
+      const session = await ort.InferenceSession.create(pathFor(p), {
         executionProviders: [ORT_NAME[p]],
         graphOptimizationLevel: 'all',
         ...(threads ? { intraOpNumThreads: threads, interOpNumThreads: 1 } : {}),

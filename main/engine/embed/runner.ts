@@ -11,6 +11,8 @@ import { DEFAULT_BATCH_TOKENS, DEFAULT_GPU_BATCH_TOKENS, makeBatches, positionId
 import { poolBatch } from './pool.js';
 import { openSession } from './providers.js';
 import { loadTokenizer, type TextTokenizer } from './tokenize.js';
+import { runStaticBatch, staticBatches } from './static.js';
+import { graphFor } from './weights.js';
 
 export type TextKind = 'document' | 'query';
 
@@ -26,22 +28,26 @@ export class EmbedRunner {
 
   static async open(opts: EmbedderOptions): Promise<EmbedRunner> {
     const m = opts.manifest;
-    const tokenizer = loadTokenizer(opts.modelDir, m.maxTokens);
+    const isStatic = m.architecture === 'static';
+    const tokenizer = loadTokenizer(opts.modelDir, m.maxTokens, { bare: isStatic });
     let opened;
+    const graph = (p: Parameters<typeof graphFor>[1]) => graphFor(m, p, opts.weights, opts.modelDir);
     try {
-      opened = await openSession(join(opts.modelDir, m.onnx), opts.provider ?? 'auto', opts.threads);
+      opened = await openSession((p) => join(opts.modelDir, graph(p).graph), opts.provider ?? 'auto', opts.threads);
     } catch (err) {
-      throw new EngineError('MODEL_INVALID', `cannot load ${join(opts.modelDir, m.onnx)}: ${(err as Error).message.split('\n')[0]}`);
+      throw new EngineError('MODEL_INVALID', `cannot load ${join(opts.modelDir, graph('cpu').graph)}: ${(err as Error).message.split('\n')[0]}`);
     }
+    const chosen = graph(opened.provider);
     const { session } = opened;
     if (!session.outputNames.includes(m.output)) {
       throw new EngineError('MODEL_INVALID', `the model has no output "${m.output}" (it has: ${session.outputNames.join(', ')})`);
     }
-    for (const name of ['input_ids', 'attention_mask']) {
+    for (const name of isStatic ? ['input_ids', 'offsets'] : ['input_ids', 'attention_mask']) {
       if (!session.inputNames.includes(name)) throw new EngineError('MODEL_INVALID', `the model has no input "${name}" (it has: ${session.inputNames.join(', ')})`);
     }
     const info: EmbedderInfo = {
       modelId: m.id, dims: m.dims, requested: opts.provider ?? 'auto', provider: opened.provider, fallbackReason: opened.fallbackReason,
+      graph: chosen.graph, weights: chosen.weights,
     };
     const budget = opts.maxBatchTokens ?? (opened.provider === 'cpu' ? DEFAULT_BATCH_TOKENS : DEFAULT_GPU_BATCH_TOKENS);
     return new EmbedRunner(info, m, session, tokenizer, Math.max(1, opts.batchSize ?? 32), Math.max(1, budget));
@@ -57,6 +63,16 @@ export class EmbedRunner {
   async embed(texts: string[], kind: TextKind, stopped: () => boolean = () => false): Promise<Float32Array> {
     const dims = this.manifest.dims;
     const out = new Float32Array(texts.length * dims);
+    if (this.manifest.architecture === 'static') {
+      const encoded = this.tokenize(texts, kind);
+      // No padding and no attention: a run's cost is its token count, so batches are larger.
+      for (const rows of staticBatches(encoded, this.batchSize * 8, this.maxBatchTokens * 16)) {
+        if (stopped()) throw new EngineError('CANCELLED', 'embedding cancelled');
+        await runStaticBatch(this.session, this.manifest.output, encoded, rows, dims, this.manifest.normalize, out);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return out;
+    }
     const batches = makeBatches(this.tokenize(texts, kind), this.batchSize, this.tokenizer.padId, this.manifest.paddingSide, this.maxBatchTokens);
     const wantsTypes = this.session.inputNames.includes('token_type_ids');
     // Decoder-style models (Qwen3-Embedding) take positions; with left padding they start at the first real token.

@@ -39,14 +39,20 @@ function specials(tok: Tokenizer): { prefix: number[]; suffix: number[] } {
   return { prefix: [], suffix: [] };
 }
 
-export function loadTokenizer(dir: string, maxTokens: number): TextTokenizer {
+/**
+ * `bare`: no special tokens and no unknown-token ids (static models: model2vec tokenizes this way,
+ * `add_special_tokens=False`, then drops the unk id before the mean).
+ */
+export function loadTokenizer(dir: string, maxTokens: number, o: { bare?: boolean } = {}): TextTokenizer {
   const json = readJson(join(dir, 'tokenizer.json'));
   const configPath = join(dir, 'tokenizer_config.json');
   const config = existsSync(configPath) ? readJson(configPath) as Record<string, unknown> : {};
   const tok = new HfTokenizer(json, config) as Tokenizer;
   const modelMax = Number(config.model_max_length);
   const limit = Number.isFinite(modelMax) && modelMax > 0 && modelMax < maxTokens ? modelMax : maxTokens;
-  const { prefix, suffix } = specials(tok);
+  const { prefix, suffix } = o.bare ? { prefix: [], suffix: [] } : specials(tok);
+  const unkToken = (json as { model?: { unk_token?: unknown } }).model?.unk_token;
+  const unk = o.bare && typeof unkToken === 'string' ? tok.token_to_id(unkToken) : undefined;
   const room = limit - prefix.length - suffix.length;
   if (room < 1) throw new EngineError('MODEL_INVALID', `max tokens ${limit} leaves no room for text`);
   const padToken = typeof config.pad_token === 'string' ? config.pad_token : typeof config.eos_token === 'string' ? config.eos_token : null;
@@ -55,7 +61,8 @@ export function loadTokenizer(dir: string, maxTokens: number): TextTokenizer {
     padId,
     maxTokens: limit,
     encode(text) {
-      const ids = tok.encode(text, { add_special_tokens: false }).ids;
+      let ids = tok.encode(text, { add_special_tokens: false }).ids;
+      if (unk !== undefined) ids = ids.filter((id) => id !== unk);
       return [...prefix, ...(ids.length > room ? ids.slice(0, room) : ids), ...suffix];
     },
   };

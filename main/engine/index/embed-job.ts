@@ -9,9 +9,8 @@ import type { EmbedSummary } from '../api.js';
 import type { Embedder } from '../embed/api.js';
 import { EngineError } from '../errors.js';
 import { throttle } from '../jobs/throttle.js';
-import type { ModelFolder } from '../models/folder.js';
 import type { Db } from '../store/db.js';
-import { bumpVectorsVersion, completeVectorTable, ensureVectorTable, markIncomplete } from '../store/vectors.js';
+import { bumpVectorsVersion, completeVectorTable, ensureVectorTable, markIncomplete, type EmbeddingModelRef } from '../store/vectors.js';
 import type { IndexProgress } from '../types.js';
 import { toBlob } from '../search/dense.js';
 
@@ -26,9 +25,9 @@ export interface EmbedJobOptions {
 
 export const STATS_KEY = 'embedding.stats';
 
-export async function runEmbedJob(db: Db, embedder: Embedder, model: ModelFolder, opts: EmbedJobOptions = {}): Promise<EmbedSummary> {
+/** `ref` is the model's identity: its vectors are stored under it (a local folder's or a remote model's fingerprint). */
+export async function runEmbedJob(db: Db, embedder: Embedder, ref: EmbeddingModelRef, opts: EmbedJobOptions = {}): Promise<EmbedSummary> {
   const started = performance.now();
-  const ref = { id: model.manifest.id, fingerprint: model.fingerprint, dims: model.manifest.dims };
   if (embedder.info.dims !== ref.dims) throw new EngineError('MODEL_INVALID', `the model produces ${embedder.info.dims}-d vectors, its manifest says ${ref.dims}`);
   const t = ensureVectorTable(db, ref);
   const have = new Set((db.prepare(`SELECT chunk_hash AS h FROM ${t.table}`).all() as { h: string }[]).map((r) => r.h));

@@ -41,6 +41,7 @@ test('the catalog is found beside dist/ and every models/*.json parses; ids are 
     for (const f of m.files) assert.equal(f.url, `{base}/${m.source.repo}/resolve/${m.source.revision}/${f.path}`, `${m.id}: ${f.path}`);
     if (m.pinned) {
       assert.ok(m.files.some((f) => f.path === m.onnx), `${m.id} lists its ONNX graph`);
+      if (m.int8) assert.ok(m.files.some((f) => f.path === m.int8), `${m.id} lists its int8 graph`);
       assert.ok(m.files.some((f) => f.path === 'tokenizer.json'), `${m.id} lists tokenizer.json`);
     } else {
       assert.ok(m.files.every((f) => f.sha256 === undefined && f.bytes === undefined), `${m.id}: an unpinned manifest carries no guessed hash`);
@@ -52,18 +53,21 @@ test('the catalog is found beside dist/ and every models/*.json parses; ids are 
 
 test('the MiniLM manifests pin the genuine hub files: small files = ../shared, ONNX graphs = the LFS pointers', () => {
   const catalog = loadCatalog(dir);
-  const check = (id: string, onnx: string, pointer: string) => {
+  const graphs: Record<string, string> = { 'onnx/model.onnx': 'model.onnx', 'onnx/model_quantized.onnx': 'model_quantized.onnx' };
+  const check = (id: string, onnx: string, pointer: string, int8?: string) => {
     const m = catalog.find((c) => c.id === id)!;
     assert.equal(m.pinned, true);
-    assert.deepEqual({ dims: m.dims, pooling: m.pooling, normalize: m.normalize, maxTokens: m.maxTokens, onnx: m.onnx }, { dims: 384, pooling: 'mean', normalize: true, maxTokens: 256, onnx });
+    assert.deepEqual({ dims: m.dims, pooling: m.pooling, normalize: m.normalize, maxTokens: m.maxTokens, onnx: m.onnx, int8: m.int8 }, { dims: 384, pooling: 'mean', normalize: true, maxTokens: 256, onnx, int8 });
+    assert.equal(graphs[onnx], pointer);
+    if (int8) assert.ok(m.files.some((f) => f.path === int8), `${id} lists its int8 graph`);
     for (const f of m.files) {
-      if (f.path === onnx) { assert.deepEqual({ sha256: f.sha256, bytes: f.bytes }, lfsPointer(pointer)); continue; }
+      if (graphs[f.path]) { assert.deepEqual({ sha256: f.sha256, bytes: f.bytes }, lfsPointer(graphs[f.path]!)); continue; }
       const real = readFileSync(join(shared, f.path));
       assert.equal(f.sha256, createHash('sha256').update(real).digest('hex'), f.path);
       assert.equal(f.bytes, statSync(join(shared, f.path)).size, f.path);
     }
   };
-  check('all-minilm-l6-v2', 'onnx/model.onnx', 'model.onnx');
+  check('all-minilm-l6-v2', 'onnx/model.onnx', 'model.onnx', 'onnx/model_quantized.onnx');
   check('all-minilm-l6-v2-int8', 'onnx/model_quantized.onnx', 'model_quantized.onnx');
 });
 

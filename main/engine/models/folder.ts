@@ -35,16 +35,25 @@ function poolingOf(dir: string): ModelManifest['pooling'] {
 function inferManifest(dir: string): ModelManifest {
   const config = readJson(join(dir, 'config.json'));
   const onnx = ['model.onnx', 'onnx/model.onnx'].find((p) => existsSync(join(dir, p)));
+  const int8 = ['model_quantized.onnx', 'onnx/model_quantized.onnx'].find((p) => existsSync(join(dir, p)));
   if (!config || !onnx || !existsSync(join(dir, 'tokenizer.json'))) {
     throw new EngineError('MODEL_INVALID', `${dir} is not a model folder: it needs manifest.json, or config.json + model.onnx (or onnx/model.onnx) + tokenizer.json`);
   }
   const tokConfig = readJson(join(dir, 'tokenizer_config.json'));
+  const id = basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'local-model';
+  if (config.model_type === 'model2vec') {
+    // model2vec's own config: hidden_dim, normalize; its ONNX export takes input_ids + offsets (embed/static.ts).
+    return parseManifest({
+      id, name: basename(dir), license: 'unknown (local folder)', source: { repo: dir, revision: 'local' }, files: [],
+      onnx, architecture: 'static', output: 'embeddings', dims: Number(config.hidden_dim), pooling: 'mean',
+      normalize: config.normalize !== false, maxTokens: 512,
+    }, join(dir, 'config.json'));
+  }
   const dims = Number(config.hidden_size);
   const limits = [512, Number(config.max_position_embeddings), Number(tokConfig?.model_max_length)].filter((n) => Number.isFinite(n) && n > 0);
   return parseManifest({
-    id: basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'local-model',
-    name: basename(dir), license: 'unknown (local folder)', source: { repo: dir, revision: 'local' }, files: [],
-    onnx, dims, pooling: poolingOf(dir), normalize: true, maxTokens: Math.min(...limits),
+    id, name: basename(dir), license: 'unknown (local folder)', source: { repo: dir, revision: 'local' }, files: [],
+    onnx, ...(int8 ? { int8 } : {}), dims, pooling: poolingOf(dir), normalize: true, maxTokens: Math.min(...limits),
   }, join(dir, 'config.json'));
 }
 
@@ -59,7 +68,8 @@ export async function fingerprintOf(dir: string, m: ModelManifest): Promise<stri
   const pinned = new Map(m.files.map((f) => [f.path, f.sha256] as const));
   const hashes: string[] = [];
   for (const path of [m.onnx, 'tokenizer.json']) hashes.push(`${path}:${pinned.get(path) ?? await sha256File(join(dir, path))}`);
-  const what = { hashes, output: m.output, pooling: m.pooling, normalize: m.normalize, maxTokens: m.maxTokens, paddingSide: m.paddingSide, document: m.templates.document, task: m.task ?? '' };
+  const what = { hashes, output: m.output, pooling: m.pooling, normalize: m.normalize, maxTokens: m.maxTokens, paddingSide: m.paddingSide, document: m.templates.document, task: m.task ?? '',
+    ...(m.architecture === 'static' ? { architecture: 'static' } : {}) };
   return createHash('sha256').update(JSON.stringify(what)).digest('hex');
 }
 

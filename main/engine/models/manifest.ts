@@ -25,6 +25,18 @@ export const ModelManifestSchema = z.object({
   files: z.array(ModelFileSchema),
   /** The ONNX graph to load (one of `files`, or a file the user converted and imported). */
   onnx: z.string().min(1),
+  /**
+   * An int8-quantised export of the same model (one of `files`, e.g. "onnx/model_quantized.onnx"):
+   * run instead of `onnx` on the CPU provider unless fp32 weights are asked for (embed/weights.ts).
+   */
+  int8: z.string().min(1).optional(),
+  /**
+   * 'encoder' (default): a transformer taking padded input_ids + attention_mask, pooled here. 'static':
+   * a static embedding model (model2vec's ONNX export, e.g. potion-base-8M): input_ids of all texts
+   * concatenated + offsets, output one mean vector per text (embed/static.ts); tokens without special
+   * tokens, unknown tokens dropped, as model2vec tokenizes.
+   */
+  architecture: z.enum(['encoder', 'static']).default('encoder'),
   /** Output holding per-token states; pooling is applied to it. */
   output: z.string().default('last_hidden_state'),
   dims: z.number().int().positive(),

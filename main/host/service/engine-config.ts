@@ -1,6 +1,7 @@
 /**
  * What the settings mean for the engine: its EngineConfig (database, chunking, the Ollama host and
- * models per role, the installed embedding model and provider) and the LLM settings alone.
+ * models per role, the embedding model: an Ollama one when set, else the installed one and its
+ * provider) and the LLM settings alone.
  */
 import { join } from 'node:path';
 import type { EngineConfig, LlmConfig } from '../../engine/api.js';
@@ -22,8 +23,10 @@ export function toEngineConfig(config: EngineServerConfig, s: Settings): EngineC
     chunk: { targetChars: s.chunking.size, overlapChars: s.chunking.overlap },
     llm: llmConfigOf(s),
     bm25: { k1: s.ranking.k1, b: s.ranking.b, rm3: s.ranking.rm3 },
-    ...(model !== null && modelInstalled(config.dataDir, model)
-      ? { embedding: { modelDir: join(config.dataDir, 'models', model), provider: s.provider } }
-      : {}),
+    ...(s.ollama.embedder !== ''
+      ? { embedding: { ollama: { host: s.ollama.host, model: s.ollama.embedder } } }
+      : model !== null && modelInstalled(config.dataDir, model)
+        ? { embedding: { modelDir: join(config.dataDir, 'models', model), provider: s.provider } }
+        : {}),
   };
 }

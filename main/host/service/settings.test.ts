@@ -28,7 +28,7 @@ test('defaults: Ollama and NCBI from the environment, the engine chunking, the d
   const dir = tempDir('delve-settings-');
   const d = withEnv({ OLLAMA_HOST: '10.0.0.5:8080', NCBI_API_KEY: 'abc', NCBI_EMAIL: 'me@example.org' }, () => defaultSettings(dir));
   assert.deepEqual(d, {
-    ollama: { host: 'http://10.0.0.5:8080', expander: '', rewriter: '', judge: '' },
+    ollama: { host: 'http://10.0.0.5:8080', expander: '', rewriter: '', judge: '', embedder: '' },
     embeddingModel: null, provider: 'auto',
     chunking: { size: DEFAULT_CHUNK_OPTIONS.targetChars, overlap: DEFAULT_CHUNK_OPTIONS.overlapChars },
     ranking: { k1: 1.5, b: 0.75, rm3: false },
@@ -80,7 +80,7 @@ test('stored fields of the wrong type keep their defaults; the rest is kept', ()
   assert.equal(recovered, null);
   assert.deepEqual(settings.ranking, { k1: 1.5, b: 0.5, rm3: false });
   assert.deepEqual([settings.theme, settings.provider, settings.chunking, settings.ollama], [
-    'system', 'cuda', { size: DEFAULT_CHUNK_OPTIONS.targetChars, overlap: 80 }, { host: 'http://h:1', expander: '', rewriter: '', judge: '' },
+    'system', 'cuda', { size: DEFAULT_CHUNK_OPTIONS.targetChars, overlap: 80 }, { host: 'http://h:1', expander: '', rewriter: '', judge: '', embedder: '' },
   ]);
 });
 
@@ -104,6 +104,9 @@ test('the engine config: roles left empty use the default model; the embedding m
   installModel(dataDir, 'tiny');
   assert.deepEqual(toEngineConfig(config, s).embedding, { modelDir: join(dataDir, 'models', 'tiny'), provider: 'cpu' });
   assert.equal(toEngineConfig(config, { ...s, embeddingModel: '..' }).embedding, undefined);
+  // An Ollama embedding model takes the place of the installed one, on the Ollama host.
+  assert.deepEqual(toEngineConfig(config, mergeSettings(s, { ollama: { embedder: 'nomic-embed-text' } })).embedding,
+    { ollama: { host: 'http://o:1', model: 'nomic-embed-text' } });
 });
 
 test('the service: setSettings saves and answers the merged settings; chunking the engine refuses is BAD_ARGUMENT and nothing is saved', async () => {

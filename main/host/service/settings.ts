@@ -42,7 +42,7 @@ function defaultModelId(catalogDir: string | undefined): string {
 export function defaultSettings(dataDir: string, catalogDir?: string): Settings {
   const model = defaultModelId(catalogDir);
   return {
-    ollama: { host: envHost(), expander: '', rewriter: '', judge: '' },
+    ollama: { host: envHost(), expander: '', rewriter: '', judge: '', embedder: '' },
     embeddingModel: modelInstalled(dataDir, model) ? model : null,
     provider: 'auto',
     chunking: { size: DEFAULT_CHUNK_OPTIONS.targetChars, overlap: DEFAULT_CHUNK_OPTIONS.overlapChars },
@@ -67,7 +67,7 @@ export function sanitize(raw: unknown, d: Settings): Settings {
   const k = isObj(r.ranking) ? r.ranking : {};
   const num = (v: unknown, max: number, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max ? v : d);
   return {
-    ollama: { host: str(o.host, d.ollama.host), expander: str(o.expander, ''), rewriter: str(o.rewriter, ''), judge: str(o.judge, '') },
+    ollama: { host: str(o.host, d.ollama.host), expander: str(o.expander, ''), rewriter: str(o.rewriter, ''), judge: str(o.judge, ''), embedder: str(o.embedder, '') },
     embeddingModel: r.embeddingModel === null ? null : typeof r.embeddingModel === 'string' && r.embeddingModel !== '' ? r.embeddingModel : d.embeddingModel,
     provider: oneOf(r.provider, PROVIDERS, d.provider),
     chunking: { size: int(c.size, d.chunking.size), overlap: int(c.overlap, d.chunking.overlap) },

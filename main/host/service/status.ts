@@ -10,7 +10,7 @@ import type { AppStatus } from './types.js';
 export function embeddingSummary(e: EmbeddingStatus | null): AppStatus['embedding'] {
   if (!e) return null;
   return {
-    model: e.model, provider: e.provider, fallbackReason: e.fallbackReason, vectors: e.vectors, complete: e.complete,
+    model: e.model, provider: e.host ? `ollama @ ${e.host}` : e.provider, fallbackReason: e.fallbackReason, vectors: e.vectors, complete: e.complete,
     chunksPerSec: e.lastJob?.chunksPerSec ?? null,
   };
 }

@@ -26,6 +26,8 @@ export interface Settings {
     expander: string;
     rewriter: string;
     judge: string;
+    /** An Ollama embedding model that embeds the library instead of the local model ('' = the local model). */
+    embedder: string;
   };
   /** Installed model id used for dense retrieval; null: BM25 only. */
   embeddingModel: string | null;

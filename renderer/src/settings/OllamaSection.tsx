@@ -19,6 +19,7 @@ export interface SectionProps {
 
 export function OllamaSection({ draft, saved, errors, update }: SectionProps) {
   const unsaved = draft.ollama.host !== saved.ollama.host || ROLES.some((r) => draft.ollama[r.key] !== saved.ollama[r.key]);
+  const embedder = draft.ollama.embedder;
   return (
     <section className="settings-section" aria-labelledby="settings-ollama">
       <h3 id="settings-ollama">Ollama (local LLM)</h3>
@@ -42,6 +43,16 @@ export function OllamaSection({ draft, saved, errors, update }: SectionProps) {
             )}
           </Field>
         ))}
+      </details>
+      <details className="settings-details" open={embedder !== ''}>
+        <summary>Embeddings on Ollama</summary>
+        <Field label="Embedding model on Ollama" error={errors['ollama.embedder']}
+          hint="An Ollama embedding model (e.g. nomic-embed-text) embeds the library on the Ollama host, such as a lab GPU server, instead of the model installed here. Empty: the installed model. Changing it re-embeds the library.">
+          {({ id, describedBy, invalid }) => (
+            <input id={id} value={embedder} placeholder="Installed model" spellCheck={false} aria-describedby={describedBy} aria-invalid={invalid}
+              onChange={(e) => update({ ollama: { embedder: e.target.value.trim() } })} />
+          )}
+        </Field>
       </details>
       <LlmHealthPanel unsaved={unsaved} />
     </section>

@@ -2,7 +2,7 @@
 import type { RssReport } from './rss.js';
 
 export const NAMES = {
-  delve: 'Delve createEmbedder.embedDocuments', bare: 'bare InferenceSession.run (floor)',
+  delve: 'Delve embedder, fp32 weights', int8: 'Delve embedder, int8 (default on CPU)', bare: 'bare InferenceSession.run fp32 (floor)',
   tjs: 'transformers.js pipeline', tjsSorted: 'transformers.js, texts pre-sorted',
 } as const;
 export type Name = keyof typeof NAMES;
@@ -18,7 +18,13 @@ export interface BenchReport {
   overheadVsBare: number; perRoundOverhead: number[]; overheadVsBareStepPaired: number;
   ratioVsTransformersJs: number; perRoundRatioVsTransformersJs: number[];
   ratioVsTransformersJsSorted: number;
-  agreement: { minCosine: number; texts: number; cosineBetweenDifferentTexts: number };
+  agreement: { minCosine: number; texts: number; cosineBetweenDifferentTexts: number; int8VsFp32MinCosine: number };
+  /** Delve's Ollama client against the Ollama-protocol test server (hash vectors, no model): the client's and protocol's ceiling. */
+  ollamaProtocol: { chunksPerSec: number; batchSize: number; concurrency: number } | null;
+  /** Delve's embedder on a random model2vec-shaped static model (potion-base-8M's dims), same texts. */
+  staticModel: { chunksPerSec: number; texts: number; dims: number } | null;
+  /** Chunks the projection is for (600,000: a 10,000-paper library). */
+  projectChunks: number;
   rss: RssReport | null;
 }
 
@@ -30,10 +36,25 @@ export function printTable(r: BenchReport): void {
     `${r.threads} intra-op threads on ${r.cores} cores, truncation at ${r.model.maxTokens} tokens for every contender`);
   console.log(`${t.count} ${t.source} texts: mean ${t.meanTokens} tokens, max ${t.maxTokens}, ${t.truncated} truncated; ` +
     `padding efficiency ${t.paddingEfficiencySorted} length-sorted vs ${t.paddingEfficiencyInputOrder} in input order\n`);
-  console.log(`${'contender'.padEnd(40)}${'chunks/s (median)'.padStart(18)}   per round`);
+  const hours = (rate: number) => (rate > 0 ? `${Math.round((r.projectChunks / rate / 3600) * 10) / 10} h` : '-');
+  console.log(`${'contender'.padEnd(40)}${'chunks/s (median)'.padStart(18)}${`${r.projectChunks / 1000}k chunks`.padStart(14)}   per round`);
   for (const n of Object.keys(NAMES) as Name[]) {
-    console.log(`${NAMES[n].padEnd(40)}${String(r.chunksPerSec[n]).padStart(18)}   ${r.perRoundChunksPerSec[n].join('  ')}`);
+    console.log(`${NAMES[n].padEnd(40)}${String(r.chunksPerSec[n]).padStart(18)}${hours(r.chunksPerSec[n]).padStart(14)}   ${r.perRoundChunksPerSec[n].join('  ')}`);
   }
+  if (r.staticModel) {
+    const s = r.staticModel;
+    const mins = Math.round((r.projectChunks / s.chunksPerSec / 60) * 10) / 10;
+    console.log(`${'Delve embedder, static (model2vec shape)'.padEnd(40)}${String(s.chunksPerSec).padStart(18)}${`${mins} min`.padStart(14)}   ` +
+      `(random weights, ${s.dims}-d, ${s.texts} texts)`);
+  }
+  if (r.ollamaProtocol) {
+    const o = r.ollamaProtocol;
+    const mins = Math.round((r.projectChunks / o.chunksPerSec / 60) * 10) / 10;
+    console.log(`${'Delve Ollama client, test server'.padEnd(40)}${String(o.chunksPerSec).padStart(18)}${`${mins} min`.padStart(14)}   ` +
+      `(no model: the client and protocol ceiling, ${o.batchSize} texts/request, ${o.concurrency} in flight; a real server's rate is its GPU's)`);
+  }
+  console.log(`int8 / fp32 (Delve): ${Math.round((r.chunksPerSec.int8 / r.chunksPerSec.delve) * 100) / 100}×; ` +
+    `vectors int8 vs fp32: min cosine ${r.agreement.int8VsFp32MinCosine} over ${r.agreement.texts} texts (random weights: quantisation error only)`);
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   console.log(`\noverhead vs bare ORT (1 − delve/bare, median of rounds): ${pct(r.overheadVsBare)} (per round ${r.perRoundOverhead.map(pct).join(', ')}; ` +
     `goal ≤ 10%: ${met(r.overheadVsBare <= 0.1)}); median of batch-by-batch pairs: ${pct(r.overheadVsBareStepPaired)} ` +

@@ -56,6 +56,29 @@ export interface ScriptedReply {
 
 export type Responder = (call: ChatCall) => ScriptedReply | Promise<ScriptedReply>;
 
+/** One /api/embed request, as the embed responder sees it. */
+export interface EmbedCall {
+  model: string;
+  /** The input as a list (a string input becomes one item). */
+  input: string[];
+  truncate: boolean | undefined;
+  dimensions: number | undefined;
+  /** 0-based counter of embed calls since start/reset. */
+  index: number;
+}
+
+/** A scripted /api/embed outcome; {} is the normal reply. A returned promise holds the reply until it settles. */
+export interface EmbedReply {
+  delayMs?: number;
+  /** Sent instead of the computed vectors (a faulty server: a wrong count or size). */
+  embeddings?: number[][];
+  status?: number;
+  error?: string;
+  hangUp?: boolean;
+}
+
+export type EmbedResponder = (call: EmbedCall) => EmbedReply | Promise<EmbedReply>;
+
 export interface RecordedRequest { method: string; path: string; body: unknown }
 
 export interface OllamaTestServer {
@@ -71,6 +94,15 @@ export interface OllamaTestServer {
   models: Set<string>;
   /** When set, a pull fails (an `{"error"}` line) after this many progress messages. Mutable. */
   pullFailAt: number | undefined;
+  /** Every /api/embed call in arrival order. */
+  embeds: EmbedCall[];
+  /** Replace the embed responder (default: () => ({})). */
+  respondEmbed(fn: EmbedResponder): void;
+  /** /api/embed requests open now, and the most open at once since start/reset. */
+  embedsInFlight(): number;
+  maxEmbedsInFlight(): number;
+  /** Resolves once `n` embed calls have arrived since the last reset. */
+  embedsArrived(n: number): Promise<void>;
   /** Chat/generate requests currently open. */
   inFlight(): number;
   /** Resolves once no request is open (every connection answered or closed). */
@@ -79,7 +111,7 @@ export interface OllamaTestServer {
   arrived(n: number): Promise<void>;
   /** The most chat/generate requests open at once since start/reset. */
   maxInFlight(): number;
-  /** Clear calls, requests, the call index and maxInFlight. */
+  /** Clear calls, embeds, requests, the call indexes and the in-flight maxima. */
   reset(): void;
   /** Destroy every open socket and stop listening (the server process dying mid-request). */
   kill(): void;
@@ -95,6 +127,10 @@ export interface OllamaServerOptions {
   respond?: Responder;
   /** Length of /api/embed vectors; default 8. */
   embedDims?: number;
+  /** Context length of embedding models in tokens (≈ 4 characters each); default 2048. */
+  embedContextTokens?: number;
+  /** See OllamaTestServer.respondEmbed. */
+  respondEmbed?: EmbedResponder;
   /** See OllamaTestServer.pullFailAt. */
   pullFailAt?: number;
   /** Delay between pull progress messages; default 0. */
