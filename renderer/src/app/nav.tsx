@@ -12,6 +12,8 @@ export interface ViewerTarget {
   page: number | null;
   /** Text to highlight on that page (the evidence quote). */
   highlight?: string;
+  /** The search that led here: n/p step through its words' matches. */
+  query?: string;
 }
 
 /** Settings sections a link can open (the section's heading id is `settings-<section>`). */

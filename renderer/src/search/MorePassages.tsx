@@ -4,17 +4,18 @@
  */
 import { sourceLabel } from '../format.js';
 import { documentNoun } from './group.js';
-import { rankLine, type Result } from './scores.js';
+import { signalLine, type Result, type Tops } from './scores.js';
 import { Snippet } from './Snippet.js';
 
 export interface MorePassagesProps {
   result: Result;
+  tops: Tops;
   expanded: boolean;
   onToggle(open: boolean): void;
   onOpen(passage: Result): void;
 }
 
-export function MorePassages({ result, expanded, onToggle, onOpen }: MorePassagesProps) {
+export function MorePassages({ result, tops, expanded, onToggle, onOpen }: MorePassagesProps) {
   const g = result.group;
   if (!g || g.passages < 2) return null;
   const n = g.passages - 1;
@@ -32,7 +33,7 @@ export function MorePassages({ result, expanded, onToggle, onOpen }: MorePassage
               <span className="search-card-page">{sourceLabel(m) || `passage ${m.rank}`}</span>
               {m.trace.frontMatter && <span className="search-badge">Title and authors</span>}
               <Snippet result={m} className="search-more-quote" />
-              <span className="search-card-ranks muted">{rankLine(m.trace)}</span>
+              <span className="search-card-ranks muted">{signalLine(m.trace, tops)}</span>
               <button type="button" onClick={() => onOpen(m)}>Open</button>
             </li>
           ))}

@@ -24,6 +24,9 @@ export function distinctHistory(entries: SearchHistoryEntry[]): SearchHistoryEnt
   return entries.filter((e) => !seen.has(e.query) && (seen.add(e.query), true));
 }
 
+/** The fast search's mode in words (the summary line never says "bm25"). */
+const MODE_WORDS: Record<string, string> = { bm25: 'keyword match', hybrid: 'keyword and meaning match', dense: 'meaning match', full: 'deep' };
+
 export function SearchScreen() {
   const [text, setText] = useState('');
   const [mode, setMode] = useState<SearchModeChoice>('fast');
@@ -91,7 +94,7 @@ export function SearchScreen() {
         {q !== null && !state.error && (
           <p className="search-summary muted" aria-live="polite">
             {state.loading ? 'Searching…' : `${plural(papers.length, 'result')} for “${q}”`}
-            {state.fast && <> · first results in {Math.round(state.fast.ms).toLocaleString()} ms ({state.fast.mode})</>}
+            {state.fast && <> · first results in {Math.round(state.fast.ms).toLocaleString()} ms ({MODE_WORDS[state.fast.mode] ?? state.fast.mode})</>}
           </p>
         )}
         {state.fast?.operators && !state.loading && <QueryUnderstood operators={state.fast.operators} />}

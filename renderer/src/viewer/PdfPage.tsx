@@ -18,16 +18,20 @@ interface Props {
   near: boolean;
   highlight: string | undefined;
   onHighlight(found: boolean): void;
+  /** Called once the text layer is drawn (find in document paints on it). */
+  onDrawn?(): void;
   register(pageNumber: number, el: HTMLDivElement | null): void;
 }
 
-export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight, onHighlight, register }: Props) {
+export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight, onHighlight, onDrawn, register }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState(baseSize);
   const [error, setError] = useState<string | null>(null);
   const reported = useRef(onHighlight);
   reported.current = onHighlight;
+  const drawn = useRef(onDrawn);
+  drawn.current = onDrawn;
 
   useEffect(() => {
     if (!near) return;
@@ -53,10 +57,13 @@ export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight
       text.replaceChildren();
       textLayer = new lib.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport });
       await textLayer.render();
-      if (cancelled || !highlight) return;
-      const marked = markHits(textLayer.textDivs, findQuote(textLayer.textContentItemsStr, highlight));
-      marked[0]?.scrollIntoView({ block: 'center' });
-      reported.current(marked.length > 0);
+      if (cancelled) return;
+      if (highlight) {
+        const marked = markHits(textLayer.textDivs, findQuote(textLayer.textContentItemsStr, highlight));
+        marked[0]?.scrollIntoView({ block: 'center' });
+        reported.current(marked.length > 0);
+      }
+      drawn.current?.();
     })().catch((err: unknown) => {
       if (!cancelled && !lib.isCancelled(err)) setError(err instanceof Error ? err.message : String(err));
     });
