@@ -61,3 +61,9 @@ export function isoDate(ms: number): string {
 }
 /** YYYY-MM-DD HH:MM in local time. */
 export const isoDateTime = (ms: number): string => `${isoDate(ms)} ${two(new Date(ms).getHours())}:${two(new Date(ms).getMinutes())}`;
+
+/** A search mode in words, never "bm25": "keyword match", "keyword and meaning match", "meaning match", "deep". */
+export function modeWords(mode: string): string {
+  const words: Record<string, string> = { bm25: 'keyword match', hybrid: 'keyword and meaning match', dense: 'meaning match', full: 'deep' };
+  return words[mode] ?? mode;
+}

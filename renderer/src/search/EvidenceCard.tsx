@@ -5,7 +5,7 @@
  */
 import { forwardRef, useState, type KeyboardEvent } from 'react';
 import { fileName, sourceLabel } from '../format.js';
-import { MorePassages } from './MorePassages.js';
+import { MoreList, MoreToggle } from './MorePassages.js';
 import { SaveEvidenceForm } from './SaveEvidenceForm.js';
 import type { Result, Tops } from './scores.js';
 import { Snippet } from './Snippet.js';
@@ -56,13 +56,14 @@ export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(functio
       )}
       <div className="search-card-foot">
         <WhyToggle id={whyId} open={why} onToggle={setWhy} />
+        <MoreToggle result={r} expanded={p.expanded} onToggle={p.onExpand} />
         <span className="search-card-actions">
           <button type="button" onClick={p.onOpen} title={`Open ${title} in the viewer`}>Open</button>
           <button type="button" aria-expanded={p.saving} onClick={() => p.onSaveToggle(!p.saving)}>Save to collection</button>
         </span>
       </div>
       {why && <WhyPanel id={whyId} trace={r.trace} tops={p.tops} />}
-      <MorePassages result={r} tops={p.tops} expanded={p.expanded} onToggle={p.onExpand} onOpen={p.onOpenPassage} />
+      {p.expanded && <MoreList result={r} tops={p.tops} onOpen={p.onOpenPassage} />}
       {p.savedTo !== null && !p.saving && <p className="search-card-saved" role="status">Saved to “{p.savedTo}”</p>}
       {p.saving && (
         <SaveEvidenceForm target={{ chunkId: r.chunkId }} query={p.query} mode={p.mode} onSaved={p.onSaved} onCancel={() => p.onSaveToggle(false)} />

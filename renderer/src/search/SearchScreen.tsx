@@ -8,7 +8,7 @@ import { FirstRun } from '../app/FirstRun.js';
 import { FOCUS_SEARCH_EVENT } from '../app/nav.js';
 import { OllamaNotice } from '../app/OllamaNotice.js';
 import { useAppStatus } from '../app/useAppStatus.js';
-import { plural } from '../format.js';
+import { modeWords, plural } from '../format.js';
 import { HistoryList } from './HistoryList.js';
 import { QueryUnderstood } from './QueryUnderstood.js';
 import { groupResults } from './group.js';
@@ -23,9 +23,6 @@ export function distinctHistory(entries: SearchHistoryEntry[]): SearchHistoryEnt
   const seen = new Set<string>();
   return entries.filter((e) => !seen.has(e.query) && (seen.add(e.query), true));
 }
-
-/** The fast search's mode in words (the summary line never says "bm25"). */
-const MODE_WORDS: Record<string, string> = { bm25: 'keyword match', hybrid: 'keyword and meaning match', dense: 'meaning match', full: 'deep' };
 
 export function SearchScreen() {
   const [text, setText] = useState('');
@@ -91,12 +88,22 @@ export function SearchScreen() {
             fallback="Without it, Deep search falls back to pseudo-relevance feedback (RM3): the query expanded with words from its top keyword matches, no LLM." />
         )}
         {state.error && <p role="alert" className="error search-error">Search failed ({state.error.code}): {state.error.message}</p>}
-        {q !== null && !state.error && (
-          <p className="search-summary muted" aria-live="polite">
-            {state.loading ? 'Searching…' : `${plural(papers.length, 'result')} for “${q}”`}
-            {state.fast && <> · first results in {Math.round(state.fast.ms).toLocaleString()} ms ({MODE_WORDS[state.fast.mode] ?? state.fast.mode})</>}
-          </p>
-        )}
+        {(q !== null && !state.error) || papers.length > 0 ? (
+          <div className="search-summary-row">
+            {q !== null && !state.error && (
+              <p className="search-summary muted" aria-live="polite">
+                {state.loading ? 'Searching…' : `${plural(papers.length, 'result')} for “${q}”`}
+                {state.fast && <> · first results in {Math.round(state.fast.ms).toLocaleString()} ms ({modeWords(state.fast.mode)})</>}
+              </p>
+            )}
+            {papers.length > 0 && (
+              <div className="search-view" role="group" aria-label="Result view">
+                <button type="button" aria-pressed={!compact} onClick={() => setCompact(false)}>Cards</button>
+                <button type="button" aria-pressed={compact} onClick={() => setCompact(true)}>Compact list</button>
+              </div>
+            )}
+          </div>
+        ) : null}
         {state.fast?.operators && !state.loading && <QueryUnderstood operators={state.fast.operators} />}
         {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} />}
         {emptyLibrary && <FirstRun status={app.status!} refresh={app.refresh} />}
@@ -112,12 +119,6 @@ export function SearchScreen() {
         )}
         {q !== null && !state.loading && !state.error && state.results.length === 0 && state.deep?.phase !== 'running' && (
           <p className="search-empty">{noMatchText(q, { emptyLibrary, deep: state.deep !== null, llm: !ollamaOff && !deepStopped })}</p>
-        )}
-        {papers.length > 0 && (
-          <div className="search-view" role="group" aria-label="Result view">
-            <button type="button" aria-pressed={!compact} onClick={() => setCompact(false)}>Cards</button>
-            <button type="button" aria-pressed={compact} onClick={() => setCompact(true)}>Compact list</button>
-          </div>
         )}
         <div className={state.loading ? 'search-stale' : undefined}>
           <ResultList results={papers} query={q ?? ''} mode={engineMode} startedAt={state.startedAt} firstResults={state.fast} compact={compact} />
