@@ -73,14 +73,14 @@ export function useFind(source: FindSource): Find {
 
   useEffect(() => () => clearMatches(), []);
 
+  const totalRef = useRef(total);
+  totalRef.current = total;
   const search = useCallback((terms: string[], k: FindKind) => setState((s) => {
     const same = s.kind === k && s.terms.join('\u0000') === terms.join('\u0000');
     return same ? s : { kind: k, terms, index: terms.length > 0 ? 0 : -1 };
   }), []);
   const move = useCallback((dir: 1 | -1) => setState((s) => ({ ...s, index: step(s.index, totalRef.current, dir) })), []);
   const clear = useCallback(() => setState({ kind: 'find', terms: [], index: -1 }), []);
-  const totalRef = useRef(total);
-  totalRef.current = total;
 
   // Fewer matches than the current index (the terms changed the total): back to the first.
   const index = state.index >= total ? (total > 0 ? 0 : -1) : state.index;
