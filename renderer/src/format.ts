@@ -33,10 +33,18 @@ export const plural = (n: number, word: string): string => `${n.toLocaleString()
 
 export const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
-/** Where a result comes from: "p. iv" for a PDF page, "ch. 3 (Methods)" for an EPUB chapter, "PubMed 31234567" for an imported record, "Record" for a .bib/.ris/Zotero record, "ClinicalTrials.gov NCT…" for a trial, "" for a note, DOCX or web page (their heading path says where). */
+/**
+ * A PDF page as the reader knows it: "p. 84 (PDF page 1)" when the printed label differs from the
+ * PDF's own page number, else "p. 5". Cards, the viewer and the review all say it this way.
+ */
+export function pageName(page: number, label: string | null | undefined): string {
+  return label && label !== String(page) ? `p. ${label} (PDF page ${page})` : `p. ${page}`;
+}
+
+/** Where a result comes from: "p. 84 (PDF page 1)" for a PDF page, "ch. 3 (Methods)" for an EPUB chapter, "PubMed 31234567" for an imported record, "Record" for a .bib/.ris/Zotero record, "ClinicalTrials.gov NCT…" for a trial, "" for a note, DOCX or web page (their heading path says where). */
 export function sourceLabel(r: Pick<Result, 'kind' | 'path' | 'page' | 'pageLabel'>): string {
   switch (r.kind) {
-    case 'pdf': return r.page === null ? '' : `p. ${r.pageLabel ?? r.page}`;
+    case 'pdf': return r.page === null ? '' : pageName(r.page, r.pageLabel);
     case 'pubmed': return `PubMed ${r.path.replace(/^pubmed:/, '')}`;
     case 'epub': return r.page === null ? '' : `ch. ${r.page}${r.pageLabel ? ` (${r.pageLabel})` : ''}`;
     case 'note': case 'docx': case 'html': return '';
@@ -56,3 +64,9 @@ export function isoDate(ms: number): string {
 }
 /** YYYY-MM-DD HH:MM in local time. */
 export const isoDateTime = (ms: number): string => `${isoDate(ms)} ${two(new Date(ms).getHours())}:${two(new Date(ms).getMinutes())}`;
+
+/** A search mode in words, never "bm25": "keyword match", "keyword and meaning match", "meaning match", "deep". */
+export function modeWords(mode: string): string {
+  const words: Record<string, string> = { bm25: 'keyword match', hybrid: 'keyword and meaning match', dense: 'meaning match', full: 'deep' };
+  return words[mode] ?? mode;
+}

@@ -15,6 +15,8 @@ export interface ViewerTarget {
   /** Where the passage is inside a DOCX, web page or EPUB: its paragraph ordinal (and chapter), and its heading path. */
   locator?: Record<string, string | number>;
   headingPath?: string[];
+  /** The search that led here: n/p step through its words' matches. */
+  query?: string;
 }
 
 /** Settings sections a link can open (the section's heading id is `settings-<section>`). */

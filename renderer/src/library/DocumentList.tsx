@@ -61,7 +61,7 @@ export function DocumentList({ report }: { report: StatusReport | null }) {
                     <span className="library-path muted" title={d.path}>{d.path}</span>
                   </td>
                   <td>{KIND_LABELS[d.kind]}</td>
-                  <td className="library-num">{d.pages.toLocaleString()}</td>
+                  <td className="library-num">{d.pages > 0 ? d.pages.toLocaleString() : <span className="muted" title="Notes and records have no pages">–</span>}</td>
                   <td className="library-num">{d.chunks.toLocaleString()}</td>
                   <td>
                     <span className={`library-status library-status-${status}`}>{STATUS_LABELS[status]}</span>

@@ -43,7 +43,7 @@ export function FolderList({ roots, busy, onRemoved }: Props) {
             <li key={r.path} className="library-folder">
               <span className="library-path" title={r.path}>{r.path}</span>
               <span className="library-folder-counts muted">
-                {plural(r.documents, 'document')} · {plural(r.pages, 'page')} · {plural(r.chunks, 'chunk')}
+                {plural(r.documents, 'document')}{r.pages > 0 ? ` · ${plural(r.pages, 'page')}` : ''} · {plural(r.chunks, 'chunk')}
                 {r.errors > 0 && <> · <span className="error">{plural(r.errors, 'error')}</span></>}
               </span>
               {confirming === r.path ? (

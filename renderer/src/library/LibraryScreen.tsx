@@ -72,7 +72,7 @@ export function LibraryScreen() {
           <h1>Library</h1>
           <p className="muted">
             {totals
-              ? `${plural(totals.documents, 'document')} · ${plural(totals.pages, 'page')} · ${plural(totals.chunks, 'chunk')}`
+              ? `${plural(totals.documents, 'document')}${totals.pages > 0 ? ` · ${plural(totals.pages, 'page')}` : ''} · ${plural(totals.chunks, 'chunk')}`
                 + (totals.errors > 0 ? ` · ${plural(totals.errors, 'error')}` : '')
                 + (totals.needsOcrPages > 0 ? ` · ${plural(totals.needsOcrPages, 'page')} without text` : '')
               : 'Loading…'}

@@ -7,7 +7,7 @@
  */
 import { Fragment, useState } from 'react';
 import type { EvidenceEdit, EvidenceRow, EvidenceSort } from '../api.js';
-import { fileName, isoDate } from '../format.js';
+import { fileName, isoDate, modeWords } from '../format.js';
 import { EvidenceEditor } from './EvidenceEditor.js';
 
 export interface EvidenceTableProps {
@@ -86,7 +86,7 @@ export function EvidenceTable({ rows, sort, order, onSort, onOpen, onEdit, onRem
                 <td>{r.stance && <span className={`review-stance review-stance-${r.stance}`}>{r.stance}</span>}</td>
                 <td>{r.tags.map((t) => <span key={t} className="review-tag">{t}</span>)}</td>
                 <td className="review-note">{r.note}</td>
-                <td className="review-query">{r.query && <><span>{r.query.text}</span>{r.query.mode && <span className="muted"> ({r.query.mode === 'full' ? 'deep' : r.query.mode})</span>}</>}</td>
+                <td className="review-query">{r.query && <><span>{r.query.text}</span>{r.query.mode && <span className="muted"> ({modeWords(r.query.mode)})</span>}</>}</td>
                 <td className="review-added muted">{isoDate(r.createdAt)}</td>
               </tr>
               {editing === r.id && (

@@ -1,21 +1,22 @@
 /**
  * One search result as an evidence card: the quote with matched terms marked, where it comes from,
- * how it scored and ranked, the LLM judge's reason, and the Open / Save to collection actions.
+ * the LLM judge's reason, the Open / Save to collection actions, and "Why this result?" (how it
+ * ranked, in plain words).
  */
-import { forwardRef, type KeyboardEvent } from 'react';
+import { forwardRef, useState, type KeyboardEvent } from 'react';
 import { fileName, ocrLabel, sourceLabel } from '../format.js';
-import { MorePassages } from './MorePassages.js';
+import { MoreList, MoreToggle } from './MorePassages.js';
 import { SaveEvidenceForm } from './SaveEvidenceForm.js';
-import { ScoreBar } from './ScoreBar.js';
-import { rankLine, type Result } from './scores.js';
+import type { Result, Tops } from './scores.js';
 import { Snippet } from './Snippet.js';
+import { WhyPanel, WhyToggle } from './WhyThisResult.js';
 
 export interface EvidenceCardProps {
   result: Result;
   /** 1-based place in the list shown (a stage's ranking may carry the engine's earlier ranks). */
   position: number;
-  /** The best score in the list (scales the BM25 bar in bm25-only mode). */
-  top: number;
+  /** The best values in the list (the keyword bar is relative to the best keyword score). */
+  tops: Tops;
   query: string;
   mode: string;
   tabIndex: number;
@@ -37,6 +38,8 @@ export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(functio
   const title = r.title ?? fileName(r.path);
   const where = sourceLabel(r);
   const titleId = `search-card-${r.chunkId}`;
+  const [why, setWhy] = useState(false);
+  const whyId = `search-why-${r.chunkId}`;
   return (
     <li ref={ref} className="search-card" data-testid="evidence-card" tabIndex={p.tabIndex} aria-labelledby={titleId}
       onKeyDown={p.onKeyDown} onFocus={p.onFocus}>
@@ -52,17 +55,18 @@ export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(functio
       </div>
       <blockquote className="search-card-quote"><Snippet result={r} /></blockquote>
       {r.trace.llm && r.trace.llm.reason !== '' && (
-        <p className="search-card-reason"><span className="search-card-reason-label">LLM {r.trace.llm.score}/10:</span> {r.trace.llm.reason}</p>
+        <p className="search-card-reason"><span className="search-card-reason-label">LLM judge {r.trace.llm.score}/10:</span> {r.trace.llm.reason}</p>
       )}
       <div className="search-card-foot">
-        <ScoreBar trace={r.trace} score={r.score} top={p.top} />
-        <span className="search-card-ranks muted">{rankLine(r.trace)}</span>
+        <WhyToggle id={whyId} open={why} onToggle={setWhy} />
+        <MoreToggle result={r} expanded={p.expanded} onToggle={p.onExpand} />
         <span className="search-card-actions">
           <button type="button" onClick={p.onOpen} title={`Open ${title} in the viewer`}>Open</button>
           <button type="button" aria-expanded={p.saving} onClick={() => p.onSaveToggle(!p.saving)}>Save to collection</button>
         </span>
       </div>
-      <MorePassages result={r} expanded={p.expanded} onToggle={p.onExpand} onOpen={p.onOpenPassage} />
+      {why && <WhyPanel id={whyId} trace={r.trace} tops={p.tops} />}
+      {p.expanded && <MoreList result={r} tops={p.tops} onOpen={p.onOpenPassage} />}
       {p.savedTo !== null && !p.saving && <p className="search-card-saved" role="status">Saved to “{p.savedTo}”</p>}
       {p.saving && (
         <SaveEvidenceForm target={{ chunkId: r.chunkId }} query={p.query} mode={p.mode} onSaved={p.onSaved} onCancel={() => p.onSaveToggle(false)} />

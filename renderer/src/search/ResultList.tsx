@@ -8,7 +8,7 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNav } from '../app/nav.js';
 import { EvidenceCard } from './EvidenceCard.js';
-import type { Result } from './scores.js';
+import { topsOf, type Result } from './scores.js';
 
 export interface ResultListProps {
   results: Result[];
@@ -32,7 +32,7 @@ export function ResultList({ results, query, mode, startedAt, firstResults, comp
   const [saving, setSaving] = useState<number | null>(null);
   const [saved, setSaved] = useState<Map<number, string>>(new Map());
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
-  const top = results.reduce((m, r) => Math.max(m, r.trace.fused), 0);
+  const tops = topsOf(results);
 
   useLayoutEffect(() => {
     if (!list.current) return;
@@ -52,7 +52,7 @@ export function ResultList({ results, query, mode, startedAt, firstResults, comp
     if (r) cards.current.get(r.chunkId)?.focus();
   };
   const open = (r: Result) => nav.openDocument({
-    docId: r.docId, page: r.page, highlight: r.snippetText, locator: r.locator, headingPath: r.headingPath.length > 0 ? r.headingPath : undefined,
+    docId: r.docId, page: r.page, highlight: r.snippetText, query, locator: r.locator, headingPath: r.headingPath.length > 0 ? r.headingPath : undefined,
   });
   const expand = (id: number, on: boolean) => setExpanded((s) => {
     const next = new Set(s);
@@ -79,7 +79,7 @@ export function ResultList({ results, query, mode, startedAt, firstResults, comp
     <ol ref={list} className={compact ? 'search-results compact' : 'search-results'} aria-label={`${results.length} results`} data-query={query}
       onBlur={(e) => { if (!list.current?.contains(e.relatedTarget as Node | null) && e.relatedTarget !== null) focused.current = null; }}>
       {results.map((r, i) => (
-        <EvidenceCard key={r.chunkId} result={r} position={i + 1} top={top} query={query} mode={mode}
+        <EvidenceCard key={r.chunkId} result={r} position={i + 1} tops={tops} query={query} mode={mode}
           ref={(el) => { if (el) cards.current.set(r.chunkId, el); else cards.current.delete(r.chunkId); }}
           tabIndex={r.chunkId === tabbable ? 0 : -1}
           saving={saving === r.chunkId} savedTo={saved.get(r.chunkId) ?? null}

@@ -56,7 +56,7 @@ describe('results by paper', () => {
     expect(within(items[0]!).getByText('Title and authors')).toBeTruthy();
     expect(items[2]!.textContent).toContain('1 more further down');
     fireEvent.click(within(items[1]!).getByRole('button', { name: 'Open' }));
-    expect(openDocument).toHaveBeenCalledWith({ docId: 1, page: 6, highlight: other.snippetText });
+    expect(openDocument).toHaveBeenCalledWith({ docId: 1, page: 6, highlight: other.snippetText, query: 'heart failure' });
     fireEvent.click(within(cards[0]!).getByRole('button', { name: 'Hide the other passages' }));
     expect(within(cards[0]!).queryByRole('list', { name: 'More passages from this paper' })).toBeNull();
     // m on a focused card shows them too

@@ -145,16 +145,25 @@ describe('SearchScreen', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('draws the score bar from the trace, with the numbers for screen readers', async () => {
-    const judged = result(1, { trace: trace({ bm25Norm: 0.8, denseNorm: 0.25, llm: { score: 7, sampled: 7, expected: null, reason: 'ok', parsed: true }, rerank: { alpha: 0.5, fused: 0.6, pointwise: 0.65, listRank: null }, stages: { initial: 4, expanded: 2, final: 1 } }), score: 0.65 });
-    setup({ search: async () => response([judged]) });
+  it('explains a result on demand, in plain words, its bars following the ranks they label', async () => {
+    const judged = result(1, { trace: trace({ bm25Rank: 3, bm25Score: 8, denseScore: 0.25, llm: { score: 7, sampled: 7, expected: null, reason: 'ok', parsed: true }, rerank: { alpha: 0.5, fused: 0.6, pointwise: 0.65, listRank: null }, stages: { initial: 4, expanded: 2, final: 1 } }), score: 0.65 });
+    const second = result(2, { trace: trace({ bm25Rank: 1, bm25Score: 10, proximityBonus: 0 }) });
+    setup({ search: async () => response([judged, second]) });
     await searchFor('aspirin');
-    const bar = await screen.findByTestId('score-bar');
-    const values = [...bar.querySelectorAll('[data-part]')].map((e) => [e.getAttribute('data-part'), e.getAttribute('data-value')]);
-    expect(values).toEqual([['bm25', '0.80'], ['dense', '0.25'], ['llm', '0.70']]);
-    expect(bar.getAttribute('title')).toBe('BM25 0.80 · Dense 0.25 · LLM 7/10 · fused 0.70 (minmax) · final 0.65 (α 0.5)');
-    expect(within(bar).getByText(/^Scores: BM25 0.80/)).toBeTruthy();
-    expect(screen.getByText('BM25 #1 · dense #2 · initial #4 → expanded #2 → final #1')).toBeTruthy();
+    const cards = await screen.findAllByTestId('evidence-card');
+    expect(cards[0]!.textContent).not.toMatch(/BM25|bm25|chunk/);
+    expect(screen.queryByTestId('why-this-result')).toBeNull();
+    fireEvent.click(within(cards[0]!).getByRole('button', { name: 'Why this result?' }));
+    fireEvent.click(within(cards[1]!).getByRole('button', { name: 'Why this result?' }));
+    const [a, b] = screen.getAllByTestId('why-this-result');
+    const rows = (el: HTMLElement) => [...el.querySelectorAll('[data-part]')].map((e) => [e.getAttribute('data-part'), e.getAttribute('data-rank'), e.getAttribute('data-value')]);
+    expect(rows(a!)).toEqual([['bm25', '#3', '0.800'], ['dense', '#2', '0.250'], ['llm', '7/10', '0.700']]);
+    expect(rows(b!)[0]).toEqual(['bm25', '#1', '1.000']);
+    expect(a!.textContent).toContain('Keyword match');
+    expect(a!.textContent).toContain('Meaning match');
+    expect(a!.textContent).toContain('LLM judge');
+    expect(a!.textContent).toContain('Place in each step: first search #4 → after expanding the search #2 → final #1.');
+    expect(a!.textContent).toMatch(/words appear close together/);
   });
 
   it('moves between cards with the keyboard, opens with Enter and saves with s', async () => {
@@ -174,7 +183,7 @@ describe('SearchScreen', () => {
     expect(document.activeElement).toBe(cards[1]);
     expect(cards.map((c) => c.tabIndex)).toEqual([-1, 0, -1]);
     fireEvent.keyDown(cards[1]!, { key: 'Enter' });
-    expect(openDocument).toHaveBeenCalledWith({ docId: 102, page: 4, highlight: 'Aspirin lowered the risk of stroke in passage 2.' });
+    expect(openDocument).toHaveBeenCalledWith({ docId: 102, page: 4, highlight: 'Aspirin lowered the risk of stroke in passage 2.', query: 'aspirin' });
     fireEvent.keyDown(cards[1]!, { key: 's' });
     expect(within(cards[1]!).getByRole('form', { name: 'Save to collection' })).toBeTruthy();
   });

@@ -8,7 +8,7 @@ import { FirstRun } from '../app/FirstRun.js';
 import { FOCUS_SEARCH_EVENT } from '../app/nav.js';
 import { OllamaNotice } from '../app/OllamaNotice.js';
 import { useAppStatus } from '../app/useAppStatus.js';
-import { plural } from '../format.js';
+import { modeWords, plural } from '../format.js';
 import { HistoryList } from './HistoryList.js';
 import { QueryUnderstood } from './QueryUnderstood.js';
 import { groupResults } from './group.js';
@@ -92,12 +92,22 @@ export function SearchScreen() {
             fallback="Without it, Deep search falls back to pseudo-relevance feedback (RM3): the query expanded with words from its top keyword matches, no LLM." />
         )}
         {state.error && <p role="alert" className="error search-error">Search failed ({state.error.code}): {state.error.message}</p>}
-        {q !== null && !state.error && (
-          <p className="search-summary muted" aria-live="polite">
-            {state.loading ? 'Searching…' : `${plural(papers.length, 'result')} for “${q}”`}
-            {state.fast && <> · first results in {Math.round(state.fast.ms).toLocaleString()} ms ({state.fast.mode})</>}
-          </p>
-        )}
+        {(q !== null && !state.error) || papers.length > 0 ? (
+          <div className="search-summary-row">
+            {q !== null && !state.error && (
+              <p className="search-summary muted" aria-live="polite">
+                {state.loading ? 'Searching…' : `${plural(papers.length, 'result')} for “${q}”`}
+                {state.fast && <> · first results in {Math.round(state.fast.ms).toLocaleString()} ms ({modeWords(state.fast.mode)})</>}
+              </p>
+            )}
+            {papers.length > 0 && (
+              <div className="search-view" role="group" aria-label="Result view">
+                <button type="button" aria-pressed={!compact} onClick={() => setCompact(false)}>Cards</button>
+                <button type="button" aria-pressed={compact} onClick={() => setCompact(true)}>Compact list</button>
+              </div>
+            )}
+          </div>
+        ) : null}
         {state.fast?.operators && !state.loading && <QueryUnderstood operators={state.fast.operators} />}
         {state.deep && q !== null && <StagePanel deep={state.deep} query={q} onStop={stop} onEdit={(edit, value) => void steer(edit, value)} names={resultNames(state.results)} />}
         {emptyLibrary && <FirstRun status={app.status!} refresh={app.refresh} />}
@@ -113,12 +123,6 @@ export function SearchScreen() {
         )}
         {q !== null && !state.loading && !state.error && state.results.length === 0 && state.deep?.phase !== 'running' && (
           <p className="search-empty">{noMatchText(q, { emptyLibrary, deep: state.deep !== null, llm: !ollamaOff && !deepStopped })}</p>
-        )}
-        {papers.length > 0 && (
-          <div className="search-view" role="group" aria-label="Result view">
-            <button type="button" aria-pressed={!compact} onClick={() => setCompact(false)}>Cards</button>
-            <button type="button" aria-pressed={compact} onClick={() => setCompact(true)}>Compact list</button>
-          </div>
         )}
         <div className={state.loading ? 'search-stale' : undefined}>
           <ResultList results={papers} query={q ?? ''} mode={engineMode} startedAt={state.startedAt} firstResults={state.fast} compact={compact} />

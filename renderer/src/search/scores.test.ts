@@ -1,37 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { rankLine, scoreLine, scoreParts } from './scores.js';
+import { explanation, signalLine, signals, topsOf } from './scores.js';
 import { expansionText, mergeStage, settle, stageRows } from './stages.js';
-import { trace } from './testFixtures.js';
+import { result, trace } from './testFixtures.js';
 
-describe('scoreParts', () => {
-  it('uses the normalised scores of a hybrid search', () => {
-    expect(scoreParts(trace(), 1).map((p) => [p.key, p.value])).toEqual([['bm25', 0.8], ['dense', 0.6]]);
+describe('signals', () => {
+  it('a better keyword rank never has a shorter bar: the bar is the BM25 score the rank is taken from, relative to the best shown', () => {
+    // The first card came first by the words-together bonus; by BM25 alone it is #3.
+    const lifted = result(1, { trace: trace({ bm25Rank: 3, bm25Score: 9, proximityBonus: 4, fused: 13, fusion: 'none', bm25Norm: null, denseNorm: null, denseRank: null, denseScore: null }) });
+    const best = result(2, { trace: trace({ bm25Rank: 1, bm25Score: 12, proximityBonus: 0, fused: 12, fusion: 'none', bm25Norm: null, denseNorm: null, denseRank: null, denseScore: null }) });
+    const tops = topsOf([lifted, best]);
+    const [a] = signals(lifted.trace, tops);
+    const [b] = signals(best.trace, tops);
+    expect([a!.rank, a!.value]).toEqual(['#3', 0.75]);
+    expect([b!.rank, b!.value]).toEqual(['#1', 1]);
+    expect(explanation(lifted.trace)[0]).toMatch(/close together/);
+    expect(signals(lifted.trace, tops).map((s) => s.label)).toEqual(['Keyword match']);
   });
 
-  it('scales a bm25-only score by the best in the list, and clamps', () => {
-    const t = trace({ fusion: 'none', bm25Norm: null, denseNorm: null, denseRank: null, denseScore: null, fused: 6 });
-    expect(scoreParts(t, 12).map((p) => [p.key, p.shown])).toEqual([['bm25', '0.50']]);
-    expect(scoreParts({ ...t, fused: 20 }, 12)[0]!.value).toBe(1);
-    expect(rankLine(t)).toBe('BM25 #1');
+  it('the meaning bar is the cosine, absent signals say so in a hybrid search, the judge out of 10', () => {
+    const t = trace({ bm25Rank: null, bm25Score: null, denseScore: 0.42, denseRank: 3, llm: { score: 6.5, sampled: 7, expected: 6.5, reason: 'on topic', parsed: true } });
+    expect(signals(t, { bm25: 10 }).map((s) => [s.label, s.rank, s.value])).toEqual([
+      ['Keyword match', 'none', 0], ['Meaning match', '#3', 0.42], ['LLM judge', '6.5/10', 0.65],
+    ]);
+    expect(signalLine(t, { bm25: 10 })).toBe('keyword match none · meaning match #3 · LLM judge 6.5/10');
   });
 
-  it('uses the cosine in dense-only mode', () => {
-    const t = trace({ fusion: 'none', bm25Norm: null, denseNorm: null, bm25Rank: null, bm25Score: null, denseScore: 0.42, denseRank: 3 });
-    expect(scoreParts(t, 0.42).map((p) => [p.key, p.shown])).toEqual([['dense', '0.42']]);
-    expect(rankLine(t)).toBe('dense #3');
+  it('dense-only: no keyword row', () => {
+    const t = trace({ fusion: 'none', bm25Rank: null, bm25Score: null, denseScore: 0.5, denseRank: 1 });
+    expect(signals(t, { bm25: 0 }).map((s) => s.key)).toEqual(['dense']);
   });
 
-  it('adds the judge and the final blend', () => {
-    const t = trace({ llm: { score: 6.5, sampled: 7, expected: 6.5, reason: '', parsed: true }, rerank: { alpha: 0.5, fused: 0.4, pointwise: 0.5, listRank: null } });
-    const parts = scoreParts(t, 1);
-    expect(parts[2]).toEqual({ key: 'llm', label: 'LLM', value: 0.65, shown: '6.5/10' });
-    expect(scoreLine(t, parts, 0.525)).toBe('BM25 0.80 · Dense 0.60 · LLM 6.5/10 · fused 0.70 (minmax) · final 0.53 (α 0.5)');
-    expect(scoreLine({ ...t, rerank: { ...t.rerank!, listRank: 2 } }, parts, 0.61)).toMatch(/final 0.61 \(α 0.5, listwise #2\)$/);
-  });
-
-  it('lists the ranks per stage, absent ones as a dash', () => {
-    expect(rankLine(trace({ denseRank: null, stages: { initial: null, expanded: 3, final: 2 } }))).toBe('BM25 #1 · dense – · initial – → expanded #3 → final #2');
-    expect(rankLine(trace({ stages: { initial: 1, expanded: null, final: 1 } }))).toBe('BM25 #1 · dense #2 · initial #1 → final #1');
+  it('tells the deep steps, the blend and the title block in words', () => {
+    const t = trace({ stages: { initial: null, expanded: 3, final: 2 }, rerank: { alpha: 0.5, fused: 0.4, pointwise: 0.5, listRank: 2 }, frontMatter: true, proximityBonus: 0 });
+    expect(explanation(t)).toEqual([
+      'Keyword and meaning matches were combined with equal weight.',
+      "The LLM judge's score and the search's score were blended, then the LLM put it #2 when comparing the best passages side by side.",
+      'Place in each step: first search not in the list → after expanding the search #3 → final #2.',
+      "This is the paper's title and authors block.",
+    ]);
   });
 });
 

@@ -59,7 +59,7 @@ describe('DocumentViewer', () => {
   it('falls back to the extracted text, with the quote marked, when pdf.js cannot read the PDF', async () => {
     show(detail({}), { page: 2, highlight: 'aspirin reduced the risk of stroke by a fifth' }, { documentBytes: async () => new Uint8Array([37, 80, 68, 70]) });
     expect((await screen.findByText(/The PDF could not be displayed \(Invalid PDF structure\.\)/)).getAttribute('role')).toBe('status');
-    expect(screen.getByRole('heading', { name: 'Page 1 (2)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'p. 1 (PDF page 2)' })).toBeTruthy();
     const marks = document.querySelectorAll('mark');
     expect(Array.from(marks).map((m) => m.textContent)).toEqual(['aspirin reduced the risk\nof stroke by a fifth']);
     expect(marks[0]?.closest('[data-page-number]')?.getAttribute('data-page-number')).toBe('2');
@@ -112,12 +112,55 @@ describe('DocumentViewer', () => {
   it('keeps Tab inside the dialog', async () => {
     show(detail({ kind: 'pubmed', path: 'pubmed:1', doi: null, pages: [{ page: 1, label: null, text: 'Abstract.' }] }));
     await screen.findByText('Abstract.');
-    const close = screen.getByRole('button', { name: 'Close' });
-    close.focus();
-    fireEvent.keyDown(close, { key: 'Tab' });
+    const pages = screen.getByRole('region', { name: 'Document text' });
+    expect(pages.tabIndex).toBe(0);
+    pages.focus();
+    fireEvent.keyDown(pages, { key: 'Tab' });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'View on PubMed' }));
     fireEvent.keyDown(document.activeElement as Element, { key: 'Tab', shiftKey: true });
-    expect(document.activeElement).toBe(close);
+    expect(document.activeElement).toBe(pages);
+  });
+
+  it('finds in the document with Ctrl+F: a count, Enter and Shift+Enter, Escape closes only the find bar', async () => {
+    const text = 'Aspirin first. Then aspirin again, and ASPIRIN a third time; aspirinate is not a word start miss.';
+    const { onClose } = show(detail({ kind: 'pubmed', path: 'pubmed:2', doi: null, pages: [{ page: 1, label: null, text }] }));
+    await screen.findByText(/Aspirin first/);
+    const dialog = screen.getByTestId('document-viewer');
+    fireEvent.keyDown(dialog, { key: 'f', ctrlKey: true });
+    const box = screen.getByRole('searchbox', { name: 'Find in document' });
+    expect(document.activeElement).toBe(box);
+    fireEvent.change(box, { target: { value: 'aspirin' } });
+    const count = () => within(screen.getByRole('search', { name: 'Find in document' })).getByRole('status').textContent;
+    await waitFor(() => expect(count()).toBe('1 of 4'));
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(count()).toBe('2 of 4');
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(count()).toBe('4 of 4');
+    fireEvent.change(box, { target: { value: 'zebra' } });
+    await waitFor(() => expect(count()).toBe('No matches'));
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(screen.queryByRole('search', { name: 'Find in document' })).toBeNull();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('steps through the search query’s words with n and p, not while typing', async () => {
+    const text = 'Stroke risk fell. Aspirin users had fewer strokes; aspirin is cheap.';
+    show(detail({ kind: 'pubmed', path: 'pubmed:3', doi: null, pages: [{ page: 1, label: null, text }] }), { query: 'aspirin and strokes author:Tully' });
+    await screen.findByText(/Stroke risk fell/);
+    const dialog = screen.getByTestId('document-viewer');
+    fireEvent.keyDown(dialog, { key: 'n' });
+    const bar = screen.getByRole('search', { name: 'Query matches' });
+    expect(bar.textContent).toContain('Matches of the search “aspirin, stroke”');
+    await waitFor(() => expect(within(bar).getByRole('status').textContent).toBe('1 of 4'));
+    fireEvent.keyDown(dialog, { key: 'n' });
+    expect(within(bar).getByRole('status').textContent).toBe('2 of 4');
+    fireEvent.keyDown(dialog, { key: 'p' });
+    fireEvent.keyDown(dialog, { key: 'p' });
+    expect(within(bar).getByRole('status').textContent).toBe('4 of 4');
+    fireEvent.keyDown(dialog, { key: 'f', ctrlKey: true });
+    fireEvent.keyDown(screen.getByRole('searchbox', { name: 'Find in document' }), { key: 'n' });
+    expect(screen.queryByRole('search', { name: 'Query matches' })).toBeNull();
   });
 
   it('shows an error when the document cannot be loaded', async () => {

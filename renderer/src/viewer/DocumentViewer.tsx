@@ -3,11 +3,15 @@
  * then its content: a PDF drawn by pdf.js (or its extracted text when that fails), a Markdown or
  * text note, or a PubMed record's abstract, opened at the target page with the quote highlighted
  * (on a scanned page, over its OCR word boxes; in a DOCX, web page or EPUB, from the passage's paragraph, its heading path shown).
- * Text selected in it can be saved as evidence (SaveSelection). Escape or Close closes it.
+ * Text selected in it can be saved as evidence (SaveSelection). Ctrl/Cmd+F finds in the document,
+ * n/p step through the search query's matches, the page keys scroll. Escape or Close closes it.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { api, ApiError, unwrap, type DocumentDetail } from '../api.js';
 import type { ViewerTarget } from '../app/nav.js';
+import { pageName } from '../format.js';
+import { FindBar } from './FindBar.js';
+import { queryTerms } from './findText.js';
 import { MarkdownView } from './MarkdownView.js';
 import { MetadataForm } from './MetadataForm.js';
 import { isMarkdown } from './metadata.js';
@@ -15,8 +19,13 @@ import type { OcrData } from './ocrBoxes.js';
 import { PdfView } from './PdfView.js';
 import { SaveSelection } from './SaveSelection.js';
 import { TextView } from './TextView.js';
+import { useFind } from './useFind.js';
 import { ViewerHeader } from './ViewerHeader.js';
+import { viewerKey } from './viewerKeys.js';
 import './DocumentViewer.css';
+
+/** The element that scrolls the document (the PDF pages, or the text). */
+const scrollerIn = (el: HTMLElement | null): HTMLElement | null => el?.querySelector<HTMLElement>('.viewer-pdf-pages, .viewer-scroll') ?? null;
 
 interface Props {
   target: ViewerTarget;
@@ -32,6 +41,41 @@ export function DocumentViewer({ target, onClose }: Props) {
   const content = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  const [findOpen, setFindOpen] = useState(false);
+  const [findFocus, setFindFocus] = useState(0);
+  const [jump, setJump] = useState<{ page: number; seq: number } | null>(null);
+  const [drawn, setDrawn] = useState(0);
+  const pdfShown = detail?.kind === 'pdf' && pdfFailed === null;
+  const pages = useMemo(() => (detail?.pages ?? []).map((p) => ({ page: p.page, text: p.text })), [detail]);
+  const labels = useMemo(() => new Map((detail?.pages ?? []).map((p) => [p.page, p.label ?? null])), [detail]);
+  const showPage = useCallback((page: number) => setJump((j) => ({ page, seq: (j?.seq ?? 0) + 1 })), []);
+  const onDrawn = useCallback(() => setDrawn((n) => n + 1), []);
+  const find = useFind({ kind: pdfShown ? 'pages' : 'dom', pages, root: content, showPage, drawn });
+  const terms = useMemo(() => queryTerms(target.query ?? ''), [target.query]);
+  const closeFind = () => {
+    setFindOpen(false);
+    find.clear();
+    scrollerIn(content.current)?.focus();
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    trapTab(e);
+    const scroller = scrollerIn(content.current);
+    const action = viewerKey(e, e.target, e.target === e.currentTarget, scroller?.clientHeight ?? 0);
+    if (action === null) return;
+    e.preventDefault();
+    if (action === 'find') { setFindOpen(true); setFindFocus((n) => n + 1); }
+    else if (action === 'next' || action === 'previous') {
+      if (terms.length === 0) return;
+      if (find.kind !== 'query' || find.terms.join(' ') !== terms.join(' ')) { setFindOpen(false); find.search(terms, 'query'); }
+      else find.move(action === 'next' ? 1 : -1);
+    } else if (scroller) {
+      const s = action.scroll;
+      scroller.focus();
+      if (s === 'start' || s === 'end') scroller.scrollTo({ top: s === 'start' ? 0 : scroller.scrollHeight });
+      else scroller.scrollBy({ top: s });
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -64,7 +108,7 @@ export function DocumentViewer({ target, onClose }: Props) {
         aria-label="Document viewer"
         data-testid="document-viewer"
         tabIndex={-1}
-        onKeyDown={trapTab}
+        onKeyDown={onKey}
       >
         <div className="viewer-top">
           {detail ? (editing
@@ -75,7 +119,16 @@ export function DocumentViewer({ target, onClose }: Props) {
         </div>
         {error && <p role="alert" className="error viewer-error">Could not open the document ({error})</p>}
         {detail && <SaveSelection docId={detail.id} content={content} />}
-        {detail && <div ref={content} className="viewer-content"><ViewerBody detail={detail} target={target} pdfFailed={pdfFailed} onPdfFail={setPdfFailed} /></div>}
+        {detail && (
+          <FindBar find={find} open={findOpen} focusKey={findFocus} onClose={closeFind}
+            pageName={find.page === null ? null : pageName(find.page, labels.get(find.page))} />
+        )}
+        {detail && (
+          <div ref={content} className="viewer-content">
+            <ViewerBody detail={detail} target={target} pdfFailed={pdfFailed} onPdfFail={setPdfFailed}
+              pdf={{ jump, labels, onDrawn }} />
+          </div>
+        )}
       </div>
     </div>
   );
@@ -100,12 +153,18 @@ function trapTab(e: KeyboardEvent<HTMLDivElement>) {
   else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
 }
 
-function ViewerBody({ detail, target, pdfFailed, onPdfFail }: { detail: DocumentDetail; target: ViewerTarget; pdfFailed: string | null; onPdfFail(reason: string): void }) {
+interface PdfExtras {
+  jump: { page: number; seq: number } | null;
+  labels: ReadonlyMap<number, string | null>;
+  onDrawn(): void;
+}
+
+function ViewerBody({ detail, target, pdfFailed, onPdfFail, pdf }: { detail: DocumentDetail; target: ViewerTarget; pdfFailed: string | null; onPdfFail(reason: string): void; pdf: PdfExtras }) {
   const quote = target.highlight;
   if (detail.kind === 'pdf') {
-    if (pdfFailed === null) return <PdfView docId={detail.id} page={target.page} highlight={quote} ocr={ocrPages(detail)} onFail={onPdfFail} />;
+    if (pdfFailed === null) return <PdfView docId={detail.id} page={target.page} highlight={quote} ocr={ocrPages(detail)} onFail={onPdfFail} {...pdf} />;
     return (
-      <div className="viewer-scroll">
+      <div className="viewer-scroll" tabIndex={0} role="region" aria-label="Document text">
         <p role="status" className="viewer-fallback">The PDF could not be displayed ({pdfFailed}). Showing the text Delve extracted from it instead.</p>
         <TextView pages={detail.pages} headings page={target.page} highlight={quote} />
       </div>
@@ -114,7 +173,7 @@ function ViewerBody({ detail, target, pdfFailed, onPdfFail }: { detail: Document
   const text = detail.pages.map((p) => p.text).join('\n\n');
   const paragraph = typeof target.locator?.paragraph === 'number' ? target.locator.paragraph : undefined;
   return (
-    <div className="viewer-scroll">
+    <div className="viewer-scroll" tabIndex={0} role="region" aria-label="Document text">
       {target.headingPath && target.headingPath.length > 0 && (
         <p className="viewer-locator muted" data-testid="viewer-locator">In {target.headingPath.join(' › ')}{paragraph !== undefined ? `, paragraph ${paragraph}` : ''}</p>
       )}

@@ -27,10 +27,12 @@ interface Props {
   /** The page's OCR words when Delve read it by OCR. */
   ocr?: OcrData;
   onHighlight(found: boolean): void;
+  /** Called once the text layer is drawn (find in document paints on it). */
+  onDrawn?(): void;
   register(pageNumber: number, el: HTMLDivElement | null): void;
 }
 
-export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight, ocr, onHighlight, register }: Props) {
+export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight, ocr, onHighlight, onDrawn, register }: Props) {
   const boxes = useMemo(() => (ocr ? ocrBoxes(ocr, highlight) : []), [ocr, highlight]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -38,6 +40,8 @@ export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight
   const [error, setError] = useState<string | null>(null);
   const reported = useRef(onHighlight);
   reported.current = onHighlight;
+  const drawn = useRef(onDrawn);
+  drawn.current = onDrawn;
 
   useEffect(() => {
     if (!near) return;
@@ -63,10 +67,13 @@ export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight
       text.replaceChildren();
       textLayer = new lib.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport });
       await textLayer.render();
-      if (cancelled || !highlight) return;
-      const marked = markHits(textLayer.textDivs, findQuote(textLayer.textContentItemsStr, highlight));
-      marked[0]?.scrollIntoView({ block: 'center' });
-      reported.current(marked.length > 0 || boxes.length > 0);
+      if (cancelled) return;
+      if (highlight) {
+        const marked = markHits(textLayer.textDivs, findQuote(textLayer.textContentItemsStr, highlight));
+        marked[0]?.scrollIntoView({ block: 'center' });
+        reported.current(marked.length > 0 || boxes.length > 0);
+      }
+      drawn.current?.();
     })().catch((err: unknown) => {
       if (!cancelled && !lib.isCancelled(err)) setError(err instanceof Error ? err.message : String(err));
     });

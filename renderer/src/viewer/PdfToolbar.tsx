@@ -1,5 +1,6 @@
-/** The PDF toolbar: previous/next, page number ("Page N of M"), zoom out/in with the zoom level. */
+/** The PDF toolbar: previous/next, page number ("Page N of M", and "p. 84 (PDF page 1)" where the printed label differs), zoom out/in with the zoom level. */
 import { useEffect, useState } from 'react';
+import { pageName } from '../format.js';
 
 interface Props {
   current: number;
@@ -8,9 +9,12 @@ interface Props {
   onPage(n: number): void;
   onZoom(dir: 1 | -1): void;
   hitNote: string | null;
+  /** The current page's printed label, when it has one. */
+  label?: string | null;
 }
 
-export function PdfToolbar({ current, count, scale, onPage, onZoom, hitNote }: Props) {
+export function PdfToolbar({ current, count, scale, onPage, onZoom, hitNote, label = null }: Props) {
+  const printed = label && label !== String(current) ? pageName(current, label) : null;
   const [text, setText] = useState(String(current));
   useEffect(() => setText(String(current)), [current]);
   const submit = () => {
@@ -35,7 +39,8 @@ export function PdfToolbar({ current, count, scale, onPage, onZoom, hitNote }: P
         />
         <span className="viewer-pagecount">of {count || '…'}</span>
       </label>
-      <span className="viewer-sr" role="status">Page {current} of {count}</span>
+      {printed && <span className="viewer-pagelabel" data-testid="viewer-page-label">{printed}</span>}
+      <span className="viewer-sr" role="status">Page {current} of {count}{printed ? ` (${printed})` : ''}</span>
       <button type="button" aria-label="Next page" onClick={() => onPage(current + 1)} disabled={current >= count}>›</button>
       <span className="viewer-toolbar-sep" />
       <button type="button" aria-label="Zoom out" onClick={() => onZoom(-1)} disabled={scale <= 0.5}>−</button>

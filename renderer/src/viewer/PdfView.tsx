@@ -18,11 +18,17 @@ interface Props {
   /** OCR words of the pages Delve read by OCR (scanned pages), by page number. */
   ocr?: ReadonlyMap<number, OcrData>;
   onFail(reason: string): void;
+  /** A page to bring into view (find in document); `seq` changes on each request. */
+  jump?: { page: number; seq: number } | null;
+  /** Printed page labels by page number ("p. 84 (PDF page 1)" in the toolbar). */
+  labels?: ReadonlyMap<number, string | null>;
+  /** Called after a page's text layer was drawn. */
+  onDrawn?(): void;
 }
 
 const ZOOMS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 
-export function PdfView({ docId, page, highlight, ocr, onFail }: Props) {
+export function PdfView({ docId, page, highlight, ocr, onFail, jump = null, labels, onDrawn }: Props) {
   const [pdf, setPdf] = useState<{ lib: PdfLib; doc: PdfDocument } | null>(null);
   const doc = pdf?.doc ?? null;
   const [base, setBase] = useState<{ width: number; height: number } | null>(null);
@@ -78,6 +84,10 @@ export function PdfView({ docId, page, highlight, ocr, onFail }: Props) {
     if (doc && page !== null && page > 1) goTo(page);
   }, [doc, page, goTo]);
 
+  useEffect(() => {
+    if (doc && jump) goTo(jump.page);
+  }, [doc, jump, goTo]);
+
   const onScroll = useCallback(() => {
     const box = scroller.current;
     if (!box) return;
@@ -105,9 +115,10 @@ export function PdfView({ docId, page, highlight, ocr, onFail }: Props) {
         scale={scale}
         onPage={(n) => goTo(n)}
         onZoom={zoom}
+        label={labels?.get(current) ?? null}
         hitNote={highlight && hit === false ? 'The quoted passage was not found on this page.' : null}
       />
-      <div className="viewer-pdf-pages" ref={scroller} onScroll={onScroll}>
+      <div className="viewer-pdf-pages" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label="PDF pages">
         {!doc && <p className="viewer-loading muted">Opening the PDF…</p>}
         {pdf && base && list.map((n) => (
           <PdfPage
@@ -121,6 +132,7 @@ export function PdfView({ docId, page, highlight, ocr, onFail }: Props) {
             highlight={n === highlightPage ? highlight : undefined}
             ocr={ocr?.get(n)}
             onHighlight={setHit}
+            onDrawn={onDrawn}
             register={register}
           />
         ))}

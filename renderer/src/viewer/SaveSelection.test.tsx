@@ -61,7 +61,7 @@ describe('saving a viewer selection', () => {
     });
     window.delve = f.api;
     render(<DocumentViewer target={{ docId: 7, page: 2 }} onClose={vi.fn()} />);
-    const page2 = await screen.findByRole('region', { name: 'Page 1' });
+    const page2 = await screen.findByRole('region', { name: 'p. 1 (PDF page 2)' });
     expect(screen.queryByRole('button', { name: 'Save selection as evidence' })).toBeNull();
     const node = textNode(page2, 'aspirin reduced');
     const at = node.textContent!.indexOf('aspirin');

@@ -8,6 +8,7 @@
  */
 import { Fragment, useEffect, useMemo, useRef } from 'react';
 import type { DocumentDetail } from '../api.js';
+import { pageName } from '../format.js';
 import { piecesFromOffsets } from '../highlight.js';
 import { findQuote } from './findQuote.js';
 
@@ -77,9 +78,9 @@ export function TextView({ pages, headings, page, highlight, paragraph }: Props)
     <div className="viewer-text" ref={root}>
       {highlight && !found && <p className="viewer-hitnote muted">The quoted passage was not found in the text.</p>}
       {pages.map((p) => (
-        <section key={p.page} className="viewer-text-page" data-page-number={p.page} aria-label={headings === 'chapter' ? `Chapter ${p.page}` : headings ? `Page ${p.label ?? p.page}` : undefined}>
+        <section key={p.page} className="viewer-text-page" data-page-number={p.page} aria-label={headings === 'chapter' ? `Chapter ${p.page}` : headings ? pageName(p.page, p.label) : undefined}>
           {headings === 'chapter' && <h3 className="viewer-text-heading">Chapter {p.page}{p.label ? `: ${p.label}` : ''}</h3>}
-          {headings === true && <h3 className="viewer-text-heading">Page {p.label ?? p.page}{p.label && p.label !== String(p.page) ? ` (${p.page})` : ''}</h3>}
+          {headings === true && <h3 className="viewer-text-heading">{pageName(p.page, p.label)}</h3>}
           <div className="viewer-text-body">
             {found && found.page === p.page
               ? piecesFromOffsets(p.text, found.marks).map((x, i) => (x.marked ? <mark key={i} className="viewer-mark">{x.text}</mark> : <Fragment key={i}>{x.text}</Fragment>))
