@@ -49,7 +49,7 @@ describe('reading, explanations and small windows (Chromium)', { skip: missing ?
   };
   const checkA11y = async (what: string) => {
     const c = await axeCounts(page);
-    a11y.push(`${what}: critical ${c.critical}, serious ${c.serious}, moderate ${c.moderate}, minor ${c.minor}`);
+    a11y.push(`${what}: critical ${c.critical}, serious ${c.serious}, moderate ${c.moderate}, minor ${c.minor}${c.rules.length ? ` (${c.rules.join('; ')})` : ''}`);
     assert.equal(c.serious + c.critical, 0, `${what}: ${c.rules.join('; ')}`);
   };
   const theme = async (t: 'light' | 'dark') => {
