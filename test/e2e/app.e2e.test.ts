@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { AppStatus, Result } from '../../preload/contract.js';
 import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
-import { launch, missingBrowser, screenshot } from './browser.js';
+import { missingBrowser, screenshot, openApp, openScreen } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
 import { INJECTION_MARKER, startServers, writeInjectionNote, writeScifactNotes, type Servers } from './fixtures.js';
 
@@ -38,7 +38,7 @@ describe('desktop renderer end to end (Chromium)', { skip: missing ?? false }, (
   const pdfs = join(sharedDir(), 'pdfs');
   const timings: number[] = [];
 
-  const tab = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+  const tab = (name: string) => openScreen(page, name);
   const library = () => page.getByRole('region', { name: 'Library' });
   const searchRegion = () => page.getByRole('region', { name: 'Search' });
   const addFolder = async (folder: string) => {
@@ -76,11 +76,7 @@ describe('desktop renderer end to end (Chromium)', { skip: missing ?? false }, (
       pubmed: { eutils: servers.mesh.url, apiKey: 'testkey', email: 'e2e@example.org' },
     });
     assert.equal((saved as { ok: boolean }).ok, true, JSON.stringify(saved));
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(bridge.url);
-    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    ({ browser, page } = await openApp(bridge.url, { width: 1360, height: 860 }));
   });
 
   after(async () => {

@@ -27,3 +27,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/** Chromium opened on the app at `url` (the e2e bridge): page errors logged, the screens' navigation drawn. */
+export async function openApp(url: string, viewport: { width: number; height: number }): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launch();
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+  return { browser, page };
+}
+
+/** Clicks a screen's button in the navigation ("Search", "Review", …). */
+export function openScreen(page: Page, name: string): Promise<void> {
+  return page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+}

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { AppStatus, Result } from '../../preload/contract.js';
 import { lastUserMessage } from '../helpers/ollama-server.js';
 import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
-import { launch, missingBrowser, screenshot } from './browser.js';
+import { missingBrowser, screenshot, openApp } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
 import { startServers, type Servers } from './fixtures.js';
 
@@ -63,11 +63,7 @@ describe('deep search the user can steer: edit the rewrite and the RM3 terms in 
     bridge = await startBridge({ dataDir: join(dir, 'data'), exportDir: join(dir, 'exports') });
     const saved = await bridge.call('setSettings', { ollama: { host: servers.ollama.url } }) as { ok: boolean };
     assert.equal(saved.ok, true);
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(bridge.url);
-    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    ({ browser, page } = await openApp(bridge.url, { width: 1280, height: 900 }));
     bridge.nextFolders = [join(dir, 'lib')];
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Library', exact: true }).click();
     await page.getByRole('region', { name: 'Library', exact: true }).getByRole('button', { name: 'Add folder' }).click();

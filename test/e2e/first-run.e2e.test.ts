@@ -18,7 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { AppStatus, Result, StatusReport } from '../../preload/contract.js';
 import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
 import { axeCounts } from './a11y.js';
-import { launch, missingBrowser, screenshot } from './browser.js';
+import { launch, missingBrowser, screenshot, openScreen } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
@@ -47,7 +47,7 @@ describe('a first run with nothing running: checklist, models offline, OCR state
   let hubBase = '';
   const a11y: string[] = [];
 
-  const tab = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+  const tab = (name: string) => openScreen(page, name);
   const region = (name: string) => page.getByRole('region', { name, exact: true });
   const statusBar = () => page.getByRole('contentinfo', { name: 'Status' });
   // Function predicates, not strings: Playwright evaluates a string predicate with eval, which the app's CSP refuses.

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { DocumentDetail, IndexSummary, StatusReport } from '../../main/engine/index.js';
 import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
-import { launch, missingBrowser, screenshot } from './browser.js';
+import { missingBrowser, screenshot, openApp } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
@@ -44,11 +44,7 @@ describe('a scanned page opened from a search result, the quote highlighted over
     const status = await bridge.call('status') as Ok<StatusReport>;
     const id = status.data.documents.find((d) => d.path.endsWith(SCAN))!.id;
     detail = (await bridge.call('document', id) as Ok<DocumentDetail>).data;
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(bridge.url);
-    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    ({ browser, page } = await openApp(bridge.url, { width: 1280, height: 900 }));
   });
 
   after(async () => {

@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
 import { axeCounts } from './a11y.js';
-import { launch, missingBrowser, screenshot } from './browser.js';
+import { missingBrowser, screenshot, openApp, openScreen } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
@@ -36,7 +36,7 @@ describe('reading, explanations and small windows (Chromium)', { skip: missing ?
   const QUERY = 'patient experiences of heart failure programmes';
   const LABELLED = 'stakeholder view of the quality of healthcare in Malawi';
   const a11y: string[] = [];
-  const tab = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+  const tab = (name: string) => openScreen(page, name);
   const searchRegion = () => page.getByRole('region', { name: 'Search' });
   const cards = () => searchRegion().getByTestId('evidence-card');
   const viewer = () => page.getByTestId('document-viewer');
@@ -79,11 +79,7 @@ describe('reading, explanations and small windows (Chromium)', { skip: missing ?
     await bridge.call('pickFolders');
     const indexed = await bridge.call('index', folders) as { ok: boolean };
     assert.equal(indexed.ok, true, JSON.stringify(indexed).slice(0, 300));
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(bridge.url);
-    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    ({ browser, page } = await openApp(bridge.url, { width: 1360, height: 860 }));
   });
 
   after(async () => {

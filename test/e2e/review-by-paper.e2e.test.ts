@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
-import { launch, missingBrowser, screenshot } from './browser.js';
+import { missingBrowser, screenshot, openApp, openScreen } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
@@ -23,7 +23,7 @@ describe('results by paper and an editable review (Chromium)', { skip: missing ?
   let page: Page;
   const dir = tempDir('delve-e2e-24-');
   const folders = [join(sharedDir(), 'pdfs'), join(sharedDir(), 'notes', 'foam-docs')];
-  const tab = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+  const tab = (name: string) => openScreen(page, name);
   const searchRegion = () => page.getByRole('region', { name: 'Search' });
   const review = () => page.getByRole('region', { name: 'Review' });
 
@@ -34,11 +34,7 @@ describe('results by paper and an editable review (Chromium)', { skip: missing ?
     await bridge.call('pickFolders');
     const indexed = await bridge.call('index', folders) as { ok: boolean };
     assert.equal(indexed.ok, true, JSON.stringify(indexed).slice(0, 300));
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(bridge.url);
-    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    ({ browser, page } = await openApp(bridge.url, { width: 1360, height: 860 }));
   });
 
   after(async () => {

@@ -16,7 +16,7 @@ import { startCtgovServer, type CtgovTestServer } from '../helpers/ctgov-server.
 import { startEutilsServer, type EutilsTestServer } from '../helpers/eutils-server.js';
 import { startOllamaServer, type OllamaTestServer } from '../helpers/ollama-server.js';
 import { REPO_ROOT, tempDir } from '../helpers/shared.js';
-import { launch, missingBrowser, screenshot } from './browser.js';
+import { missingBrowser, screenshot, openApp } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
@@ -56,11 +56,7 @@ describe('Trials screen end to end (Chromium)', { skip: missing ?? false }, () =
     assert.equal((saved as { ok: boolean }).ok, true, JSON.stringify(saved));
     const pm = await bridge.call('pubmedImport', ['34995105']) as Result<{ imported: number }>;
     assert.ok(pm.ok && pm.data.imported === 1, JSON.stringify(pm));
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(bridge.url);
-    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    ({ browser, page } = await openApp(bridge.url, { width: 1360, height: 1000 }));
   });
 
   after(async () => {
