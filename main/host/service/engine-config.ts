@@ -1,6 +1,6 @@
 /**
  * What the settings mean for the engine: its EngineConfig (database, chunking, the Ollama host and
- * models per role, the installed embedding model and provider) and the LLM settings alone.
+ * models per role, the installed embedding model and provider, OCR on/off and its languages) and the LLM settings alone.
  */
 import { join } from 'node:path';
 import type { EngineConfig, LlmConfig } from '../../engine/api.js';
@@ -22,6 +22,7 @@ export function toEngineConfig(config: EngineServerConfig, s: Settings): EngineC
     chunk: { targetChars: s.chunking.size, overlapChars: s.chunking.overlap },
     llm: llmConfigOf(s),
     bm25: { k1: s.ranking.k1, b: s.ranking.b, rm3: s.ranking.rm3 },
+    ocr: { ...(s.ocr.enabled !== null ? { enabled: s.ocr.enabled } : {}), languages: s.ocr.languages },
     ...(model !== null && modelInstalled(config.dataDir, model)
       ? { embedding: { modelDir: join(config.dataDir, 'models', model), provider: s.provider } }
       : {}),
