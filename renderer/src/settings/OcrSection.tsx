@@ -30,7 +30,7 @@ export function OcrSection({ draft, update }: Omit<SectionProps, 'saved' | 'erro
     <section className="settings-section" aria-labelledby="settings-ocr">
       <h3 id="settings-ocr">OCR</h3>
       <p className="settings-note">Scanned PDF pages (images without text) are read offline after the text of every file is indexed. Changes apply from the next index run.</p>
-      <label className="settings-check">
+      <label className="settings-switch">
         <input type="checkbox" checked={on} onChange={(e) => update({ ocr: { enabled: e.target.checked } })} />
         Read scanned pages with OCR
       </label>
