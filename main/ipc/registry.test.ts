@@ -34,6 +34,7 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   pickReferenceFile: [],
   importReferences: [`${folder}/refs.bib`],
   appStatus: [],
+  ocrLanguages: [],
   document: [7],
   documentBytes: [7],
   updateMetadata: [7, { title: 'A title', year: 2020 }],

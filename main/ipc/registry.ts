@@ -136,6 +136,8 @@ export const registry = {
   getSettings: engine<[], Settings>(none),
   /** Saves and applies: the engine reopens with the new settings. */
   setSettings: engine<[patch: SettingsPatch], Settings>(z.tuple([settingsPatch])),
+  /** The OCR languages installed with the app (Settings → OCR offers these). */
+  ocrLanguages: engine<[], string[]>(none),
   llmHealth: engine<[], LlmHealth>(none),
   /** Asks Ollama to download a model; progress as `llm:pull`. */
   llmPull: engine<[model: string], boolean>(z.tuple([model])),

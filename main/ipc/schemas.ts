@@ -91,6 +91,10 @@ export const settingsPatch = z.strictObject({
     size: z.number().int().min(200).max(8000).optional(),
     overlap: z.number().int().min(0).max(2000).optional(),
   }).optional(),
+  ocr: z.strictObject({
+    enabled: z.boolean().nullable().optional(),
+    languages: z.array(z.string().regex(/^[a-z_]{2,16}$/, 'must be a language code')).min(1).max(8).optional(),
+  }).optional(),
   ranking: z.strictObject({
     k1: z.number().min(0).max(10).optional(),
     b: z.number().min(0).max(1).optional(),

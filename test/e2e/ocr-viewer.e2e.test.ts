@@ -128,4 +128,24 @@ describe('a scanned page opened from a search result, the quote highlighted over
     assert.equal(quoted, `${expected} (PDF page 1)`);
     await screenshot(page, '19-ocr-viewer-selection');
   });
+
+  test('Settings → OCR offers the installed languages and saves a choice', async () => {
+    const viewer = page.getByTestId('document-viewer');
+    await viewer.getByRole('button', { name: 'Cancel' }).click();
+    await viewer.getByRole('button', { name: 'Close', exact: true }).click();
+    await viewer.waitFor({ state: 'detached' });
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings', exact: true }).click();
+    const settings = page.getByRole('region', { name: 'Settings' });
+    const ocr = settings.getByRole('region', { name: 'OCR' });
+    await ocr.getByRole('checkbox', { name: 'Read scanned pages with OCR' }).waitFor();
+    assert.equal(await ocr.getByRole('checkbox', { name: 'Read scanned pages with OCR' }).isChecked(), true);
+    assert.equal(await ocr.getByRole('checkbox', { name: /English/ }).isChecked(), true);
+    await ocr.getByRole('checkbox', { name: /French/ }).check();
+    await ocr.scrollIntoViewIfNeeded();
+    await screenshot(page, '19-settings-ocr');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByText('Saved').waitFor();
+    const saved = await bridge.call('getSettings') as Ok<{ ocr: { enabled: boolean | null; languages: string[] } }>;
+    assert.deepEqual(saved.data.ocr, { enabled: null, languages: ['eng', 'fra'] });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * What the settings mean for the engine: its EngineConfig (database, chunking, the Ollama host and
  * models per role, the embedding model: an Ollama one when set, else the installed one and its
- * provider) and the LLM settings alone.
+ * provider; OCR on/off and its languages) and the LLM settings alone.
  */
 import { join } from 'node:path';
 import type { EngineConfig, LlmConfig } from '../../engine/api.js';
@@ -23,6 +23,7 @@ export function toEngineConfig(config: EngineServerConfig, s: Settings): EngineC
     chunk: { targetChars: s.chunking.size, overlapChars: s.chunking.overlap },
     llm: llmConfigOf(s),
     bm25: { k1: s.ranking.k1, b: s.ranking.b, rm3: s.ranking.rm3 },
+    ocr: { ...(s.ocr.enabled !== null ? { enabled: s.ocr.enabled } : {}), languages: s.ocr.languages },
     ...(s.ollama.embedder !== ''
       ? { embedding: { ollama: { host: s.ollama.host, model: s.ollama.embedder } } }
       : model !== null && modelInstalled(config.dataDir, model)

@@ -17,6 +17,7 @@ import { pubmedSearch } from './pubmed-search.js';
 import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.js';
 import { strategyCounts, translateStrategy } from '../../engine/app/strategy.js';
 import { loadSettings, mergeSettings, saveSettings } from './settings.js';
+import { installedLanguages } from '../../engine/app/ocr.js';
 import { appStatus } from './status.js';
 import { backupCalls } from './backups.js';
 
@@ -83,6 +84,7 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     strategyCounts: (text) => strategyCounts(text, eutilsOf(settings)),
     ...backupCalls(config, engine),
     getSettings: async () => structuredClone(settings),
+    ocrLanguages: async () => installedLanguages(),
     async setSettings(patch) {
       const next = mergeSettings(settings, patch);
       resolveConfig(toEngineConfig(config, next)); // BAD_ARGUMENT for chunking the engine refuses

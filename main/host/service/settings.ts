@@ -10,6 +10,7 @@ import { DEFAULT_OLLAMA_HOST, normalizeHost } from '../../engine/app/llm.js';
 import { DEFAULT_MODEL_ID, defaultCatalogDir, loadCatalog } from '../../engine/app/models.js';
 import { DEFAULT_BASE_URL } from '../../engine/app/pubmed.js';
 import { DEFAULT_CHUNK_OPTIONS } from '../../engine/config.js';
+import { installedLanguages } from '../../engine/app/ocr.js';
 import { DEFAULT_BM25 } from '../../engine/app/ranking.js';
 import type { Settings, SettingsPatch } from './types.js';
 
@@ -49,6 +50,7 @@ export function defaultSettings(dataDir: string, catalogDir?: string): Settings 
     ranking: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, rm3: false },
     pubmed: { apiKey: process.env.NCBI_API_KEY ?? '', email: process.env.NCBI_EMAIL ?? '', eutils: DEFAULT_BASE_URL },
     theme: 'system',
+    ocr: { enabled: null, languages: ['eng'] },
   };
 }
 
@@ -65,6 +67,7 @@ export function sanitize(raw: unknown, d: Settings): Settings {
   const c = isObj(r.chunking) ? r.chunking : {};
   const p = isObj(r.pubmed) ? r.pubmed : {};
   const k = isObj(r.ranking) ? r.ranking : {};
+  const q = isObj(r.ocr) ? r.ocr : {};
   const num = (v: unknown, max: number, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max ? v : d);
   return {
     ollama: { host: str(o.host, d.ollama.host), expander: str(o.expander, ''), rewriter: str(o.rewriter, ''), judge: str(o.judge, ''), embedder: str(o.embedder, '') },
@@ -74,7 +77,15 @@ export function sanitize(raw: unknown, d: Settings): Settings {
     ranking: { k1: num(k.k1, 10, d.ranking.k1), b: num(k.b, 1, d.ranking.b), rm3: typeof k.rm3 === 'boolean' ? k.rm3 : d.ranking.rm3 },
     pubmed: { apiKey: str(p.apiKey, d.pubmed.apiKey), email: str(p.email, d.pubmed.email), eutils: str(p.eutils, d.pubmed.eutils) },
     theme: oneOf(r.theme, THEMES, d.theme),
+    ocr: { enabled: typeof q.enabled === 'boolean' ? q.enabled : d.ocr.enabled, languages: ocrLanguages(q.languages, d.ocr.languages) },
   };
+}
+
+/** Stored OCR languages that are still installed (a removed package would stop the engine from starting); none left: the default. */
+function ocrLanguages(v: unknown, d: string[]): string[] {
+  const installed = new Set(installedLanguages());
+  const kept = Array.isArray(v) ? v.filter((c): c is string => typeof c === 'string' && installed.has(c)) : [];
+  return kept.length > 0 ? [...new Set(kept)] : d;
 }
 
 export interface Loaded {
@@ -129,5 +140,6 @@ export function mergeSettings(s: Settings, patch: SettingsPatch): Settings {
     ranking: { ...s.ranking, ...defined(patch.ranking) },
     pubmed: { ...s.pubmed, ...defined(patch.pubmed) },
     theme: patch.theme ?? s.theme,
+    ocr: { ...s.ocr, ...defined(patch.ocr) },
   };
 }

@@ -37,6 +37,8 @@ export interface Settings {
   ranking: { k1: number; b: number; rm3: boolean };
   pubmed: { apiKey: string; email: string; eutils: string };
   theme: 'system' | 'light' | 'dark';
+  /** OCR of scanned PDF pages: on/off (null: the default, on unless $DELVE_OCR is '0') and the languages (installed packages). */
+  ocr: { enabled: boolean | null; languages: string[] };
 }
 
 /** A partial update: any subset of the fields, nested objects merged. */

@@ -66,7 +66,7 @@ export function StatusBar() {
             <span className="muted"> · {status.ollama.host}</span>
           </button>
           {status.ocrPages > 0 && (
-            <button type="button" className="statusbar-item statusbar-link statusbar-warn" onClick={() => go('library')}
+            <button type="button" className="statusbar-item statusbar-link" onClick={() => go('library')}
               title="Scanned PDF pages whose text is not read yet (OCR off, or waiting for the next index run): filter the Library by Needs OCR or OCR pending">
               {plural(status.ocrPages, 'scanned page')} without text
             </button>

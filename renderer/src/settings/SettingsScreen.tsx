@@ -10,6 +10,7 @@ import { AppearanceSection, ChunkingSection, PubmedSection } from './BasicSectio
 import { McpSection } from './McpSection.js';
 import { RankingSection } from './RankingSection.js';
 import { EmbeddingSection } from './EmbeddingSection.js';
+import { OcrSection } from './OcrSection.js';
 import { OllamaSection } from './OllamaSection.js';
 import { diffSettings, fieldErrors, localErrors, mergeSettings, patchPaths, withoutPaths, type FieldErrors } from './patch.js';
 import './SettingsScreen.css';
@@ -91,6 +92,7 @@ export function SettingsScreen() {
       <EmbeddingSection draft={draft} errors={errors} update={update} />
       <ChunkingSection draft={draft} errors={errors} update={update} />
       <RankingSection draft={draft} errors={errors} update={update} />
+      <OcrSection draft={draft} update={update} />
       <PubmedSection draft={draft} errors={errors} update={update} />
       <AppearanceSection draft={draft} update={update} />
       <McpSection />

@@ -5,12 +5,12 @@
  */
 import type { Settings, SettingsPatch } from '../api.js';
 
-type Sections = 'ollama' | 'chunking' | 'ranking' | 'pubmed';
-const SECTIONS: Sections[] = ['ollama', 'chunking', 'ranking', 'pubmed'];
+type Sections = 'ollama' | 'chunking' | 'ranking' | 'pubmed' | 'ocr';
+const SECTIONS: Sections[] = ['ollama', 'chunking', 'ranking', 'pubmed', 'ocr'];
 const SCALARS = ['embeddingModel', 'provider', 'theme'] as const;
 
 export function mergeSettings(s: Settings, patch: SettingsPatch): Settings {
-  const out: Settings = { ...s, ollama: { ...s.ollama }, chunking: { ...s.chunking }, ranking: { ...s.ranking }, pubmed: { ...s.pubmed } };
+  const out: Settings = { ...s, ollama: { ...s.ollama }, chunking: { ...s.chunking }, ranking: { ...s.ranking }, pubmed: { ...s.pubmed }, ocr: { ...s.ocr } };
   for (const k of SECTIONS) if (patch[k]) Object.assign(out[k], patch[k]);
   if (patch.embeddingModel !== undefined) out.embeddingModel = patch.embeddingModel;
   if (patch.provider !== undefined) out.provider = patch.provider;

@@ -1,0 +1,35 @@
+/** Settings → OCR: on/off and the installed languages, saved as one patch; the last language cannot be unchosen. */
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Settings, SettingsPatch } from '../api.js';
+import { fakeApi } from '../test/fakeApi.js';
+import { mergeSettings } from './patch.js';
+import { SettingsScreen } from './SettingsScreen.js';
+import { SETTINGS } from './testFixtures.js';
+
+describe('Settings → OCR', () => {
+  it('offers the installed languages, turns OCR off, adds French, and saves just that', async () => {
+    let stored: Settings = SETTINGS;
+    const f = fakeApi({
+      getSettings: async () => stored,
+      setSettings: async (p: SettingsPatch) => { stored = mergeSettings(stored, p); return stored; },
+      ocrLanguages: async () => ['eng', 'fra'],
+      models: async () => [],
+      embeddingStatus: async () => null,
+    });
+    window.delve = f.api;
+    render(<SettingsScreen />);
+    const on = await screen.findByLabelText('Read scanned pages with OCR') as HTMLInputElement;
+    expect(on.checked).toBe(true);
+    const english = await screen.findByRole('checkbox', { name: /English/ }) as HTMLInputElement;
+    const french = await screen.findByRole('checkbox', { name: /French/ }) as HTMLInputElement;
+    expect([english.checked, english.disabled, french.checked]).toEqual([true, true, false]);
+    fireEvent.click(french);
+    expect(english.disabled).toBe(false);
+    fireEvent.click(on);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved');
+    expect(f.calls.find((c) => c.name === 'setSettings')?.args).toEqual([{ ocr: { enabled: false, languages: ['eng', 'fra'] } }]);
+    expect(stored.ocr).toEqual({ enabled: false, languages: ['eng', 'fra'] });
+  });
+});

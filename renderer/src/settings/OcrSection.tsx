@@ -1,0 +1,49 @@
+/**
+ * Settings → OCR: whether scanned PDF pages are read by OCR (offline, after the text layers), and
+ * in which languages: the language packages installed with the app (`ocrLanguages`). At least one
+ * language stays chosen. Changes apply to the next index run; pages already read keep their text.
+ */
+import { useEffect, useState } from 'react';
+import { api, unwrap } from '../api.js';
+import type { SectionProps } from './OllamaSection.js';
+
+const NAMES: Record<string, string> = {
+  eng: 'English', fra: 'French', deu: 'German', spa: 'Spanish', ita: 'Italian', por: 'Portuguese', nld: 'Dutch',
+  chi_sim: 'Chinese (simplified)', chi_tra: 'Chinese (traditional)', jpn: 'Japanese', rus: 'Russian', ara: 'Arabic',
+};
+
+export function OcrSection({ draft, update }: Omit<SectionProps, 'saved' | 'errors'>) {
+  const [installed, setInstalled] = useState<string[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    unwrap(api().ocrLanguages()).then((l) => { if (live) setInstalled(l); }, () => { if (live) setInstalled([]); });
+    return () => { live = false; };
+  }, []);
+  const on = draft.ocr.enabled !== false;
+  const chosen = draft.ocr.languages;
+  const langs = [...new Set([...(installed ?? []), ...chosen])].sort();
+  const toggle = (code: string, checked: boolean) => {
+    const next = checked ? [...chosen, code] : chosen.filter((c) => c !== code);
+    if (next.length > 0) update({ ocr: { languages: langs.filter((l) => next.includes(l)) } });
+  };
+  return (
+    <section className="settings-section" aria-labelledby="settings-ocr">
+      <h3 id="settings-ocr">OCR</h3>
+      <p className="settings-note">Scanned PDF pages (images without text) are read offline after the text of every file is indexed. Changes apply from the next index run.</p>
+      <label className="settings-switch">
+        <input type="checkbox" checked={on} onChange={(e) => update({ ocr: { enabled: e.target.checked } })} />
+        Read scanned pages with OCR
+      </label>
+      <fieldset className="settings-radios" disabled={!on}>
+        <legend>Languages of the scans</legend>
+        {langs.map((code) => (
+          <label key={code}>
+            <input type="checkbox" checked={chosen.includes(code)} disabled={chosen.length === 1 && chosen.includes(code)}
+              onChange={(e) => toggle(code, e.target.checked)} />
+            {NAMES[code] ?? code} <span className="muted">({code})</span>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
