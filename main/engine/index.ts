@@ -13,7 +13,7 @@ import { watchFolders } from './index/watch.js';
 import { search } from './search/search.js';
 import { fullSearch } from './reason/full-search.js';
 import { openDb, type OpenedDb } from './store/db.js';
-import { verifyDb } from './store/damage.js';
+import { markSound, verifyDb } from './store/damage.js';
 import { acquireWriterLock, describeHolder } from './store/writer-lock.js';
 import { backupName, listBackups } from './backup/files.js';
 import { copyDb } from './backup/copy.js';
@@ -171,6 +171,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       void embedding?.close();
       void detachBm25Memory(db);
       db.close();
+      if (checked) markSound(cfg.dbPath); // the next open skips the check while the file stays as left
     },
     importZotero(dataDir: string, opts?: JobOptions) {
       return writeJob('importing into', opts, () => importZotero(ctx, dataDir, opts, cfg.nativeBinding));
