@@ -221,7 +221,10 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     trialLinks(q) { guard(); return trialLinksReport(db, q); },
     async backup(opts = {}) {
       guard();
-      if (opts.userData) return writeUserData(exportUserData(db), opts.out ?? backupName(cfg.dbPath, 'manual', 'json'));
+      if (opts.userData) {
+        const data = { ...exportUserData(db), ...(opts.settings ? { settings: opts.settings } : {}) };
+        return writeUserData(data, opts.out ?? backupName(cfg.dbPath, 'manual', 'json'));
+      }
       return copyDb(db, opts.out ?? backupName(cfg.dbPath, 'manual', 'db'));
     },
     backups() { guard(); return listBackups(cfg.dbPath); },

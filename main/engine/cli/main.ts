@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     const dataDir = defaultDataDir();
     if (a.command === 'eval') { await evalCommand(a, dataDir, out); return 0; }
     const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
-    if (a.command === 'restore') { await restoreCommand(dbPath, a, out); return 0; } // the library may be damaged: not opened first
+    if (a.command === 'restore') { await restoreCommand(dbPath, a, dataDir, out); return 0; } // the library may be damaged: not opened first
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
       ...(a.llmModel ? { llm: { model: a.llmModel } } : {}),
@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'zotero': await zoteroCommand(engine, a, out); break;
       case 'import': await importCommand(engine, a, out); break;
       case 'mcp': await mcpCommand(engine, a, err); break;
-      case 'backup': await backupCommand(engine, a, out); break;
+      case 'backup': await backupCommand(engine, a, dataDir, out); break;
     }
     return 0;
   } catch (e) {
