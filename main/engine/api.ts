@@ -338,7 +338,7 @@ export interface Engine {
    * A backup now (backup/): a full copy by SQLite's online backup API, or with `userData` the user's own
    * work alone as JSON; into `out`, else backups/ beside the database.
    */
-  backup(opts?: { out?: string; userData?: boolean }): Promise<BackupInfo>;
+  backup(opts?: { out?: string; userData?: boolean; /** The app's settings, put into a user-data backup. */ settings?: Record<string, unknown> }): Promise<BackupInfo>;
   /** The backups beside the database, newest first (manual, pre-migration, automatic user-data snapshots). */
   backups(): BackupInfo[];
   /** Merges a backup's user data into this library; what the library holds wins, nothing is dropped. */

@@ -11,7 +11,7 @@ import { EngineError, toErrorData } from './errors.js';
 import { runIndex, type IndexContext } from './index/indexer.js';
 import { search } from './search/search.js';
 import { openDb, type OpenedDb } from './store/db.js';
-import { verifyDb } from './store/damage.js';
+import { markSound, verifyDb } from './store/damage.js';
 import { acquireWriterLock, describeHolder } from './store/writer-lock.js';
 import { backupName, listBackups } from './backup/files.js';
 import { copyDb } from './backup/copy.js';
@@ -182,6 +182,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       void embedding?.close();
       void detachBm25Memory(db);
       db.close();
+      if (checked) markSound(cfg.dbPath); // the next open skips the check while the file stays as left
     },
     importZotero(dataDir: string, opts?: JobOptions) {
       return writeJob('importing into', opts, async () => (await zotero()).importZotero(ctx, dataDir, opts, cfg.nativeBinding));
@@ -231,7 +232,10 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     trialLinks(q) { guard(); return trialLinksReport(db, q); },
     async backup(opts = {}) {
       guard();
-      if (opts.userData) return writeUserData(exportUserData(db), opts.out ?? backupName(cfg.dbPath, 'manual', 'json'));
+      if (opts.userData) {
+        const data = { ...exportUserData(db), ...(opts.settings ? { settings: opts.settings } : {}) };
+        return writeUserData(data, opts.out ?? backupName(cfg.dbPath, 'manual', 'json'));
+      }
       return copyDb(db, opts.out ?? backupName(cfg.dbPath, 'manual', 'db'));
     },
     backups() { guard(); return listBackups(cfg.dbPath); },

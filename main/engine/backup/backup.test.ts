@@ -5,7 +5,7 @@
  * and into a fresh one (the JSON export read back; corrections wait for their documents).
  */
 import assert from 'node:assert/strict';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createEngine, type DelveEngine } from '../index.js';
@@ -90,10 +90,16 @@ test('a user-data export reads back into a fresh library; corrections wait for t
   const before = work(e);
   e.close();
   const out = join(dir, 'mine.json');
+  const settingsFile = join(dir, 'home', 'settings.json');
+  mkdirSync(join(dir, 'home'), { recursive: true });
+  writeFileSync(settingsFile, JSON.stringify({ theme: 'dark', chunking: { size: 1200, overlap: 100 } }));
   const exported = await delve(['backup', '--user-data', '--out', out, '--db', join(dir, 'src.db')], { env });
   assert.equal(exported.code, 0, exported.stderr);
 
-  const fresh = await delveJson<RestoreReport>(['restore', out, '--db', join(dir, 'fresh.db')], { env });
+  rmSync(settingsFile); // a new machine: no settings yet, so the backup's come back
+  const fresh = await delveJson<RestoreReport & { settingsRestored: boolean }>(['restore', out, '--db', join(dir, 'fresh.db')], { env });
+  assert.equal(fresh.settingsRestored, true);
+  assert.deepEqual(JSON.parse(readFileSync(settingsFile, 'utf8')), { theme: 'dark', chunking: { size: 1200, overlap: 100 } });
   assert.equal(fresh.collections.added, 2);
   assert.equal(fresh.evidence.added, 4);
   assert.equal(fresh.corrections.pending, 2);
@@ -102,7 +108,10 @@ test('a user-data export reads back into a fresh library; corrections wait for t
   assert.equal(f.roots()[0]?.path, folder);
   await f.index([folder]);
   f.close();
-  const again = await delveJson<RestoreReport>(['restore', out, '--db', join(dir, 'fresh.db')], { env });
+  writeFileSync(settingsFile, JSON.stringify({ theme: 'light' })); // made since: kept
+  const again = await delveJson<RestoreReport & { settingsRestored: boolean }>(['restore', out, '--db', join(dir, 'fresh.db')], { env });
+  assert.equal(again.settingsRestored, false);
+  assert.deepEqual(JSON.parse(readFileSync(settingsFile, 'utf8')), { theme: 'light' });
   assert.deepEqual(again.corrections, { added: 2, kept: 0, pending: 0 });
   assert.equal(again.evidence.added, 0);
   f = await open('fresh.db');

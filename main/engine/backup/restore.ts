@@ -20,6 +20,8 @@ export interface RestoreReport extends MergeReport {
   kind: 'full' | 'user-data';
   /** Set when the library was damaged or missing and the backup took its place. */
   replaced: { damaged: string | null; snapshot: string | null } | null;
+  /** The app settings a user-data backup holds (null: none); the caller applies them where none are stored. */
+  settings: Record<string, unknown> | null;
 }
 
 function isSqlite(file: string): boolean {
@@ -76,7 +78,7 @@ export async function restoreInto(db: Db, dbPath: string, file: string, nativeBi
   const { kind, data, done } = await readBackup(file, nativeBinding);
   done();
   snapshotUserData(db, dbPath, 'pre-restore');
-  return { file, kind, ...mergeUserData(db, data), replaced: null };
+  return { file, kind, ...mergeUserData(db, data), replaced: null, settings: data.settings ?? null };
 }
 
 /** Restores into the library at `dbPath`, whether it opens, is damaged, or is missing. */
@@ -117,7 +119,7 @@ export async function restoreLibrary(dbPath: string, file: string, opts: { nativ
       const since = mergeUserData(db, checkUserData(snap.data, snap.file));
       for (const k of ['collections', 'evidence', 'corrections', 'roots', 'history'] as const) report[k].added += since[k].added;
     }
-    return { file, kind: backup.kind, ...report, replaced: { damaged, snapshot: snap?.file ?? null } };
+    return { file, kind: backup.kind, ...report, replaced: { damaged, snapshot: snap?.file ?? null }, settings: backup.data.settings ?? null };
   } finally {
     db.close();
   }

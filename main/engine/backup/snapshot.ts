@@ -4,8 +4,9 @@
  * taking one after every change costs little; a damaged library is restored from a full copy plus
  * the newest snapshot (restore.ts), so what was made after the copy is not lost.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { EngineError, toErrorData } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { backupName, listBackups, rotate, type BackupInfo } from './files.js';
 import { exportUserData, type UserData } from './user-data.js';
@@ -15,8 +16,13 @@ export const AUTO_KEEP = 10;
 /** Writes user data as JSON, whole or not at all. */
 export function writeUserData(data: UserData, target: string): BackupInfo {
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(`${target}.partial`, JSON.stringify(data, null, 1));
-  renameSync(`${target}.partial`, target);
+  try {
+    writeFileSync(`${target}.partial`, JSON.stringify(data, null, 1));
+    renameSync(`${target}.partial`, target);
+  } catch (err) {
+    rmSync(`${target}.partial`, { force: true }); // a full disk leaves no half-written file
+    throw new EngineError(toErrorData(err, target).code === 'DISK_FULL' ? 'DISK_FULL' : 'FILE_UNREADABLE', `${target}: ${(err as Error).message}`, { cause: err });
+  }
   const s = statSync(target);
   return { file: target, kind: 'user-data', bytes: s.size, createdAt: s.mtimeMs };
 }

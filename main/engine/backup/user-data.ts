@@ -28,6 +28,8 @@ export interface UserData {
   corrections: UserCorrection[];
   roots: { path: string; watch: number; addedAt: number }[];
   history: { query: string; mode: string; options: string; results: number; ms: number; at: number }[];
+  /** The app's settings (settings.json) when the caller adds them; restored only where none are stored. */
+  settings?: Record<string, unknown>;
 }
 
 export interface MergeReport {
@@ -65,6 +67,7 @@ export function checkUserData(raw: unknown, file: string): UserData {
   if (d.format !== USER_DATA_FORMAT) bad(`format is ${JSON.stringify(d.format)}`);
   if (d.version !== 1) bad(`version ${String(d.version)} is not one this Delve reads`);
   for (const k of ['collections', 'corrections', 'roots', 'history'] as const) if (!Array.isArray(d[k])) bad(`${k} is not a list`);
+  if (d.settings !== undefined && (typeof d.settings !== 'object' || d.settings === null || Array.isArray(d.settings))) bad('settings is not an object');
   for (const c of d.collections!) {
     if (typeof c?.name !== 'string' || !Array.isArray(c.evidence)) bad('a collection without a name or evidence list');
     for (const e of c.evidence) if (typeof e?.quote !== 'string' || typeof e.docPath !== 'string' || typeof e.createdAt !== 'number') bad(`evidence in "${c.name}" lacks its quote, path or time`);

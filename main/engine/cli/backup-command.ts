@@ -1,14 +1,26 @@
 /** `delve backup [--out <file>] [--user-data]` and `delve restore <file>` (backup/README.md). */
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DelveEngine, RestoreReport } from '../index.js';
 import { restoreLibrary } from '../index.js';
 import { UsageError, type Parsed } from './args.js';
 
 type Out = (s: string) => void;
 
-export async function backupCommand(engine: DelveEngine, a: Parsed, out: Out): Promise<void> {
+/** The app's settings.json in the data folder, when there is a readable one. */
+function appSettings(dataDir: string): Record<string, unknown> | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as unknown;
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw as Record<string, unknown> : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function backupCommand(engine: DelveEngine, a: Parsed, dataDir: string, out: Out): Promise<void> {
   if (a.positionals.length > 0) throw new UsageError('backup takes no arguments (--out <file> names the copy)');
-  const b = await engine.backup({ ...(a.out ? { out: resolve(a.out) } : {}), userData: a.userData });
+  const settings = a.userData ? appSettings(dataDir) : undefined;
+  const b = await engine.backup({ ...(a.out ? { out: resolve(a.out) } : {}), userData: a.userData, ...(settings ? { settings } : {}) });
   if (a.json) { out(JSON.stringify(b)); return; }
   out(`${b.kind === 'full' ? 'library copied' : 'user data written'} to ${b.file} (${(b.bytes / 1048576).toFixed(2)} MiB)`);
 }
@@ -26,9 +38,18 @@ export function describeRestore(r: RestoreReport): string[] {
   return lines;
 }
 
-export async function restoreCommand(dbPath: string, a: Parsed, out: Out, nativeBinding?: string): Promise<void> {
+export async function restoreCommand(dbPath: string, a: Parsed, dataDir: string, out: Out): Promise<void> {
   if (a.positionals.length !== 1) throw new UsageError('restore takes one backup file (.db or .json)');
-  const r = await restoreLibrary(dbPath, resolve(a.positionals[0]!), nativeBinding ? { nativeBinding } : {});
-  if (a.json) { out(JSON.stringify(r)); return; }
+  const r = await restoreLibrary(dbPath, resolve(a.positionals[0]!));
+  // The app's settings come back only where none are stored (the app checks them when it loads them).
+  const file = join(dataDir, 'settings.json');
+  const settingsRestored = r.settings !== null && !existsSync(file);
+  if (settingsRestored) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(r.settings, null, 2));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  }
+  if (a.json) { out(JSON.stringify({ ...r, settingsRestored })); return; }
   for (const line of describeRestore(r)) out(line);
+  if (r.settings !== null) out(settingsRestored ? `app settings restored to ${file}` : `app settings in the backup left out: ${file} holds newer ones`);
 }

@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     const dataDir = defaultDataDir();
     if (a.command === 'eval') { await (await import('./eval-command.js')).evalCommand(a, dataDir, out); return 0; }
     const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
-    if (a.command === 'restore') { await (await import('./backup-command.js')).restoreCommand(dbPath, a, out); return 0; } // the library may be damaged: not opened first
+    if (a.command === 'restore') { await (await import('./backup-command.js')).restoreCommand(dbPath, a, dataDir, out); return 0; } // the library may be damaged: not opened first
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
       ...(a.llmModel ? { llm: { model: a.llmModel } } : {}),
@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'zotero': await (await import('./zotero-command.js')).zoteroCommand(engine, a, out); break;
       case 'import': await (await commands()).importCommand(engine, a, out); break;
       case 'mcp': await (await import('./mcp-command.js')).mcpCommand(engine, a, err); break;
-      case 'backup': await (await import('./backup-command.js')).backupCommand(engine, a, out); break;
+      case 'backup': await (await import('./backup-command.js')).backupCommand(engine, a, dataDir, out); break;
     }
     return 0;
   } catch (e) {

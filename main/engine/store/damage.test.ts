@@ -4,12 +4,13 @@
  * CLI as a process (one line on stderr, exit 1, no stack trace), never a crash.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, openSync, readSync, utimesSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createEngine } from '../index.js';
 import { EngineError } from '../errors.js';
+import { checkAtOpen } from './damage.js';
 import { realSources } from '../../../test/helpers/real-library.js';
 import { tempDir } from '../../../test/helpers/shared.js';
 import { delve } from '../../../test/helpers/cli.js';
@@ -79,4 +80,23 @@ test('a damaged database: DB_CORRUPT at open with the way out, from the engine a
   const ok = await createEngine({ dbPath: good, ocr: { enabled: false } });
   assert.ok(ok.status().totals.documents > 100);
   ok.close();
+});
+
+test('the check at open is skipped only while the file is as Delve left it after a check', async () => {
+  const path = join(dir, 'stamp.db');
+  const engine = await createEngine({ dbPath: path, ocr: { enabled: false } });
+  engine.createCollection('Kept');
+  engine.close();
+  assert.equal(checkAtOpen(path), 'skip');
+  const fd = openSync(path, 'r+');
+  const first = Buffer.alloc(16);
+  readSync(fd, first, 0, 16, 0);
+  writeSync(fd, first, 0, 16, 0); // the same bytes, written by someone else: the file's time changes
+  closeSync(fd);
+  const later = new Date(Date.now() + 2000);
+  utimesSync(path, later, later);
+  assert.equal(checkAtOpen(path), 'check');
+  const again = await createEngine({ dbPath: path, ocr: { enabled: false } });
+  again.close();
+  assert.equal(checkAtOpen(path), 'skip');
 });

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EngineError, toErrorData } from '../errors.js';
-import { corruptError, verifyAtOpen, verifyDb } from './damage.js';
+import { checkAtOpen, corruptError, verifyDb } from './damage.js';
 import { MIGRATIONS, migrate, schemaVersion } from './migrations/index.js';
 import { backupName, rotate } from '../backup/files.js';
 import { copyDb } from '../backup/copy.js';
@@ -18,7 +18,7 @@ export interface OpenedDb {
   db: Db;
   /** sqlite-vec version, or null with the reason it could not be loaded. */
   vec: { version: string | null; error: string | null };
-  /** Whether SQLite's quick_check ran at open (files up to 32 MiB: store/damage.ts). */
+  /** Whether the file is known sound: checked at open, or as Delve left it after a check (store/damage.ts). */
   verified: boolean;
 }
 
@@ -33,7 +33,8 @@ export interface OpenOptions {
 
 export async function openDb(path: string, opts: OpenOptions = {}): Promise<OpenedDb> {
   let db: Db;
-  const verify = !opts.readonly && verifyAtOpen(path);
+  const check = opts.readonly ? 'defer' : checkAtOpen(path);
+  const verify = check === 'check';
   try {
     if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
@@ -64,7 +65,7 @@ export async function openDb(path: string, opts: OpenOptions = {}): Promise<Open
       }
       migrate(db, opts.migrateTo);
     }
-    return { db, vec, verified: verify };
+    return { db, vec, verified: check !== 'defer' };
   } catch (err) {
     db.close();
     const data = toErrorData(err, path);

@@ -4,8 +4,8 @@
  * fails with DB_CORRUPT; restoreBackup still lists and restores, and the library opens again).
  */
 import assert from 'node:assert/strict';
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../../test/helpers/shared.js';
 import { createEngine } from '../../engine/index.js';
@@ -18,6 +18,7 @@ test('backup, backups and restoreBackup through the engine service, also on a da
   let service = createEngineService({ config: { dataDir: root, dbPath }, emit: () => undefined, openEngine: (c) => createEngine({ ...c, workers: 1, ocr: { enabled: false } }) });
   await service.index([root]);
   const hit = (await service.search('airway pressure', { mode: 'bm25' })).results[0]!;
+  await service.setSettings({ theme: 'dark' });
   await service.createCollection('CPAP');
   await service.addEvidence('CPAP', { chunkId: hit.chunkId }, { note: 'key finding' });
   const full = await service.backup();
@@ -42,4 +43,16 @@ test('backup, backups and restoreBackup through the engine service, also on a da
   const evidence = await service.evidence('CPAP');
   assert.deepEqual(evidence.map((e) => e.note), ['key finding']);
   await service.close();
+
+  // A new machine: the user-data backup brings the collections and the app settings back.
+  const other = tempDir('delve-backup-svc2-');
+  mkdirSync(join(other, 'backups'));
+  const moved = join(other, 'backups', basename(json.file));
+  copyFileSync(json.file, moved);
+  const fresh = createEngineService({ config: { dataDir: other, dbPath: join(other, 'delve.db') }, emit: () => undefined, openEngine: (c) => createEngine({ ...c, workers: 1, ocr: { enabled: false } }) });
+  const r = await fresh.restoreBackup(moved);
+  assert.equal(r.evidence.added, 1);
+  assert.equal((await fresh.getSettings()).theme, 'dark');
+  assert.deepEqual((await fresh.evidence('CPAP')).map((e) => e.note), ['key finding']);
+  await fresh.close();
 });

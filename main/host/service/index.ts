@@ -16,7 +16,7 @@ import { eutilsOf, pubmedCheck, pubmedDraft, pubmedImport } from './pubmed.js';
 import { pubmedSearch } from './pubmed-search.js';
 import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.js';
 import { strategyCounts, translateStrategy } from '../../engine/app/strategy.js';
-import { loadSettings, mergeSettings, saveSettings } from './settings.js';
+import { defaultSettings, loadSettings, mergeSettings, sanitize, saveSettings } from './settings.js';
 import { installedLanguages } from '../../engine/app/ocr.js';
 import { appStatus } from './status.js';
 import { backupCalls } from './backups.js';
@@ -82,7 +82,17 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     trialsImport: (ids) => trialsImport(engine, ids),
     strategyTranslate: async (text, to) => translateStrategy(text, to),
     strategyCounts: (text) => strategyCounts(text, eutilsOf(settings)),
-    ...backupCalls(config, engine),
+    ...backupCalls(config, engine, {
+      current: () => structuredClone(settings) as unknown as Record<string, unknown>,
+      adopt(raw) {
+        if (stored) return false;
+        settings = sanitize(raw, defaultSettings(config.dataDir, config.catalogDir));
+        saveSettings(config.dataDir, settings);
+        stored = true;
+        reconfigure();
+        return true;
+      },
+    }),
     getSettings: async () => structuredClone(settings),
     ocrLanguages: async () => installedLanguages(),
     async setSettings(patch) {
