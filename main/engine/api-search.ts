@@ -137,4 +137,6 @@ export interface SearchResponse {
   status?: PipelineStatus | null;
   /** With RM3: the feedback terms and the expanded query's terms with their weights (each sums to 1); null when the query could not be expanded. */
   rm3?: { feedback: { term: string; weight: number }[]; terms: { term: string; weight: number }[]; feedbackChunks: number[] } | null;
+  /** The default mode answered with BM25 alone because the remote (Ollama) embedding model did not answer: why. */
+  denseError?: { code: string; message: string };
 }

@@ -94,6 +94,24 @@ test('Ollama down: the index completes, the embedding error is reported as data'
   }
 });
 
+test('Ollama stops answering: the default search mode answers with BM25 and says why; an explicit dense search fails', async () => {
+  const own = await startOllamaServer({ models: ['nomic-embed-text'], embedDims: 16 });
+  const dir = library('gone');
+  const engine = await createEngine({ dbPath: join(root, 'gone.db'), workers: 1, embedding: { ollama: { host: own.url, model: 'nomic-embed-text', retries: 0 } } });
+  try {
+    await engine.index([dir]);
+    assert.equal((await engine.search('protein folding')).mode, 'hybrid');
+    await own.close();
+    const r = await engine.search('protein folding');
+    assert.equal(r.mode, 'bm25');
+    assert.match(r.results[0]!.snippetText, /protein folding/);
+    assert.equal(r.denseError?.code, 'OLLAMA_UNREACHABLE');
+    await assert.rejects(engine.search('protein folding', { mode: 'dense' }), { code: 'OLLAMA_UNREACHABLE' });
+  } finally {
+    await engine.close();
+  }
+});
+
 test('CLI: --model ollama:<name> with --ollama <host>; --weights for local models', () => {
   assert.deepEqual(embeddingFromArgs(parse(['embed', '--model', 'ollama:nomic-embed-text', '--ollama', 'gpu-box:11434']), root),
     { ollama: { model: 'nomic-embed-text', host: 'gpu-box:11434' } });

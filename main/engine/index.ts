@@ -32,6 +32,9 @@ import { offlineDocuments } from './pubmed/offline/documents.js';
 import { chunkDetail } from './library/chunk.js';
 import { importTrials, trialLinks, trialLinksReport, trialsInLibrary } from './trials/library/index.js';
 
+
+/** Errors of a remote (Ollama) embedding model that the default search mode answers with BM25 alone. */
+const REMOTE_DOWN = new Set<string>(['OLLAMA_UNREACHABLE', 'LLM_TIMEOUT', 'LLM_FAILED', 'MODEL_MISSING']);
 export type * from './api.js';
 export { EngineError } from './errors.js';
 export { restoreLibrary } from './backup/restore.js';
@@ -138,11 +141,18 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     }
     // BM25 needs no model; the default mode is hybrid only where the model's vectors exist.
     const wantsDense = opts.mode === 'dense' || opts.mode === 'hybrid' || (opts.mode === undefined && embedding !== null && vec.version !== null);
-    const dense = wantsDense ? await needEmbedding().dense() : null;
-    if (wantsDense && !dense && opts.mode !== undefined) {
-      throw new EngineError('NO_EMBEDDINGS', `${opts.mode} search needs vectors: none are stored for this model yet (run delve embed or delve index)`);
+    const bm25Opts = { ...opts, rm3: opts.rm3 ?? config.bm25?.rm3 };
+    try {
+      const dense = wantsDense ? await needEmbedding().dense() : null;
+      if (wantsDense && !dense && opts.mode !== undefined) {
+        throw new EngineError('NO_EMBEDDINGS', `${opts.mode} search needs vectors: none are stored for this model yet (run delve embed or delve index)`);
+      }
+      return await search(db, query, bm25Opts, dense);
+    } catch (err) {
+      // The default mode with a remote embedding model that does not answer: BM25 alone, saying why.
+      if (opts.mode !== undefined || !(err instanceof EngineError) || !REMOTE_DOWN.has(err.code)) throw err;
+      return { ...await search(db, query, { ...bm25Opts, mode: 'bm25' }, null), denseError: err.toData() };
     }
-    return search(db, query, { ...opts, rm3: opts.rm3 ?? config.bm25?.rm3 }, dense);
   };
   /** Every search goes into the search history, unless `history: false`. */
   const searchRecorded = async (query: string, opts: SearchOptions): Promise<SearchResponse> => {

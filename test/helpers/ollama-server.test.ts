@@ -253,6 +253,19 @@ describe('ollama test server', () => {
     await assert.rejects(client.embed({ model: 'absent', input: 'x' }), (err: Error & { status_code?: number }) => err.status_code === 404);
   });
 
+  test('embed: truncate (default on; off and too long: HTTP 400), calls recorded, scripted faults', async () => {
+    const long = 'word '.repeat(3000); // ≈ 3750 tokens at 4 characters each, over the 2048-token context
+    const cut = await client.embed({ model: 'nomic-embed-text', input: [long, long.slice(0, 2048 * 4)] });
+    assert.deepEqual(cut.embeddings[0], cut.embeddings[1], 'a truncated input is embedded as its first 2048 tokens');
+    await assert.rejects(client.embed({ model: 'nomic-embed-text', input: [long], truncate: false }), (err: Error & { status_code?: number }) => err.status_code === 400 && /context length/.test(err.message));
+    assert.deepEqual(server.embeds.map((c) => [c.input.length, c.truncate, c.index]), [[2, undefined, 0], [1, false, 1]]);
+    server.respondEmbed((c) => (c.index === 2 ? { status: 503, error: 'busy' } : {}));
+    await assert.rejects(client.embed({ model: 'nomic-embed-text', input: 'x' }), (err: Error & { status_code?: number }) => err.status_code === 503);
+    assert.equal((await client.embed({ model: 'nomic-embed-text', input: 'x' })).embeddings.length, 1);
+    assert.equal(server.maxEmbedsInFlight(), 1);
+    server.respondEmbed(() => ({}));
+  });
+
   test('pull streams progress and installs the model; can fail midway', async () => {
     const progress = [];
     for await (const p of await client.pull({ model: 'gemma3:1b', stream: true })) progress.push(p);

@@ -53,7 +53,9 @@ export function printTable(r: BenchReport): void {
     console.log(`${'Delve Ollama client, test server'.padEnd(40)}${String(o.chunksPerSec).padStart(18)}${`${mins} min`.padStart(14)}   ` +
       `(no model: the client and protocol ceiling, ${o.batchSize} texts/request, ${o.concurrency} in flight; a real server's rate is its GPU's)`);
   }
-  console.log(`int8 / fp32 (Delve): ${Math.round((r.chunksPerSec.int8 / r.chunksPerSec.delve) * 100) / 100}×; ` +
+  const ratios = r.perRoundChunksPerSec.int8.map((x, i) => Math.round((x / r.perRoundChunksPerSec.delve[i]!) * 100) / 100);
+  const medianRatio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+  console.log(`int8 / fp32 (Delve, median of per-round ratios): ${medianRatio}× (per round ${ratios.join(', ')}); ` +
     `vectors int8 vs fp32: min cosine ${r.agreement.int8VsFp32MinCosine} over ${r.agreement.texts} texts (random weights: quantisation error only)`);
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   console.log(`\noverhead vs bare ORT (1 − delve/bare, median of rounds): ${pct(r.overheadVsBare)} (per round ${r.perRoundOverhead.map(pct).join(', ')}; ` +
