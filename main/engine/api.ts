@@ -266,6 +266,8 @@ export interface StatusReport {
 export interface Engine {
   index(paths: string[], opts?: JobOptions): Promise<IndexSummary>;
   status(): StatusReport;
+  /** How BM25 ranks once the postings load in flight (if any) has finished: memory, or FTS5 and why. */
+  bm25Settled(): Promise<Bm25SearchStatus>;
   search(query: string, opts?: SearchOptions): Promise<SearchResponse>;
   /** Gives every chunk a vector from the configured model (NO_EMBEDDINGS without one); resumable. */
   embed(opts?: JobOptions): Promise<EmbedSummary>;

@@ -169,6 +169,10 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
       guard();
       return { ...statusReport(db, ctx.chunking, cfg.ocr.enabled), bm25: bm25.status() };
     },
+    bm25Settled() {
+      guard();
+      return bm25.settled();
+    },
     search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
       return searchRecorded(query, opts);
     },

@@ -6,21 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { REPO_ROOT, tempDir } from '../helpers/shared.js';
+import { REPO_ROOT, tempTree } from '../helpers/shared.js';
 
 const SCRIPT = join(REPO_ROOT, 'scripts', 'electronegativity.mjs');
 
-function fixture(files: Record<string, string>): string {
-  const root = tempDir('delve-eng-');
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), text);
-  }
-  return root;
-}
+const fixture = (files: Record<string, string>) => tempTree('delve-eng-', files);
 
 const UNSAFE_WINDOW = `import { BrowserWindow } from 'electron';
 export function open() {

@@ -1,7 +1,7 @@
 /** Locates ../shared (or $DELVE_SHARED): the real PDFs, notes and data the acceptance tests use. */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (dist/test/helpers → ../../..). */
@@ -19,6 +19,16 @@ export function sharedDir(): string {
 export function tempDir(prefix = 'delve-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A fresh temporary folder holding these files (paths relative to it, folders made as needed). */
+export function tempTree(prefix: string, files: Record<string, string>): string {
+  const dir = tempDir(prefix);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
   return dir;
 }
 

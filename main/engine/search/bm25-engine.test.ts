@@ -7,10 +7,10 @@ import { createEngine, type DelveEngine } from '../index.js';
 
 const QUERIES = ['retrieval augmented generation', 'sleep and memory consolidation', 'CRISPR gene editing off-target effects', 'climate'];
 
-async function until(engine: DelveEngine, state: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (engine.status().bm25?.state !== state && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-  assert.equal(engine.status().bm25?.state, state, JSON.stringify(engine.status().bm25));
+/** Waits for the postings load the last search started (no clock): then BM25 must rank from memory. */
+async function inMemory(engine: DelveEngine): Promise<void> {
+  const status = await engine.bm25Settled();
+  assert.equal(status.state, 'memory', JSON.stringify(status));
 }
 
 const ranked = async (engine: DelveEngine, q: string) =>
@@ -28,7 +28,7 @@ test('the engine ranks BM25 from memory once the postings load, with the same re
     assert.equal(engine.status().bm25?.state, 'fts5');
     assert.equal(engine.status().bm25?.reason, 'not loaded yet');
     const before = await Promise.all(QUERIES.map((q) => ranked(engine, q))); // FTS5 ranks these; the load starts
-    await until(engine, 'memory');
+    await inMemory(engine);
     assert.ok(engine.status().bm25!.postings > 0);
     assert.deepEqual(await Promise.all(QUERIES.map((q) => ranked(engine, q))), before);
 
@@ -41,7 +41,7 @@ test('the engine ranks BM25 from memory once the postings load, with the same re
     // After a quiet spell (however long the first load took) the postings are read again and include it.
     clock += 3_600_000;
     await engine.search('xylophonist', { mode: 'bm25', history: false });
-    await until(engine, 'memory');
+    await inMemory(engine);
     assert.equal((await engine.search('xylophonist', { mode: 'bm25', history: false })).results[0]?.path, join(notes, 'zz-new.md'));
   } finally {
     engine.close();
@@ -55,6 +55,7 @@ test('bm25MemoryMb: 0 reads each query from the index and says so', async () => 
     await engine.index([join(sharedDir(), 'notes')]);
     assert.ok((await engine.search('memory', { mode: 'bm25', history: false })).results.length > 0);
     assert.deepEqual(engine.status().bm25, { state: 'fts5', rows: 0, terms: 0, postings: 0, megabytes: 0, reason: 'turned off (bm25MemoryMb: 0)' });
+    assert.deepEqual(await engine.bm25Settled(), engine.status().bm25, 'nothing loads, so it settles at once');
   } finally {
     engine.close();
   }

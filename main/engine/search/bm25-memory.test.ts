@@ -7,7 +7,7 @@ import { sharedDir, tempDir } from '../../../test/helpers/shared.js';
 import { openDb, type Db } from '../store/db.js';
 import { bm25List } from './bm25.js';
 import { readVarints } from './bm25-load.js';
-import { attachBm25Memory, detachBm25Memory, type Bm25Memory } from './bm25-memory.js';
+import { attachBm25Memory, detachBm25Memory } from './bm25-memory.js';
 import { weightedFtsQuery } from './weighted-query.js';
 
 /** 4000 real chunks (SciFact abstracts and the shared notes) through the store's own writes. */
@@ -24,11 +24,6 @@ function addChunk(db: Db, text: string, hash: string): void {
   const doc = db.prepare('SELECT id FROM documents LIMIT 1').pluck().get() as number;
   db.prepare(`INSERT INTO chunks (doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash)
     VALUES (?, 9999, NULL, NULL, 0, 0, '[]', ?, ?)`).run(doc, text, hash);
-}
-
-async function whileLoading(memory: Bm25Memory): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (memory.status().state === 'loading' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
 /** The list ranked from the index directly (as while the postings load) and the in-memory one: the same doubles, in the same order. */
@@ -133,8 +128,8 @@ test('for a database on disk the postings load on a worker thread while the inde
   const before = bm25List(db, 'vitamin D deficiency', 100).hits;
   assert.ok(before.length > 0);
   assert.equal(memory.status().state, 'loading');
-  await whileLoading(memory);
-  assert.equal(memory.status().state, 'memory', JSON.stringify(memory.status()));
+  const settled = await memory.settled();
+  assert.equal(settled.state, 'memory', JSON.stringify(settled));
   assert.notEqual(memory.top('"vitamin" OR "d"', [1.0, 0.5], 10), null);
   assert.deepEqual(bm25List(db, 'vitamin D deficiency', 100).hits, before);
   assertSame(db, 'vitamin D deficiency');
@@ -150,8 +145,7 @@ test('a load that finishes after its database was closed is dropped without an e
   bm25List(db, 'vitamin D deficiency', 10);
   assert.equal(memory.status().state, 'loading');
   db.close();
-  await whileLoading(memory);
-  assert.equal(memory.status().state, 'fts5');
+  assert.equal((await memory.settled()).state, 'fts5');
   assert.equal(memory.top('"vitamin"', [1.0, 0.5], 10), null);
   await memory.close();
 });

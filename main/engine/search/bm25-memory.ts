@@ -62,6 +62,8 @@ const sameStamp = (a: Stamp, b: Stamp) => sameBytes(a.structure, b.structure) &&
 export class Bm25Memory {
   private index: Bm25Index | null = null;
   private loading: Worker | null = null;
+  /** Settles when the load in flight has been accepted or given up (see settled()). */
+  private loaded: Promise<void> = Promise.resolve();
   /** The index's stamp as last seen without postings, and since when: loads wait for a quiet index. */
   private seen: { stamp: Stamp; at: number } | null = null;
   private reason: string | null = 'not loaded yet';
@@ -167,6 +169,16 @@ export class Bm25Memory {
     };
   }
 
+  /**
+   * Resolves, with the status, once no load of the postings is in flight: at once when none is,
+   * else when the running load's result has been taken (held, refused or failed). Callers that must
+   * know which path ranks (tests, benchmarks) await this instead of polling status() on a clock.
+   */
+  async settled(): Promise<Bm25SearchStatus> {
+    await this.loaded;
+    return this.status();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.index = null;
@@ -210,8 +222,10 @@ export class Bm25Memory {
     const worker = new Worker(new URL('./bm25-load-worker.js', import.meta.url), { workerData: request });
     worker.unref(); // an exiting CLI does not wait for it
     this.loading = worker;
+    let finish!: () => void;
+    this.loaded = new Promise((resolve) => { finish = resolve; });
     const done = (result: Bm25IndexData | string) => {
-      if (this.loading !== worker) return;
+      if (this.loading !== worker) return finish();
       this.loading = null;
       this.lastLoadMs = this.now() - started;
       try {
@@ -220,6 +234,7 @@ export class Bm25Memory {
         // The database may have been closed meanwhile, or fail: an event handler must not throw.
         this.reason = `loading failed: ${(err as Error).message}`;
       }
+      finish();
     };
     worker.once('message', (r: LoadReply) => done('data' in r ? r.data : 'refused' in r ? r.refused : `loading failed: ${r.error}`));
     worker.once('error', (err) => done(`loading failed: ${err.message}`));
