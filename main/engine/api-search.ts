@@ -9,7 +9,7 @@ export type PipelineEvent =
 
 export interface SearchTrace {
   /**
-   * Rank and score by BM25 (Lucene's formula: search/bm25-index.ts) before word-order re-scoring;
+   * Rank and score by BM25 (Lucene's formula: search/bm25/bm25-index.ts) before word-order re-scoring;
    * null when the chunk was not among the BM25 candidates.
    */
   bm25Rank: number | null;
@@ -127,7 +127,7 @@ export interface SearchResponse {
   /** How the results were grouped ('chunk': one result per passage). */
   grouping?: 'chunk' | 'document';
   /**
-   * The search box's operators (search/operators.ts), when the query used any: how it was understood
+   * The search box's operators (search/query/operators.ts), when the query used any: how it was understood
    * ("must contain “heart failure”", "author: Tully") and what could not be honoured, in words.
    */
   operators?: { applied: string[]; notes: string[] };

@@ -52,7 +52,7 @@ export interface EmbeddingConfig {
   quantize?: 'bit' | 'int8';
   /**
    * Exact dense search (no `quantize`): 'memory' (default) holds the vectors in memory and scans them
-   * with SIMD in worker threads while BM25 runs (search/vector-scan.ts); 'sqlite' uses sqlite-vec's KNN.
+   * with SIMD in worker threads while BM25 runs (search/dense/vector-scan.ts); 'sqlite' uses sqlite-vec's KNN.
    */
   scan?: 'memory' | 'sqlite';
   /** Memory scan threads (default: one per core but the first, 1 to 4; 0 scans in the engine's thread). */

@@ -5,10 +5,10 @@
 import type { Engine, EngineConfig, IndexSummary, JobOptions, SearchOptions, SearchResponse, StatusReport } from './api.js';
 import { chunkingFingerprint } from './chunk/chunker.js';
 import { resolveConfig } from './config.js';
-import { createEmbedder } from './embed/index.js';
-import { embeddingRuntime, type EmbeddingRuntime } from './embedding.js';
+import { createEmbedder } from './embed/embedder.js';
+import { embeddingRuntime, type EmbeddingRuntime } from './embed/runtime.js';
 import { EngineError, toErrorData } from './errors.js';
-import { runIndex, type IndexContext } from './index/indexer.js';
+import { runIndex, type IndexContext } from './indexing/indexer.js';
 import { search } from './search/search.js';
 import { openDb, type OpenedDb } from './store/db.js';
 import { markSound, verifyDb } from './store/damage.js';
@@ -18,8 +18,8 @@ import { copyDb } from './backup/copy.js';
 import { snapshotUserData, writeUserData } from './backup/snapshot.js';
 import { exportUserData } from './backup/user-data.js';
 import { restoreInto } from './backup/restore.js';
-import { DEFAULT_BM25 } from './search/bm25-index.js';
-import { attachBm25Memory, detachBm25Memory } from './search/bm25-memory.js';
+import { DEFAULT_BM25 } from './search/bm25/bm25-index.js';
+import { attachBm25Memory, detachBm25Memory } from './search/bm25/bm25-memory.js';
 import { statusReport } from './store/summary.js';
 import { addEvidence, createCollection, evidenceTable, listCollections } from './review/collections.js';
 import { exportCollection } from './review/export.js';
@@ -51,7 +51,7 @@ const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   return () => (p ??= load());
 };
 const reasoning = once(() => import('./reason/full-search.js'));
-const watching = once(() => import('./index/watch.js'));
+const watching = once(() => import('./indexing/watch.js'));
 const zotero = once(() => import('./zotero/import.js'));
 const references = once(() => import('./references/import.js'));
 
@@ -71,7 +71,7 @@ export async function createEngine(config: EngineConfig): Promise<DelveEngine> {
     maxBytes: cfg.maxBytes, taskTimeoutMs: cfg.taskTimeoutMs, ocr: cfg.ocr,
   };
   const embedding = config.embedding ? embeddingRuntime(db, config.embedding, createEmbedder) : null;
-  // BM25 from postings in memory (search/bm25-memory.ts), read on a worker at the first search.
+  // BM25 from postings in memory (search/bm25/bm25-memory.ts), read on a worker at the first search.
   // With bm25MemoryMb 0 nothing is loaded: each query's postings are read from the index.
   const bm25Params = { ...DEFAULT_BM25, ...(config.bm25?.k1 !== undefined ? { k1: config.bm25.k1 } : {}), ...(config.bm25?.b !== undefined ? { b: config.bm25.b } : {}) };
   const bm25 = attachBm25Memory(db, { maxMb: config.bm25MemoryMb, nativeBinding: cfg.nativeBinding, params: bm25Params, now: config.bm25?.now });

@@ -13,7 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { DEFAULT_BATCH_TOKENS } from '../../main/engine/embed/batch.js';
-import { createEmbedder } from '../../main/engine/embed/index.js';
+import { createEmbedder } from '../../main/engine/embed/embedder.js';
 import { createOllamaEmbedder } from '../../main/engine/embed/ollama.js';
 import { startOllamaServer } from '../helpers/ollama-server.js';
 import { loadModelFolder } from '../../main/engine/models/folder.js';

@@ -7,7 +7,7 @@
 import type { Db } from '../../main/engine/store/db.js';
 import { completeVectorTable, ensureVectorTable, type VectorTable } from '../../main/engine/store/vectors.js';
 import { writeParsed } from '../../main/engine/store/write.js';
-import { toBlob } from '../../main/engine/search/dense.js';
+import { toBlob } from '../../main/engine/search/dense/dense.js';
 import type { ChunkDraft } from '../../main/engine/types.js';
 import type { BenchChunk } from './search-corpus.js';
 import { DIMS } from './search-vectors.js';

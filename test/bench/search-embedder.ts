@@ -3,7 +3,7 @@
  * thread) on the shared bert-tiny-random model, one query per call as search does. That model is 2
  * layers of width 32, far cheaper than all-MiniLM-L6-v2, so this is a floor for the encoder's cost.
  */
-import { createEmbedder } from '../../main/engine/embed/index.js';
+import { createEmbedder } from '../../main/engine/embed/embedder.js';
 import { loadModelFolder } from '../../main/engine/models/folder.js';
 import { percentile } from './search-timing.js';
 

@@ -5,8 +5,8 @@
  * creates the copies here; at later sizes completeVectorTable (in the build) has already kept them in
  * step, so the sync adds nothing.
  */
-import { denseList } from '../../main/engine/search/dense.js';
-import { denseListQuantized, type QuantizedOptions } from '../../main/engine/search/dense-quantized.js';
+import { denseList } from '../../main/engine/search/dense/dense.js';
+import { denseListQuantized, type QuantizedOptions } from '../../main/engine/search/dense/dense-quantized.js';
 import { search, type DenseSource } from '../../main/engine/search/search.js';
 import type { Db } from '../../main/engine/store/db.js';
 import { syncQuantized, type QuantKind } from '../../main/engine/store/quantized.js';

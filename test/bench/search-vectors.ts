@@ -5,7 +5,7 @@
  * near it, so the dense and BM25 lists overlap the way they do with a real model, and recall of
  * quantised search can be measured against exact search on non-uniform data.
  */
-import { normalizeForSearch, TOKEN } from '../../main/engine/search/query.js';
+import { normalizeForSearch, TOKEN } from '../../main/engine/search/query/query.js';
 
 export const DIMS = 384;
 const WORDS = DIMS / 32;

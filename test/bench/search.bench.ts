@@ -5,10 +5,10 @@
  * vectors in the same process. Vectors are a random projection of term counts (search-vectors.ts), not
  * a model's: flat KNN costs the same whatever the values, and query vectors are precomputed, so the
  * times are of search alone, without query embedding. Dense and hybrid rows use the engine's
- * default, the exact in-memory scan (search/vector-scan.ts), with sqlite-vec's exact KNN beside them.
+ * default, the exact in-memory scan (search/dense/vector-scan.ts), with sqlite-vec's exact KNN beside them.
  * Environment: BENCH_SIZES (default "10000,100000"), BENCH_QUERIES (100), BENCH_ROUNDS (2),
- * BM25 rows rank from the postings held in memory, the engine's default (search/bm25-memory.ts); the
- * "index per query" rows run the same search on a connection without them (search/bm25-direct.ts,
+ * BM25 rows rank from the postings held in memory, the engine's default (search/bm25/bm25-memory.ts); the
+ * "index per query" rows run the same search on a connection without them (search/bm25/bm25-direct.ts,
  * what answers while the postings load), and the RM3 row adds pseudo-relevance feedback.
  * BENCH_EMBEDDER=0 to skip timing a real query encoder, BENCH_QUANTIZED=0 to skip the quantised rows
  * (bit/int8 copies + float re-scoring), BENCH_SCAN_WORKERS to set the scan's threads.
@@ -16,11 +16,11 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../main/engine/store/db.js';
-import { bm25List } from '../../main/engine/search/bm25.js';
-import { attachBm25Memory } from '../../main/engine/search/bm25-memory.js';
-import { denseList } from '../../main/engine/search/dense.js';
+import { bm25List } from '../../main/engine/search/bm25/bm25.js';
+import { attachBm25Memory } from '../../main/engine/search/bm25/bm25-memory.js';
+import { denseList } from '../../main/engine/search/dense/dense.js';
 import { search, type DenseSource } from '../../main/engine/search/search.js';
-import { VectorScanner } from '../../main/engine/search/vector-scan.js';
+import { VectorScanner } from '../../main/engine/search/dense/vector-scan.js';
 import { sharedDir, tempDir } from '../helpers/shared.js';
 import { benchChunks, benchQueries } from './search-corpus.js';
 import { fillDb } from './search-db.js';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
   const { db, vec } = await openDb(join(dir, 'bench.db'));
   if (!vec.version) throw new Error(`sqlite-vec is not available: ${vec.error}`);
-  // The engine ranks BM25 from postings in memory (search/bm25-memory.ts); a second connection
+  // The engine ranks BM25 from postings in memory (search/bm25/bm25-memory.ts); a second connection
   // without them reads each query's postings from the index, the "index per query" rows.
   const bm25Memory = attachBm25Memory(db);
   const { db: ftsDb } = await openDb(join(dir, 'bench.db'));
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     else await lance.add(rows.slice(await lance.count()));
     const lanceBuildMs = performance.now() - t0;
     const dense: DenseSource = { table: table.table, embedQuery: async (q) => vecOf.get(q)! };
-    // The engine's default: the exact scan from memory (search/vector-scan.ts), loaded untimed first.
+    // The engine's default: the exact scan from memory (search/dense/vector-scan.ts), loaded untimed first.
     t0 = performance.now();
     scanner.warm(table.table);
     const scanLoadMs = performance.now() - t0;

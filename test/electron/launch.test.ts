@@ -3,7 +3,7 @@
  * (DELVE_USER_DATA): one window titled Delve served from app://delve/, the preload bridge present
  * and Node absent in the page, the engine's utility process answering `status`, navigation and new
  * windows refused. Screenshot in test-artifacts/electron-launch.png. Skipped, saying why, where
- * there is no Electron binary, no build or no display (electronApp.ts).
+ * there is no Electron binary, no build or no display (electron-app.ts).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { _electron } from 'playwright-core';
 import { REPO_ROOT, tempDir } from '../helpers/shared.js';
-import { electronBinary, sandboxArgs, whyNotLaunchable } from './electronApp.js';
+import { electronBinary, sandboxArgs, whyNotLaunchable } from './electron-app.js';
 
 type Global = Record<string, unknown>;
 const ARTIFACT = join(REPO_ROOT, 'test-artifacts', 'electron-launch.png');

@@ -1,14 +1,14 @@
 /**
  * Development tool (not a test): what ranking costs while the postings load. For each collection's
  * evaluation database (left by `delve eval`), times the load of all postings and the median / p95 of
- * one query ranked from memory and ranked directly from the index (search/bm25-direct.ts).
+ * one query ranked from memory and ranked directly from the index (search/bm25/bm25-direct.ts).
  *   DELVE_HOME=... node dist/test/eval/direct-cost.js scifact npl
  */
 import { join, resolve } from 'node:path';
 import { evalDbPath } from '../../main/engine/cli/eval-command.js';
 import { loadBeir } from '../../main/engine/eval/beir.js';
-import { bm25List } from '../../main/engine/search/bm25.js';
-import { attachBm25Memory, detachBm25Memory } from '../../main/engine/search/bm25-memory.js';
+import { bm25List } from '../../main/engine/search/bm25/bm25.js';
+import { attachBm25Memory, detachBm25Memory } from '../../main/engine/search/bm25/bm25-memory.js';
 import { openDb } from '../../main/engine/store/db.js';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!.toFixed(2);

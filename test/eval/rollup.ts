@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { loadBeir } from '../../main/engine/eval/beir.js';
 import { DOC_PREFIX } from '../../main/engine/eval/corpus-index.js';
 import { evaluateRun, type Run } from '../../main/engine/eval/metrics.js';
-import { bm25List } from '../../main/engine/search/bm25.js';
-import { attachBm25Memory } from '../../main/engine/search/bm25-memory.js';
+import { bm25List } from '../../main/engine/search/bm25/bm25.js';
+import { attachBm25Memory } from '../../main/engine/search/bm25/bm25-memory.js';
 import { openDb } from '../../main/engine/store/db.js';
 
 const shared = resolve(process.env.DELVE_SHARED ?? '../shared');

@@ -11,12 +11,12 @@ import { evalDbPath } from '../../main/engine/cli/eval-command.js';
 import { loadBeir } from '../../main/engine/eval/beir.js';
 import { DOC_PREFIX } from '../../main/engine/eval/corpus-index.js';
 import { evaluateRun, type Run } from '../../main/engine/eval/metrics.js';
-import { Bm25Index, type Bm25Params } from '../../main/engine/search/bm25-index.js';
-import { loadBm25Index } from '../../main/engine/search/bm25-load.js';
-import { QueryTerms } from '../../main/engine/search/bm25-phrases.js';
-import { bigramOverlap, bigrams } from '../../main/engine/search/proximity.js';
-import { normalizeForSearch, STOP_WORDS, TOKEN } from '../../main/engine/search/query.js';
-import { feedbackTermAllowed, rm3Expand, type Rm3Options } from '../../main/engine/search/rm3.js';
+import { Bm25Index, type Bm25Params } from '../../main/engine/search/bm25/bm25-index.js';
+import { loadBm25Index } from '../../main/engine/search/bm25/bm25-load.js';
+import { QueryTerms } from '../../main/engine/search/bm25/bm25-phrases.js';
+import { bigramOverlap, bigrams } from '../../main/engine/search/bm25/proximity.js';
+import { normalizeForSearch, STOP_WORDS, TOKEN } from '../../main/engine/search/query/query.js';
+import { feedbackTermAllowed, rm3Expand, type Rm3Options } from '../../main/engine/search/query/rm3.js';
 import { openDb } from '../../main/engine/store/db.js';
 
 const LUCENE_STOP = new Set('a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '));

@@ -30,7 +30,7 @@ test('the compiled main process, the preload bundle and every worker script are 
     assert.ok(packed.has(f), `${f} is packed (run "npm run build" first)`);
   }
   // Every worker the engine starts: `new Worker(new URL('./x.js', import.meta.url))` and the index pool's script.
-  const workers = ['dist/main/engine/index/parse-worker.js', 'dist/main/engine/search/scan-worker.js', 'dist/main/engine/search/bm25-load-worker.js', 'dist/main/engine/embed/worker.js'];
+  const workers = ['dist/main/engine/indexing/parse-worker.js', 'dist/main/engine/search/dense/scan-worker.js', 'dist/main/engine/search/bm25/bm25-load-worker.js', 'dist/main/engine/embed/worker.js'];
   for (const f of workers) assert.ok(packed.has(f), `worker ${f} is packed`);
   const compiledWorkers = appFiles().filter((f) => /worker\.js$/.test(f));
   assert.deepEqual(compiledWorkers.filter((f) => !workers.includes(f)), [], 'a worker script the test does not know of');

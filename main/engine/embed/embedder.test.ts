@@ -11,7 +11,7 @@ import { after, test } from 'node:test';
 import * as ort from 'onnxruntime-node';
 import { sharedDir } from '../../../test/helpers/shared.js';
 import { parseManifest, type ModelManifest } from '../models/manifest.js';
-import { createEmbedder } from './index.js';
+import { createEmbedder } from './embedder.js';
 import { loadTokenizer } from './tokenize.js';
 
 const dir = join(sharedDir(), 'models', 'bert-tiny-random');

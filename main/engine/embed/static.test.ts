@@ -15,7 +15,7 @@ import { after, test } from 'node:test';
 import { sharedDir } from '../../../test/helpers/shared.js';
 import { createEngine } from '../index.js';
 import { loadModelFolder } from '../models/folder.js';
-import { createEmbedder } from './index.js';
+import { createEmbedder } from './embedder.js';
 import { staticBatches, staticFeeds } from './static.js';
 
 const root = mkdtempSync(join(tmpdir(), 'delve-static-'));

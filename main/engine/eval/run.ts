@@ -6,12 +6,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { EmbeddingConfig, SearchMode } from '../api.js';
-import { createEmbedder } from '../embed/index.js';
-import { embeddingRuntime, type EmbedderFactory } from '../embedding.js';
+import { createEmbedder } from '../embed/embedder.js';
+import { embeddingRuntime, type EmbedderFactory } from '../embed/runtime.js';
 import { EngineError } from '../errors.js';
 import { throttle } from '../jobs/throttle.js';
-import { DEFAULT_BM25, type Bm25Params } from '../search/bm25-index.js';
-import { attachBm25Memory, detachBm25Memory } from '../search/bm25-memory.js';
+import { DEFAULT_BM25, type Bm25Params } from '../search/bm25/bm25-index.js';
+import { attachBm25Memory, detachBm25Memory } from '../search/bm25/bm25-memory.js';
 import { search } from '../search/search.js';
 import { openDb } from '../store/db.js';
 import type { ChunkOptions } from '../types.js';
@@ -84,7 +84,7 @@ export async function runEval(o: EvalOptions): Promise<EvalReport> {
       await rt.embed({ signal: o.signal, onProgress: (p) => progress?.push({ phase: 'embed', done: p.done, total: p.total }) });
       dense = await rt.dense();
     }
-    // As the engine ranks BM25 (search/bm25-memory.ts), with the postings read before timing starts.
+    // As the engine ranks BM25 (search/bm25/bm25-memory.ts), with the postings read before timing starts.
     const params = { ...DEFAULT_BM25, ...o.bm25 };
     const bm25 = o.mode === 'dense' ? null : attachBm25Memory(db, { params }).warm();
     const queries = o.limit ? ds.queries.slice(0, o.limit) : ds.queries;

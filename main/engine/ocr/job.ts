@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { EngineError, toErrorData } from '../errors.js';
 import { openPdfium, type PdfiumDoc } from '../ingest/pdf/pdfium/document.js';
 import { OCR_RENDER, type GreyImage, type RenderLimits } from '../ingest/pdf/pdfium/render.js';
-import type { ProgressMeter } from '../index/progress.js';
+import type { ProgressMeter } from '../indexing/progress.js';
 import type { Db } from '../store/db.js';
 import type { ChunkOptions } from '../types.js';
 import type { OcrSummary } from '../api.js';

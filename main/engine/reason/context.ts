@@ -2,7 +2,7 @@
 import type { SearchResponse } from '../api.js';
 import type { Llm } from '../llm/client.js';
 import type { PipelineEvent } from '../api.js';
-import { weightedFtsQuery } from '../search/weighted-query.js';
+import { weightedFtsQuery } from '../search/query/weighted-query.js';
 import type { StageInfo, StageQuery } from './types.js';
 
 export interface RetrieveQuery {
@@ -19,7 +19,7 @@ export interface RetrieveQuery {
 export interface PipelineContext {
   retrieve(q: RetrieveQuery, k: number): Promise<SearchResponse>;
   chunkTexts(ids: number[]): Map<number, string>;
-  /** Chunks a query matches as BM25 runs it (search/bm25.ts bm25HitCount): a MATCH expression or index terms. */
+  /** Chunks a query matches as BM25 runs it (search/bm25/bm25.ts bm25HitCount): a MATCH expression or index terms. */
   hitCount(q: { match: string | null } | { terms: string[] }): number;
   llm: Llm;
   signal?: AbortSignal;
@@ -32,7 +32,7 @@ export function stage(ctx: PipelineContext, s: StageInfo): void {
   ctx.emit({ type: 'stage', stage: s });
 }
 
-/** A text's hit count as the pipeline searches it: an OR of its content terms (search/weighted-query.ts). */
+/** A text's hit count as the pipeline searches it: an OR of its content terms (search/query/weighted-query.ts). */
 export function textHits(ctx: PipelineContext, label: string, text: string): StageQuery {
   return { label, text, hits: ctx.hitCount({ match: weightedFtsQuery({ original: text }).match }) };
 }

@@ -7,7 +7,7 @@
  */
 import type { SearchResult } from '../api.js';
 import { expandFirst, expandRefine } from '../llm/prompts.js';
-import { weightedFtsQuery } from '../search/weighted-query.js';
+import { weightedFtsQuery } from '../search/query/weighted-query.js';
 import { stage, textHits, type PipelineContext } from './context.js';
 import { stageDelta } from './delta.js';
 import { cutToTokens, pickPassages } from './passages.js';

@@ -7,7 +7,7 @@ import { EngineError } from '../errors.js';
 import { LlmCache } from '../llm/cache.js';
 import { Llm } from '../llm/client.js';
 import { resolveLlmConfig } from '../llm/config.js';
-import { bm25HitCount } from '../search/bm25.js';
+import { bm25HitCount } from '../search/bm25/bm25.js';
 import { search, type DenseSource } from '../search/search.js';
 import type { Db } from '../store/db.js';
 import type { PipelineContext } from './context.js';

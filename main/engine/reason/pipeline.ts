@@ -11,7 +11,7 @@
  */
 import type { SearchResult } from '../api.js';
 import { LlmError } from '../llm/failure.js';
-import { weightedFtsQuery } from '../search/weighted-query.js';
+import { weightedFtsQuery } from '../search/query/weighted-query.js';
 import { stage, type PipelineContext } from './context.js';
 import { stageDelta } from './delta.js';
 import { expand } from './expand.js';

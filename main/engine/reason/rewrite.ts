@@ -6,7 +6,7 @@
  */
 import { rewrite as rewritePrompt } from '../llm/prompts.js';
 import { parseRewrite } from '../llm/reply.js';
-import { buildFtsQuery } from '../search/query.js';
+import { buildFtsQuery } from '../search/query/query.js';
 import { stage, textHits, type PipelineContext } from './context.js';
 
 export async function rewriteQuery(ctx: PipelineContext, query: string, edited?: string): Promise<string | null> {

@@ -19,7 +19,7 @@ export interface PipelineOptions {
   listwise?: boolean;
   /**
    * When the LLM stages cannot run (Ollama unreachable, model missing), retrieve once more with the
-   * query expanded by RM3 pseudo-relevance feedback (search/bm25-rm3.ts), the LLM-free expansion,
+   * query expanded by RM3 pseudo-relevance feedback (search/query/bm25-rm3.ts), the LLM-free expansion,
    * and return that ranking (stage 'rm3', with its terms). Default off: it costs a second retrieval.
    */
   rm3Fallback?: boolean;

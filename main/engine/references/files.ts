@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { SkippedFile } from '../api.js';
-import { kindOf } from '../index/scan.js';
+import { kindOf } from '../indexing/scan.js';
 
 const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 

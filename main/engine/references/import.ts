@@ -16,7 +16,7 @@ import { readBibtex } from '../bibliography/read-bibtex.js';
 import { readRis } from '../bibliography/read-ris.js';
 import { chunkBlocks } from '../chunk/chunker.js';
 import { EngineError } from '../errors.js';
-import { runIndex, type IndexContext } from '../index/indexer.js';
+import { runIndex, type IndexContext } from '../indexing/indexer.js';
 import { keepPinnedFields } from '../library/fields.js';
 import { removeDocs } from '../store/documents.js';
 import { stmt } from '../store/statements.js';

@@ -8,9 +8,9 @@ import { benchChunks, benchQueries } from '../../../test/bench/search-corpus.js'
 import { fillDb } from '../../../test/bench/search-db.js';
 import { sharedDir } from '../../../test/helpers/shared.js';
 import { openDb } from '../store/db.js';
-import { bm25HitCount, bm25List, rankerOf } from './bm25.js';
-import { attachBm25Memory } from './bm25-memory.js';
-import { weightedFtsQuery } from './weighted-query.js';
+import { bm25HitCount, bm25List, rankerOf } from './bm25/bm25.js';
+import { attachBm25Memory } from './bm25/bm25-memory.js';
+import { weightedFtsQuery } from './query/weighted-query.js';
 
 async function library() {
   const { db } = await openDb(':memory:');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Fused } from './fuse.js';
+import type { Fused } from './fusion/fuse.js';
 import { groupByDocument, type PassageInfo } from './group.js';
 
 const f = (chunkId: number, fused: number): Fused => ({ chunkId, fused, bm25Rank: chunkId, denseRank: null, bm25Norm: null, denseNorm: null });

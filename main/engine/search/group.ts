@@ -6,7 +6,7 @@
  */
 import type { Db } from '../store/db.js';
 import { isFrontMatter } from './front-matter.js';
-import type { Fused } from './fuse.js';
+import type { Fused } from './fusion/fuse.js';
 
 export interface PassageInfo {
   docId: number;

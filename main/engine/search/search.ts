@@ -1,6 +1,6 @@
 /**
  * Search in three modes. `bm25`: the FTS5 list re-scored for word order. `dense`: sqlite-vec nearest
- * neighbours of the query's embedding. `hybrid`: both lists fused (search/fuse.ts). Results can be
+ * neighbours of the query's embedding. `hybrid`: both lists fused (search/fusion/fuse.ts). Results can be
  * grouped by document (a document scores as its best chunk). Every result carries its trace: ranks
  * and scores in each list, normalised scores and the fused score.
  */
@@ -8,16 +8,16 @@ import type { SearchMode, SearchOptions, SearchResponse, SearchTrace } from '../
 import { EngineError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import type { QuantKind } from '../store/quantized.js';
-import { bm25List, type Bm25Hit } from './bm25.js';
-import { denseList } from './dense.js';
-import { denseListQuantized } from './dense-quantized.js';
-import { fuseMinMax, fuseRrf, type Fused, type Scored } from './fuse.js';
+import { bm25List, type Bm25Hit } from './bm25/bm25.js';
+import { denseList } from './dense/dense.js';
+import { denseListQuantized } from './dense/dense-quantized.js';
+import { fuseMinMax, fuseRrf, type Fused, type Scored } from './fusion/fuse.js';
 import { hydrate, type Ranked } from './hydrate.js';
 import { groupByDocument, passageInfo } from './group.js';
-import { parseQuery } from './operators.js';
-import { allowedDocuments, describeQuery, matchExpression, meetsConstraint } from './operators-apply.js';
-import { buildFtsQuery } from './query.js';
-import type { WeightedTerm } from './rm3.js';
+import { parseQuery } from './query/operators.js';
+import { allowedDocuments, describeQuery, matchExpression, meetsConstraint } from './query/operators-apply.js';
+import { buildFtsQuery } from './query/query.js';
+import type { WeightedTerm } from './query/rm3.js';
 
 /** Where dense vectors come from: the active model's vector table and its query encoder. */
 export interface DenseSource {
@@ -29,7 +29,7 @@ export interface DenseSource {
    */
   quantized?: QuantKind;
   /**
-   * Exact search from memory (search/vector-scan.ts), used when no quantised copy is asked for. It
+   * Exact search from memory (search/dense/vector-scan.ts), used when no quantised copy is asked for. It
    * hands the scan to other threads before it returns, so BM25 runs while the vectors are scanned.
    */
   scan?: (query: Float32Array, n: number) => Promise<Scored[]>;
@@ -67,7 +67,7 @@ async function startDense(db: Db, dense: DenseSource, query: string, n: number):
 export interface QueryOverride {
   bm25Match?: string | null;
   denseText?: string;
-  /** RM3 with these terms and weights instead of the feedback's (search/bm25-rm3.ts editedRm3). */
+  /** RM3 with these terms and weights instead of the feedback's (search/query/bm25-rm3.ts editedRm3). */
   rm3Terms?: readonly WeightedTerm[];
 }
 

@@ -1,6 +1,6 @@
 /**
  * The k largest scores of a stream (a min-heap of size k), used by the in-memory scans: the sign scan
- * of bit codes (search/bit-codes.ts) and the exact float scan (search/scan-range.ts).
+ * of bit codes (search/dense/bit-codes.ts) and the exact float scan (search/dense/scan-range.ts).
  */
 /** Whether (sa, ia) ranks after (sb, ib): a lower score, or the same score and a larger id. */
 function worse(sa: number, ia: number, sb: number, ib: number): boolean {

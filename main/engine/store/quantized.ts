@@ -3,7 +3,7 @@
  * sign of each component, 32× smaller) or `int8` (sqlite-vec's 'unit' scaling, 4× smaller). They sit
  * in their own sqlite-vec table `<vec table>_<kind>` beside the float vectors, which stay the
  * reference: quantised search takes its candidates here and re-scores them with the exact float
- * cosine (search/dense-quantized.ts). Nothing here runs unless a caller enables a kind; the float
+ * cosine (search/dense/dense-quantized.ts). Nothing here runs unless a caller enables a kind; the float
  * table and its search are unchanged. completeVectorTable keeps existing copies in step after each
  * embedding job. Each sync bumps a version in `settings`, so in-memory caches know when to reload.
  */

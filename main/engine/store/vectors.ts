@@ -103,7 +103,7 @@ export function tuneForVectorReads(db: Db): void {
 export const vectorsVersionKey = (table: string) => `vectors.version:${table}`;
 
 /**
- * Records that rows were removed from `table`. In-memory copies of the vectors (search/scan-rows.ts)
+ * Records that rows were removed from `table`. In-memory copies of the vectors (search/dense/scan-rows.ts)
  * see new rows by themselves (sqlite-vec's rowids only grow) but learn of removals from this version.
  */
 export function bumpVectorsVersion(db: Db, table: string): void {

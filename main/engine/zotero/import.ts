@@ -10,7 +10,7 @@
  * PDF changed. Items gone from Zotero, or in its trash, have their documents removed.
  */
 import { createHash } from 'node:crypto';
-import { runIndex, type IndexContext } from '../index/indexer.js';
+import { runIndex, type IndexContext } from '../indexing/indexer.js';
 import { removeDocs } from '../store/documents.js';
 import { stmt } from '../store/statements.js';
 import { openZotero } from './open.js';

@@ -1,0 +1,190 @@
+/**
+ * A model's vectors held in shared WebAssembly memory for the in-memory scan (search/dense/vector-scan.ts):
+ * each sqlite-vec row, scaled to unit length and zero-padded to the kernel's stride, in sqlite-vec's
+ * rowid order, with its chunk hash beside it.
+ *
+ * Loading reads sqlite-vec's own storage: the `<table>_rowids` table (rowid → hash, chunk, offset)
+ * and the `<table>_vector_chunks00` blobs (1,024 vectors each), about ten times faster than reading
+ * every vector through the virtual table (100k vectors: ~0.3 s against ~1.3 s). That layout is
+ * sqlite-vec's, not a public API, so every load compares sample rows with the virtual table's own
+ * answer; any difference disables the scan for the table (search then uses sqlite-vec's KNN).
+ *
+ * Staying in step without re-reading: rowids are AUTOINCREMENT, so `sqlite_sequence` tells of new
+ * rows in O(1) and only those are read (appended in place; scans in flight read only rows below
+ * their own count). Removals bump the table's version (store/vectors.ts, bumpVectorsVersion); then a
+ * new generation is built in new memory, copying the rows that remain, so a scan still running on
+ * the old memory is undisturbed. A recreated table (new created_at) is loaded afresh.
+ */
+import type { Db } from '../../store/db.js';
+import { vectorsVersionKey } from '../../store/vectors.js';
+import { MAX_PAGES, Wasm, type WasmMemory } from './scan-kernel.js';
+import { scanLayout, type ScanLayout } from './scan-range.js';
+
+const PAGE = 65536;
+const SAMPLES = 5;
+
+let generations = 0;
+
+interface Mark { seq: number; version: string | null; created: number; dims: number }
+type RowMeta = [rowid: number, hash: string, chunkId: number, offset: number];
+
+export class ScanRows {
+  readonly gen = ++generations;
+  readonly hashes: string[] = [];
+  readonly rowids: number[] = [];
+  private maxRowid = 0;
+
+  private constructor(readonly table: string, readonly memory: WasmMemory, readonly layout: ScanLayout,
+    readonly dims: number, private readonly mark: Mark, private readonly maxBytes: number) {}
+
+  get count(): number { return this.hashes.length; }
+
+  /** Bytes of memory holding rows. */
+  get bytes(): number { return this.count * this.layout.stride * 4; }
+
+  /** Loads `table`'s vectors, or says why the scan cannot hold them. */
+  static open(db: Db, table: string, slots: number, maxBytes: number): ScanRows | string {
+    const mark = readMark(db, table);
+    if (typeof mark === 'string') return mark;
+    const rows = ScanRows.empty(table, mark, slots, maxBytes, countRows(db, table));
+    if (typeof rows === 'string') return rows;
+    return rows.append(db, mark.seq) ?? rows;
+  }
+
+  private static empty(table: string, mark: Mark, slots: number, maxBytes: number, expected: number): ScanRows | string {
+    const layout = scanLayout(mark.dims, slots);
+    const need = expected * layout.stride * 4;
+    if (need > maxBytes) return `the vectors need ${mb(need)} MB, over the memory scan's limit of ${mb(maxBytes)} MB`;
+    const maximum = Math.min(MAX_PAGES, Math.ceil((layout.rowsBase + maxBytes) / PAGE));
+    const initial = Math.min(maximum, Math.ceil((layout.rowsBase + need * 1.1) / PAGE) + 1);
+    const memory = new Wasm.Memory({ initial, maximum, shared: true });
+    return new ScanRows(table, memory, layout, mark.dims, mark, maxBytes);
+  }
+
+  /**
+   * Brings the rows in step with the table: this object (unchanged, or rows appended), a new
+   * generation (rows were removed, or the table was recreated), or why the scan cannot serve it.
+   */
+  sync(db: Db, slots: number): ScanRows | string {
+    const mark = readMark(db, this.table);
+    if (typeof mark === 'string') return mark;
+    if (mark.created !== this.mark.created || mark.dims !== this.dims || mark.seq < this.maxRowid) return ScanRows.open(db, this.table, slots, this.maxBytes);
+    if (mark.version !== this.mark.version) return this.rebuild(db, mark, slots);
+    if (mark.seq > this.maxRowid) return this.append(db, mark.seq) ?? this;
+    return this;
+  }
+
+  /** A new generation holding the rows still in the table, then any new ones. */
+  private rebuild(db: Db, mark: Mark, slots: number): ScanRows | string {
+    const live = db.prepare(`SELECT rowid FROM ${this.table}_rowids WHERE rowid <= ? ORDER BY rowid`).pluck().all(this.maxRowid) as number[];
+    const next = ScanRows.empty(this.table, mark, slots, this.maxBytes, live.length + Math.max(0, mark.seq - this.maxRowid));
+    if (typeof next === 'string') return next;
+    const from = new Float32Array(this.memory.buffer);
+    const at = new Map(this.rowids.map((r, i) => [r, i]));
+    next.reserve(live.length);
+    const to = new Float32Array(next.memory.buffer);
+    const s = this.layout.stride;
+    for (const rowid of live) {
+      const i = at.get(rowid);
+      if (i === undefined) continue; // not held here (cannot happen: every row up to maxRowid was read)
+      const src = this.layout.rowsBase / 4 + i * s;
+      to.set(from.subarray(src, src + s), next.layout.rowsBase / 4 + next.count * s);
+      next.hashes.push(this.hashes[i]!);
+      next.rowids.push(rowid);
+    }
+    next.maxRowid = this.maxRowid;
+    return next.append(db, mark.seq) ?? next;
+  }
+
+  /** Reads rows with rowid above maxRowid; returns a reason when they cannot be held. */
+  private append(db: Db, seq: number): string | null {
+    if (seq <= this.maxRowid) return null;
+    const meta = db.prepare(`SELECT rowid, id, chunk_id, chunk_offset FROM ${this.table}_rowids WHERE rowid > ? ORDER BY rowid`)
+      .raw().all(this.maxRowid) as RowMeta[];
+    if (meta.length === 0) { this.maxRowid = seq; return null; }
+    const over = this.reserve(meta.length);
+    if (over) return over;
+    const blob = db.prepare(`SELECT vectors FROM ${this.table}_vector_chunks00 WHERE rowid = ?`).pluck();
+    const f = new Float32Array(this.memory.buffer);
+    const { stride, rowsBase } = this.layout;
+    const d = this.dims;
+    let chunkId = -1;
+    let vectors = new Float32Array(0);
+    for (const [rowid, hash, cid, offset] of meta) {
+      if (cid !== chunkId) {
+        const b = blob.get(cid) as Buffer | undefined;
+        if (!b) return `sqlite-vec's storage layout is not the one the memory scan reads (no vector chunk ${cid})`;
+        vectors = new Float32Array(b.length >>> 2);
+        new Uint8Array(vectors.buffer).set(b.subarray(0, vectors.length * 4));
+        chunkId = cid;
+      }
+      if ((offset + 1) * d > vectors.length) return `sqlite-vec's storage layout is not the one the memory scan reads (offset ${offset} beyond chunk ${cid})`;
+      writeUnit(f, rowsBase / 4 + this.count * stride, vectors, offset * d, d);
+      this.hashes.push(hash);
+      this.rowids.push(rowid);
+    }
+    this.maxRowid = Math.max(seq, meta[meta.length - 1]![0]);
+    return this.verify(db, meta);
+  }
+
+  /** Compares sample rows with what the virtual table itself returns for their hashes. */
+  private verify(db: Db, meta: RowMeta[]): string | null {
+    const one = db.prepare(`SELECT embedding FROM ${this.table} WHERE chunk_hash = ?`).pluck();
+    const f = new Float32Array(this.memory.buffer);
+    const first = this.count - meta.length;
+    const picks = new Set([0, meta.length - 1, ...Array.from({ length: SAMPLES - 2 }, (_, j) => Math.floor(((j + 1) * meta.length) / (SAMPLES - 1)))]);
+    const want = new Float32Array(this.dims);
+    for (const j of picks) {
+      if (j < 0 || j >= meta.length) continue;
+      const b = one.get(meta[j]![1]) as Buffer | undefined;
+      if (!b || b.length !== this.dims * 4) return 'sqlite-vec\'s storage layout is not the one the memory scan reads (a sample row differs)';
+      new Uint8Array(want.buffer).set(b);
+      const unit = new Float32Array(this.dims);
+      writeUnit(unit, 0, want, 0, this.dims);
+      const at = this.layout.rowsBase / 4 + (first + j) * this.layout.stride;
+      for (let k = 0; k < this.dims; k++) {
+        if (f[at + k] !== unit[k]) return 'sqlite-vec\'s storage layout is not the one the memory scan reads (a sample row differs)';
+      }
+    }
+    return null;
+  }
+
+  /** Grows the memory to hold `more` rows beyond the current ones. */
+  private reserve(more: number): string | null {
+    const need = this.layout.rowsBase + (this.count + more) * this.layout.stride * 4;
+    if (need - this.layout.rowsBase > this.maxBytes) return `the vectors need ${mb(need - this.layout.rowsBase)} MB, over the memory scan's limit of ${mb(this.maxBytes)} MB`;
+    const have = this.memory.buffer.byteLength;
+    if (need > have) {
+      const maxPages = Math.ceil((this.layout.rowsBase + this.maxBytes) / PAGE);
+      const target = Math.min(maxPages, Math.max(Math.ceil(need / PAGE), Math.ceil((have * 1.25) / PAGE)));
+      this.memory.grow(target - have / PAGE);
+    }
+    return null;
+  }
+}
+
+/** Writes `src[from, from + d)` scaled to unit length at `to[at]`; a zero vector stays zero. */
+function writeUnit(to: Float32Array, at: number, src: Float32Array, from: number, d: number): void {
+  let sq = 0;
+  for (let k = 0; k < d; k++) sq += src[from + k]! * src[from + k]!;
+  const scale = sq > 0 ? 1 / Math.sqrt(sq) : 0;
+  for (let k = 0; k < d; k++) to[at + k] = src[from + k]! * scale;
+}
+
+function readMark(db: Db, table: string): Mark | string {
+  try {
+    const row = db.prepare(`SELECT (SELECT seq FROM sqlite_sequence WHERE name = ?) AS seq, (SELECT value FROM settings WHERE key = ?) AS version,
+      m.created_at AS created, m.dims AS dims FROM embedding_models m WHERE m.vec_table = ?`)
+      .get(`${table}_rowids`, vectorsVersionKey(table), table) as { seq: number | null; version: string | null; created: number; dims: number } | undefined;
+    if (!row) return `${table} is not a registered vector table`;
+    return { seq: row.seq ?? 0, version: row.version, created: row.created, dims: row.dims };
+  } catch (err) {
+    return `cannot read ${table}'s state: ${(err as Error).message}`;
+  }
+}
+
+function countRows(db: Db, table: string): number {
+  return db.prepare(`SELECT COUNT(*) FROM ${table}_rowids`).pluck().get() as number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dropUnusedVectors } from '../../library/vectors.js';
+import { openDb, type Db } from '../../store/db.js';
+import { completeVectorTable, ensureVectorTable } from '../../store/vectors.js';
+import { denseList, toBlob } from './dense.js';
+import { search } from '../search.js';
+import { VectorScanner } from './vector-scan.js';
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32 - 0.5;
+  };
+}
+
+/** Clustered vectors (not unit length: the scan must normalise), so nearest neighbours mean something. */
+function vectors(count: number, dims: number, seed: number): Float32Array[] {
+  const r = seeded(seed);
+  const centres = Array.from({ length: 40 }, () => Float32Array.from({ length: dims }, r));
+  return Array.from({ length: count }, (_, i) => centres[i % 40]!.map((c) => (c + 0.15 * r()) * (1 + (i % 7))));
+}
+
+interface Lib { db: Db; table: string; add(vs: Float32Array[], from: number): void }
+
+async function library(vs: Float32Array[], dims: number, model = 'synthetic'): Promise<Lib> {
+  const { db } = await openDb(':memory:');
+  const doc = (db.prepare(`INSERT INTO documents (path, kind, size, mtime_ms, status, indexed_at) VALUES ('/a.md', 'note', 1, 1, 'ok', 0) RETURNING id`).get() as { id: number }).id;
+  const t = ensureVectorTable(db, { id: model, fingerprint: 'f'.repeat(64), dims });
+  const chunk = db.prepare(`INSERT INTO chunks (doc_id, ordinal, char_start, char_end, text, hash) VALUES (?, ?, 0, 0, ?, ?)`);
+  const vec = db.prepare(`INSERT INTO ${t.table} (chunk_hash, embedding) VALUES (?, ?)`);
+  const add = (list: Float32Array[], from: number) => db.transaction(() => list.forEach((v, j) => {
+    chunk.run(doc, from + j, `chunk ${from + j}`, `h${from + j}`);
+    vec.run(`h${from + j}`, toBlob(v));
+  }))();
+  add(vs, 0);
+  completeVectorTable(db, t);
+  return { db, table: t.table, add };
+}
+
+/** Hash indexes of the exact cosine top n, computed in float64. */
+function bruteForce(vs: Map<number, Float32Array>, q: Float32Array, n: number): { ids: number[]; score: Map<number, number> } {
+  const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  const score = new Map([...vs].map(([i, v]) => [i, v.reduce((s, x, d) => s + x * q[d]!, 0) / (norm(v) * norm(q))]));
+  return { ids: [...score.keys()].sort((a, b) => score.get(b)! - score.get(a)! || a - b).slice(0, n), score };
+}
+
+const hashIndex = (db: Db, chunkId: number) => Number((db.prepare('SELECT hash FROM chunks WHERE id = ?').pluck().get(chunkId) as string).slice(1));
+
+for (const workers of [0, 1, 2]) {
+  test(`the scan (${workers} workers) returns the exact cosine top n, as sqlite-vec's KNN does`, async () => {
+    const dims = workers === 2 ? 100 : 384; // 100: rows padded to 112 floats
+    const vs = vectors(workers === 2 ? 5000 : 1500, dims, 11 + workers);
+    const { db, table } = await library(vs, dims);
+    const sc = new VectorScanner(db, { workers });
+    const first = vectors(1, dims, 98)[0]!;
+    assert.deepEqual(await sc.search(table, first, 20), denseList(db, table, first, 20), 'the first search: sqlite-vec, while the vectors load');
+    await new Promise((r) => setImmediate(r));
+    assert.equal(sc.status()[0]?.rows, vs.length, 'loaded just after');
+    const all = new Map(vs.map((v, i) => [i, v]));
+    for (const qi of [0, 17, 333, 1499]) {
+      const q = vectors(qi + 1, dims, 99)[qi]!;
+      const got = await sc.search(table, q, 50);
+      const want = bruteForce(all, q, 50);
+      assert.deepEqual(got.map((s) => hashIndex(db, s.chunkId)), want.ids);
+      got.forEach((s) => assert.ok(Math.abs(s.score - want.score.get(hashIndex(db, s.chunkId))!) < 1e-5));
+      assert.deepEqual(got.map((s) => s.chunkId), denseList(db, table, q, 50).map((s) => s.chunkId));
+    }
+    assert.deepEqual(sc.status(), [{ table, rows: vs.length, megabytes: Math.round((vs.length * (dims === 100 ? 112 : 384) * 4) / 1048576), workers, fallbackReason: null }]);
+    await sc.close();
+    db.close();
+  });
+}
+
+test('new vectors are found by the next search; removed ones are gone; a new model\'s table is loaded afresh', async () => {
+  const dims = 64;
+  const vs = vectors(800, dims, 5);
+  const lib = await library(vs, dims);
+  const sc = new VectorScanner(lib.db, { workers: 1 });
+  sc.warm(lib.table);
+  const probe = vectors(1, dims, 1234)[0]!;
+  assert.notEqual(hashIndex(lib.db, (await sc.search(lib.table, probe, 5))[0]!.chunkId), 800);
+  const gen = (sc as unknown as { rows: Map<string, { gen: number }> }).rows.get(lib.table)!.gen;
+
+  lib.add([probe, ...vectors(300, dims, 6)], 800); // as an embedding job commits a group
+  const after = await sc.search(lib.table, probe, 5);
+  assert.equal(hashIndex(lib.db, after[0]!.chunkId), 800);
+  assert.ok(Math.abs(after[0]!.score - 1) < 1e-6);
+  const rows = (sc as unknown as { rows: Map<string, { gen: number; count: number }> }).rows.get(lib.table)!;
+  assert.equal(rows.gen, gen, 'appended in place');
+  assert.equal(rows.count, 1101);
+
+  lib.db.prepare("DELETE FROM chunks WHERE hash IN ('h800', 'h3')").run(); // as removing a document does
+  assert.equal(dropUnusedVectors(lib.db, ['h800', 'h3']), 2);
+  const gone = await sc.search(lib.table, probe, 1100);
+  assert.equal(gone.length, 1099);
+  assert.ok(!gone.some((s) => [800, 3].includes(hashIndex(lib.db, s.chunkId))));
+  assert.notEqual((sc as unknown as { rows: Map<string, { gen: number }> }).rows.get(lib.table)!.gen, gen, 'a new generation');
+  const all = new Map(vs.map((v, i) => [i, v]));
+  all.delete(3);
+  assert.deepEqual((await sc.search(lib.table, vs[10]!, 20)).map((s) => hashIndex(lib.db, s.chunkId)), bruteForce(all, vs[10]!, 20).ids);
+
+  // A new model: its own table, filled and completed, replaces the old one.
+  const t2 = ensureVectorTable(lib.db, { id: 'other', fingerprint: 'e'.repeat(64), dims: 32 });
+  const v2 = vectors(50, 32, 8);
+  const ins = lib.db.prepare(`INSERT INTO ${t2.table} (chunk_hash, embedding) VALUES (?, ?)`);
+  v2.forEach((v, i) => ins.run(`h${i + 10}`, toBlob(v)));
+  completeVectorTable(lib.db, t2);
+  sc.warm(t2.table);
+  const m2 = await sc.search(t2.table, v2[0]!, 3);
+  assert.equal(hashIndex(lib.db, m2[0]!.chunkId), 10);
+  assert.throws(() => sc.search(lib.table, probe, 3), /no such table: vec_1/, 'the old table is gone: handed to sqlite-vec, which says so');
+  assert.match(sc.status().find((x) => x.table === lib.table)!.fallbackReason!, /vec_1 is not a registered vector table/);
+  await sc.close();
+  lib.db.close();
+});
+
+test('a library over the memory limit is searched by sqlite-vec, and status says why', async () => {
+  const vs = vectors(3000, 384, 3); // 4.4 MB of rows
+  const { db, table } = await library(vs, 384);
+  const sc = new VectorScanner(db, { workers: 1, maxMb: 1 });
+  sc.warm(table);
+  const q = vs[5]!;
+  assert.deepEqual(await sc.search(table, q, 20), denseList(db, table, q, 20));
+  const [s] = sc.status();
+  assert.equal(s!.rows, 0);
+  assert.match(s!.fallbackReason!, /need 4 MB, over the memory scan's limit of 1 MB/);
+  await sc.close();
+  db.close();
+});
+
+test('a failed worker loses no search: sqlite-vec answers, then the scan goes on in this thread', async () => {
+  const vs = vectors(600, 48, 4);
+  const { db, table } = await library(vs, 48);
+  const sc = new VectorScanner(db, { workers: 1 });
+  sc.warm(table);
+  const want = denseList(db, table, vs[7]!, 10).map((s) => s.chunkId);
+  assert.deepEqual((await sc.search(table, vs[7]!, 10)).map((s) => s.chunkId), want);
+  await (sc as unknown as { pool: { close(): Promise<void> } }).pool.close(); // the worker dies
+  assert.deepEqual((await sc.search(table, vs[7]!, 10)).map((s) => s.chunkId), want);
+  assert.match(sc.status()[0]!.fallbackReason!, /scan workers failed .*scanning in this thread/);
+  assert.deepEqual((await sc.search(table, vs[7]!, 10)).map((s) => s.chunkId), want);
+  await sc.close();
+  db.close();
+});
+
+test('search() hands the scan to the workers before BM25 runs, and closing the scanner ends its workers', async () => {
+  const vs = vectors(400, 32, 2);
+  const { db, table } = await library(vs, 32);
+  const sc = new VectorScanner(db, { workers: 1 });
+  sc.warm(table);
+  const order: string[] = [];
+  const prepare = db.prepare.bind(db);
+  (db as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
+    if (sql.includes('chunks_fts MATCH')) order.push('bm25');
+    return prepare(sql);
+  }) as typeof db.prepare;
+  const dense = { table, embedQuery: async () => vs[1]!, scan: (v: Float32Array, n: number) => { order.push('scan'); return sc.search(table, v, n); } };
+  const r = await search(db, 'chunk', { mode: 'hybrid', k: 5 }, dense);
+  assert.deepEqual(order.slice(0, 2), ['scan', 'bm25']); // (hydration's snippets query FTS again after)
+  assert.equal(r.results[0]!.trace.denseRank, 1);
+  const pool = (sc as unknown as { pool: { workers: { worker: import('node:worker_threads').Worker }[] } }).pool;
+  assert.ok(pool.workers[0]!.worker.threadId > 0, 'a worker thread is running');
+  await sc.close();
+  assert.deepEqual(pool.workers.map((w) => w.worker.threadId), [-1], 'its thread has ended');
+  await assert.doesNotReject(sc.close());
+  db.close();
+});

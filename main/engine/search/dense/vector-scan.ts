@@ -1,0 +1,199 @@
+/**
+ * Exact dense search from memory: the model's vectors, held in shared WebAssembly memory
+ * (search/dense/scan-rows.ts), are scored against the query by SIMD kernels in worker threads, each over
+ * its share of the rows (search/dense/scan-worker.ts); their best lists are merged. sqlite-vec's own flat
+ * KNN reads every vector through SQLite on each query (~60 ms at 100k 384-d vectors here); this scan
+ * costs ~10 ms and runs in other threads, so search() runs BM25 meanwhile (search/search.ts).
+ *
+ * Results are the exact cosine top n, as sqlite-vec's KNN gives them (up to float rounding). The first
+ * search of a table is answered by sqlite-vec while its vectors load just after. When the
+ * scan cannot serve a table (over the memory limit, no WebAssembly SIMD, an unrecognised sqlite-vec
+ * layout, a failed worker), the query goes to sqlite-vec's KNN and `status()` says why.
+ */
+import { availableParallelism } from 'node:os';
+import type { Db } from '../../store/db.js';
+import { chunksOfHashes, denseList, MAX_K } from './dense.js';
+import type { Scored } from '../fusion/fuse.js';
+import { compileKernel, instantiate, MAX_PAGES, type ScoresFn, type WasmModule } from './scan-kernel.js';
+import { ScanPool } from './scan-pool.js';
+import { scanRange, type RangeHits } from './scan-range.js';
+import { ScanRows } from './scan-rows.js';
+
+export interface VectorScanOptions {
+  /** Scan threads (default: one per core but the first, 1 to 4). 0 scans in the calling thread. */
+  workers?: number;
+  /** Most memory the vectors of a table may take, in MiB (default 512); larger tables use sqlite-vec. */
+  maxMb?: number;
+}
+
+export interface VectorScanStatus {
+  table: string;
+  rows: number;
+  megabytes: number;
+  workers: number;
+  /** Why the table is searched by sqlite-vec instead, or null. */
+  fallbackReason: string | null;
+}
+
+export const DEFAULT_SCAN_MB = 512;
+/** A table the scan could not hold is tried again after this long (its size or layout may have changed). */
+const RETRY_MS = 30_000;
+
+export function defaultScanWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+let kernel: WasmModule | string | null = null;
+
+export class VectorScanner {
+  private readonly rows = new Map<string, ScanRows>();
+  private readonly refused = new Map<string, { reason: string; at: number }>();
+  private readonly maxBytes: number;
+  private readonly slots: number;
+  private pool: ScanPool | null = null;
+  private poolFailure: string | null = null;
+  private local: { gen: number; scores: ScoresFn } | null = null;
+  private readonly loading = new Map<string, NodeJS.Immediate>();
+  private closed = false;
+
+  constructor(private readonly db: Db, private readonly opts: VectorScanOptions = {}) {
+    const workers = Math.max(0, Math.floor(opts.workers ?? defaultScanWorkers()));
+    this.slots = workers + 1;
+    this.maxBytes = Math.min((opts.maxMb ?? DEFAULT_SCAN_MB) * 1048576, MAX_PAGES * 65536 - 64 * 1048576);
+  }
+
+  private get workerCount(): number { return this.slots - 1; }
+
+  /**
+   * The best `n` chunks by cosine similarity, best first. The scan is handed to the workers before
+   * this returns, so the caller can do other work while it runs.
+   */
+  search(table: string, query: Float32Array, n: number): Promise<Scored[]> {
+    const k = Math.max(1, Math.min(MAX_K, Math.floor(n)));
+    if (!this.rows.has(table) && !this.refused.has(table)) {
+      // Not loaded yet (~0.8 s at 100k 384-d vectors): this query goes to sqlite-vec (~60 ms) and the
+      // vectors load right after it, so neither the first search nor a one-shot CLI search waits.
+      this.loadSoon(table);
+      return Promise.resolve(denseList(this.db, table, query, k));
+    }
+    const rows = this.current(table);
+    if (typeof rows === 'string' || query.length !== rows.dims) return Promise.resolve(denseList(this.db, table, query, k));
+    const q = unitPadded(query, rows.layout.stride);
+    return this.scan(rows, q, k).then(
+      (hits) => chunksOfHashes(this.db, merge(rows, hits, k), k),
+      (err: Error) => {
+        this.poolFailure = `scan workers failed (${err.message}); scanning in this thread`;
+        void this.pool?.close();
+        this.pool = null;
+        return denseList(this.db, table, query, k);
+      });
+  }
+
+  /** Loads the table's vectors now (or brings them in step); its status after. */
+  warm(table: string): VectorScanStatus | null {
+    this.current(table);
+    return this.status().find((x) => x.table === table) ?? null;
+  }
+
+  private loadSoon(table: string): void {
+    if (this.loading.has(table) || this.closed) return;
+    const timer = setImmediate(() => {
+      this.loading.delete(table);
+      if (!this.closed) this.current(table);
+    });
+    timer.unref(); // an exiting process does not wait for it
+    this.loading.set(table, timer);
+  }
+
+  /** The table's rows in step with the database, or why the scan cannot serve it. */
+  private current(table: string): ScanRows | string {
+    if (typeof (kernel ??= compileKernel()) === 'string') return kernel as string;
+    const refused = this.refused.get(table);
+    if (refused && Date.now() - refused.at < RETRY_MS) return refused.reason;
+    this.refused.delete(table);
+    const had = this.rows.get(table);
+    const next = had ? had.sync(this.db, this.slots) : ScanRows.open(this.db, table, this.slots, this.maxBytes);
+    if (typeof next === 'string') {
+      this.refused.set(table, { reason: next, at: Date.now() });
+      this.forget(table);
+      return next;
+    }
+    if (next !== had) {
+      this.forget(table);
+      this.rows.set(table, next);
+    }
+    return next;
+  }
+
+  private forget(table: string): void {
+    const old = this.rows.get(table);
+    if (!old) return;
+    this.rows.delete(table);
+    this.pool?.drop(old.gen);
+  }
+
+  private scan(rows: ScanRows, q: Float32Array, m: number): Promise<RangeHits[]> {
+    const pool = this.workers();
+    if (!pool) {
+      if (this.local?.gen !== rows.gen) this.local = { gen: rows.gen, scores: instantiate(kernel as WasmModule, rows.memory) };
+      return Promise.resolve([scanRange(this.local.scores, rows.memory, rows.layout, this.workerCount, q, 0, rows.count, m)]);
+    }
+    const per = Math.ceil(rows.count / pool.size);
+    const parts: Promise<RangeHits>[] = [];
+    for (let w = 0; w < pool.size; w++) {
+      const start = w * per;
+      const count = Math.min(per, rows.count - start);
+      if (count > 0) parts.push(pool.scan(w, rows, { slot: w, query: q, start, count, m }));
+    }
+    return Promise.all(parts);
+  }
+
+  private workers(): ScanPool | null {
+    if (this.workerCount === 0 || this.poolFailure) return null;
+    return (this.pool ??= new ScanPool(kernel as WasmModule, this.workerCount));
+  }
+
+  /** How each table seen so far is searched. */
+  status(): VectorScanStatus[] {
+    const held = [...this.rows.values()].map((r): VectorScanStatus => ({
+      table: r.table, rows: r.count, megabytes: Math.round(r.bytes / 1048576), workers: this.poolFailure ? 0 : this.workerCount, fallbackReason: this.poolFailure,
+    }));
+    const refused = [...this.refused].map(([table, { reason }]): VectorScanStatus => ({ table, rows: 0, megabytes: 0, workers: 0, fallbackReason: reason }));
+    return [...held, ...refused];
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.loading.values()) clearImmediate(t);
+    this.loading.clear();
+    this.rows.clear();
+    this.local = null;
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
+  }
+}
+
+/** The query scaled to unit length and zero-padded to the rows' stride. */
+function unitPadded(query: Float32Array, stride: number): Float32Array {
+  let sq = 0;
+  for (let i = 0; i < query.length; i++) sq += query[i]! * query[i]!;
+  const scale = sq > 0 ? 1 / Math.sqrt(sq) : 0;
+  const q = new Float32Array(stride);
+  for (let i = 0; i < query.length; i++) q[i] = query[i]! * scale;
+  return q;
+}
+
+/** The best `m` of the workers' lists as hash → cosine similarity. */
+function merge(rows: ScanRows, parts: RangeHits[], m: number): Map<string, number> {
+  const all: [number, number][] = [];
+  for (const p of parts) for (let i = 0; i < p.ids.length; i++) all.push([p.ids[i]!, p.scores[i]!]);
+  all.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const out = new Map<string, number>();
+  for (const [row, score] of all) {
+    if (out.size >= m) break;
+    const hash = rows.hashes[row]!;
+    if (!out.has(hash)) out.set(hash, score);
+  }
+  return out;
+}
