@@ -23,3 +23,28 @@ export async function axeCounts(page: Page): Promise<AxeCounts> {
   }
   return counts;
 }
+
+/** One line of the a11y log: the counts by impact and, where any, the rules. */
+export function axeLine(what: string, c: AxeCounts): string {
+  return `${what}: critical ${c.critical}, serious ${c.serious}, moderate ${c.moderate}, minor ${c.minor}${c.rules.length ? ` (${c.rules.join('; ')})` : ''}`;
+}
+
+/**
+ * axe over a screen as it is now (light), then in the dark theme: `setTheme` saves the theme in the settings, the
+ * page is reloaded and `reopen` brings the screen back. Returns the two log lines; the caller asserts on the counts.
+ */
+export async function axeLightAndDark(page: Page, what: string, setTheme: (t: 'light' | 'dark') => Promise<unknown>, reopen: () => Promise<void>): Promise<{ line: string; counts: AxeCounts }[]> {
+  const light = await axeCounts(page);
+  const out = [{ line: axeLine(`${what} (light)`, light), counts: light }];
+  await setTheme('dark');
+  try {
+    await page.reload();
+    await page.waitForFunction(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset.theme === 'dark');
+    await reopen();
+    const dark = await axeCounts(page);
+    out.push({ line: axeLine(`${what} (dark)`, dark), counts: dark });
+  } finally {
+    await setTheme('light');
+  }
+  return out;
+}

@@ -240,10 +240,13 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     await region('Trials').getByRole('button', { name: 'Draft trial searches' }).click();
     const trials = region('Trials').getByRole('alert', { name: 'Ollama not reachable' });
     await trials.waitFor({ timeout: 30_000 });
-    assert.match(await trials.textContent() ?? '', new RegExp(`^Ollama is not reachable at ${ollamaHost}\\. Drafting trial searches`));
+    assert.match(await trials.textContent() ?? '', new RegExp(`^Ollama is not reachable at ${ollamaHost}\\. Drafting trial searches`));    await checkA11y('trials without Ollama (light)');
+    await tab('Review');
+    await region('Review').waitFor();
+    await checkA11y('review, no collections yet (light)');
   });
 
-  test('dark theme: Settings, Library and Search pass axe too', async () => {
+  test('dark theme: Settings, Library, Search, PubMed, Trials and Review pass axe too', async () => {
     await bridge.call('setSettings', { theme: 'dark' });
     await page.reload();
     await tab('Settings');
@@ -253,6 +256,13 @@ describe('a first run with nothing running: checklist, models offline, OCR state
     await checkA11y('library (dark)');
     await tab('Search');
     await checkA11y('search (dark)');
+    await tab('PubMed');
+    await checkA11y('pubmed (dark)');
+    await tab('Trials');
+    await checkA11y('trials (dark)');
+    await tab('Review');
+    await region('Review').waitFor();
+    await checkA11y('review, no collections yet (dark)');
     await bridge.call('setSettings', { theme: 'light' });
   });
 

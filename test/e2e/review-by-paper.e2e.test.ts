@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
 import { missingBrowser, screenshot, openApp, openScreen } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
+import { axeLightAndDark } from './a11y.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
 if (missing && process.env.CI) throw new Error(`the end-to-end suite cannot run: ${missing}`);
@@ -131,5 +132,18 @@ describe('results by paper and an editable review (Chromium)', { skip: missing ?
     await screenshot(page, '24-review-edited');
     const md = await bridge.call('exportCollection', 'Heart failure', 'md') as { ok: true; data: string };
     assert.match(md.data, /Patients valued the education sessions/);
+  });
+
+  test('axe over the Review screen with a collection and its evidence, light and dark: nothing serious or critical', async (t) => {
+    await tab('Review');
+    await review().getByRole('heading', { name: 'Heart failure' }).waitFor();
+    const reopen = async () => {
+      await tab('Review');
+      await review().getByRole('heading', { name: 'Heart failure' }).waitFor();
+    };
+    for (const a of await axeLightAndDark(page, 'review with evidence', (theme) => bridge.call('setSettings', { theme }), reopen)) {
+      t.diagnostic(a.line);
+      assert.equal(a.counts.serious + a.counts.critical, 0, a.line);
+    }
   });
 });

@@ -16,7 +16,8 @@ import { startCtgovServer, type CtgovTestServer } from '../helpers/ctgov-server.
 import { startEutilsServer, type EutilsTestServer } from '../helpers/eutils-server.js';
 import { startOllamaServer, type OllamaTestServer } from '../helpers/ollama-server.js';
 import { REPO_ROOT, tempDir } from '../helpers/shared.js';
-import { missingBrowser, screenshot, openApp } from './browser.js';
+import { missingBrowser, screenshot, openApp, openScreen } from './browser.js';
+import { axeLightAndDark } from './a11y.js';
 import { startBridge, type Bridge } from './bridge/server.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
@@ -94,5 +95,16 @@ describe('Trials screen end to end (Chromium)', { skip: missing ?? false }, () =
     assert.ok(status.ok && status.data.totals.trials === 2 && status.data.totals.pubmed === 1, JSON.stringify(status.ok && status.data.totals));
     await pubs.scrollIntoViewIfNeeded();
     await screenshot(page, '10-trials');
+  });
+
+  test('axe over the Trials screen with results, light and dark: nothing serious or critical', async (t) => {
+    const reopen = async () => {
+      await openScreen(page, 'Trials');
+      await page.getByRole('region', { name: 'Trials', exact: true }).waitFor();
+    };
+    for (const a of await axeLightAndDark(page, 'trials with results', (theme) => bridge.call('setSettings', { theme }), reopen)) {
+      t.diagnostic(a.line);
+      assert.equal(a.counts.serious + a.counts.critical, 0, a.line);
+    }
   });
 });
