@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,6 +17,7 @@ import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
 import { missingBrowser, screenshot, openApp } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
 import { startServers, type Servers } from './fixtures.js';
+import { deadPort } from '../helpers/dead-port.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
 if (missing && process.env.CI) throw new Error(`the end-to-end suite cannot run: ${missing}`);
@@ -32,14 +32,6 @@ function writeLibrary(dir: string): void {
     const docs = lines.slice(i, i + 100).map((l) => JSON.parse(l) as { _id: string; title: string; text: string });
     writeFileSync(join(dir, `scifact-${i / 100}.md`), `# SciFact ${i + 1}\n\n${docs.map((d) => `## ${d.title}\n\n${d.text}\n`).join('\n')}`);
   }
-}
-
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
 }
 
 describe('deep search the user can steer: edit the rewrite and the RM3 terms in the stage panel (Chromium)', { skip: missing ?? false }, () => {

@@ -10,7 +10,6 @@
  */
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,18 +19,10 @@ import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
 import { axeCounts } from './a11y.js';
 import { launch, missingBrowser, screenshot, openScreen } from './browser.js';
 import { startBridge, type Bridge } from './bridge/server.js';
+import { deadPort } from '../helpers/dead-port.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
 if (missing && process.env.CI) throw new Error(`the end-to-end suite cannot run: ${missing}`);
-
-/** A port nothing listens on: bound, then released. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
-}
 
 describe('a first run with nothing running: checklist, models offline, OCR state, Deep without Ollama (Chromium)', { skip: missing ?? false }, () => {
   const dir = tempDir('delve-e2e-24a-');

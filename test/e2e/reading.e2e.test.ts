@@ -8,14 +8,15 @@
  * Screenshots: test-artifacts/e2e/24-*.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
 import { axeCounts } from './a11y.js';
 import { missingBrowser, screenshot, openApp, openScreen } from './browser.js';
-import { startBridge, type Bridge } from './bridge/server.js';
+import type { Bridge } from './bridge/server.js';
+import { startIndexedBridge } from './bridge/indexed.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
 if (missing && process.env.CI) throw new Error(`the end-to-end suite cannot run: ${missing}`);
@@ -73,12 +74,7 @@ describe('reading, explanations and small windows (Chromium)', { skip: missing ?
   };
 
   before(async () => {
-    mkdirSync(join(dir, 'exports'));
-    bridge = await startBridge({ dataDir: join(dir, 'data'), exportDir: join(dir, 'exports') });
-    bridge.nextFolders = [...folders];
-    await bridge.call('pickFolders');
-    const indexed = await bridge.call('index', folders) as { ok: boolean };
-    assert.equal(indexed.ok, true, JSON.stringify(indexed).slice(0, 300));
+    bridge = await startIndexedBridge(dir, folders);
     ({ browser, page } = await openApp(bridge.url, { width: 1360, height: 860 }));
   });
 

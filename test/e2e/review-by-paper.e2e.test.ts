@@ -6,13 +6,14 @@
  * Screenshots go to test-artifacts/e2e/24-*.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT, sharedDir, tempDir } from '../helpers/shared.js';
 import { missingBrowser, screenshot, openApp, openScreen } from './browser.js';
-import { startBridge, type Bridge } from './bridge/server.js';
+import type { Bridge } from './bridge/server.js';
+import { startIndexedBridge } from './bridge/indexed.js';
 import { axeLightAndDark } from './a11y.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
@@ -29,12 +30,7 @@ describe('results by paper and an editable review (Chromium)', { skip: missing ?
   const review = () => page.getByRole('region', { name: 'Review' });
 
   before(async () => {
-    mkdirSync(join(dir, 'exports'));
-    bridge = await startBridge({ dataDir: join(dir, 'data'), exportDir: join(dir, 'exports') });
-    bridge.nextFolders = [...folders];
-    await bridge.call('pickFolders');
-    const indexed = await bridge.call('index', folders) as { ok: boolean };
-    assert.equal(indexed.ok, true, JSON.stringify(indexed).slice(0, 300));
+    bridge = await startIndexedBridge(dir, folders);
     ({ browser, page } = await openApp(bridge.url, { width: 1360, height: 860 }));
   });
 

@@ -3,7 +3,7 @@
  * line on stderr. Uses the same engine facade as the desktop app.
  */
 import { join } from 'node:path';
-import { createEngine } from '../index.js';
+import type { DelveEngine } from '../index.js';
 import { defaultDataDir } from '../config.js';
 import { toErrorData } from '../errors.js';
 import { parse, USAGE, UsageError } from './args.js';
@@ -15,7 +15,7 @@ const commands = () => import('./commands.js');
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => void process.stdout.write(s + '\n');
   const err = (s: string) => void process.stderr.write(s + '\n');
-  let engine;
+  let engine: DelveEngine | undefined;
   try {
     const a = parse(argv);
     if (a.help || a.command === 'help') { out(USAGE); return 0; }
@@ -30,6 +30,9 @@ export async function main(argv: string[]): Promise<number> {
     if (a.command === 'eval') { await (await import('./eval-command.js')).evalCommand(a, dataDir, out); return 0; }
     const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
     if (a.command === 'restore') { await (await import('./backup-command.js')).restoreCommand(dbPath, a, dataDir, out); return 0; } // the library may be damaged: not opened first
+    // Indexing parses PDFs: pdfium's WebAssembly compiles on V8's background threads while the engine's modules load.
+    if (a.command === 'index' || a.command === 'watch') void import('../ingest/pdf/pdfium/module.js').then((m) => m.compiledPdfium()).catch(() => undefined);
+    const { createEngine } = await import('../index.js');
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
       ...(a.llmModel ? { llm: { model: a.llmModel } } : {}),

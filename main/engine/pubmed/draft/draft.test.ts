@@ -5,7 +5,6 @@
  * de-duplication, what is and is not sent to NCBI, rewards, and LLM failures.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { startEutilsServer, type EutilsTestServer } from '../../../../test/helpers/eutils-server.js';
 import { lastUserMessage, startOllamaServer, type OllamaTestServer } from '../../../../test/helpers/ollama-server.js';
@@ -18,6 +17,7 @@ import { RateLimiter } from '../eutils/rate-limit.js';
 import { draftQueries } from './draft.js';
 import { countDistance } from './rank.js';
 import { hitsByQuery, loadTopic, REPLIES, respondBySample, SEARCHED } from '../../../../test/helpers/pubmed-draft-fixtures.js';
+import { deadPort } from '../../../../test/helpers/dead-port.js';
 
 const topic = loadTopic('43');
 const seeds = topic.included_pmids;
@@ -33,14 +33,6 @@ after(async () => { await ollama.close(); await ncbi.close(); });
 
 const llm = (host = ollama.url) => new Llm(resolveLlmConfig({ host, concurrency: 3, retries: 0 }));
 const eutils = () => createEutils({ baseUrl: ncbi.url, limiter: new RateLimiter(1000, 1000, realClock, { minIntervalMs: 0 }) });
-
-async function deadPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 test('drafting ranks scripted candidates by seed recall exactly, ties by count distance, errors last', async () => {
   ollama.reset();
