@@ -27,12 +27,17 @@ interface Props {
   /** The page's OCR words when Delve read it by OCR. */
   ocr?: OcrData;
   onHighlight(found: boolean): void;
+  /**
+   * Whether a drawn quote may still scroll into view: false once the reader moved elsewhere (find, n/p), so a quote
+   * whose page finishes drawing late does not pull the view away from the current match.
+   */
+  mayScroll?: boolean;
   /** Called once the text layer is drawn (find in document paints on it). */
   onDrawn?(): void;
   register(pageNumber: number, el: HTMLDivElement | null): void;
 }
 
-export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight, ocr, onHighlight, onDrawn, register }: Props) {
+export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight, ocr, onHighlight, mayScroll = true, onDrawn, register }: Props) {
   const boxes = useMemo(() => (ocr ? ocrBoxes(ocr, highlight) : []), [ocr, highlight]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -42,6 +47,8 @@ export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight
   reported.current = onHighlight;
   const drawn = useRef(onDrawn);
   drawn.current = onDrawn;
+  const scrollable = useRef(mayScroll);
+  scrollable.current = mayScroll;
 
   useEffect(() => {
     if (!near) return;
@@ -70,7 +77,7 @@ export function PdfPage({ lib, doc, pageNumber, scale, baseSize, near, highlight
       if (cancelled) return;
       if (highlight) {
         const marked = markHits(textLayer.textDivs, findQuote(textLayer.textContentItemsStr, highlight));
-        marked[0]?.scrollIntoView({ block: 'center' });
+        if (scrollable.current) marked[0]?.scrollIntoView({ block: 'center' });
         reported.current(marked.length > 0 || boxes.length > 0);
       }
       drawn.current?.();

@@ -132,6 +132,7 @@ export function PdfView({ docId, page, highlight, ocr, onFail, jump = null, labe
             highlight={n === highlightPage ? highlight : undefined}
             ocr={ocr?.get(n)}
             onHighlight={setHit}
+            mayScroll={jump === null}
             onDrawn={onDrawn}
             register={register}
           />
