@@ -138,8 +138,7 @@ describe('reading, explanations and small windows (Chromium)', { skip: missing ?
       await page.keyboard.press('Control+f');
       await viewer().getByRole('searchbox', { name: 'Find in document' }).fill('quality');
       await viewer().getByText(/^1 of \d+/).waitFor();
-      // The painting of the current match is checked in the light test above; here axe needs only the find bar open
-      // (after the reload, the paint once failed to come within 30 s on the CI machine: see the closing note of stop 26).
+      await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).CSS.highlights.get('delve-find-active')?.size ?? 0) === 1);
       await checkA11y('viewer with find (dark)');
       await screenshot(page, '24-viewer-find-dark');
     } finally {
