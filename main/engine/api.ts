@@ -348,6 +348,7 @@ export interface Engine {
 }
 
 export type { BackupInfo } from './backup/files.js';
+export type { BackupContents, ListedBackup } from './backup/contents.js';
 export type { RestoreReport } from './backup/restore.js';
 
 export type { ZoteroImportSummary } from './zotero/types.js';
