@@ -20,7 +20,7 @@ export interface ViewerTarget {
 }
 
 /** Settings sections a link can open (the section's heading id is `settings-<section>`). */
-export type SettingsSection = 'ollama' | 'embedding';
+export type SettingsSection = 'ollama' | 'embedding' | 'backups';
 
 export interface Nav {
   screen: Screen;
