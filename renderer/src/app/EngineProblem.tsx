@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type IpcError } from '../api.js';
 import { isoDateTime } from '../format.js';
 import { DamagedLibrary } from './DamagedLibrary.js';
+import { LIBRARY_RESTORED_EVENT } from './nav.js';
 import { BUSY_RETRY_MS, busyHolder, engineProblem } from './engineProblem.js';
 import './EngineProblem.css';
 
@@ -49,7 +50,9 @@ export function EngineProblem() {
       <h2 id="engine-problem-title">{text.title}</h2>
       <p>{text.advice}</p>
       {holder && <p><strong>Held by:</strong> another Delve process ({holder.who}), {holder.job} since {isoDateTime(holder.since)}.</p>}
-      {error.code === 'DB_CORRUPT' && <DamagedLibrary onRestored={(lines) => { setRestored(lines); check(); }} />}
+      {error.code === 'DB_CORRUPT' && (
+        <DamagedLibrary onRestored={(lines) => { setRestored(lines); check(); window.dispatchEvent(new Event(LIBRARY_RESTORED_EVENT)); }} />
+      )}
       <p className="engine-problem-detail"><code>{error.code}</code> {error.message}</p>
       <button type="button" onClick={check} disabled={checking}>{checking ? 'Checking…' : error.code === 'DB_BUSY' ? 'Try again now' : 'Try again'}</button>
     </div>

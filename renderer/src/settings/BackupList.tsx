@@ -38,7 +38,8 @@ export function BackupList({ backups, busy, restoring, onRestore }: Props) {
               <div className="backup-row">
                 <div className="backup-main">
                   <span className="backup-kind">{backupKind(b)}<span className="settings-tag">{backupScope(b)}</span></span>
-                  <span className="settings-note">{when} · {formatBytes(b.bytes)}{holds ? ` · ${holds}` : ''}</span>
+                  <span className="settings-note">{when} · {formatBytes(b.bytes)}</span>
+                  <span className="settings-note">{holds ?? 'What it holds is not known (an older copy, or a file that cannot be read).'}</span>
                 </div>
                 {confirming !== b.file && (
                   <button type="button" aria-label={`Restore the ${backupKind(b).toLowerCase()} of ${when}`} disabled={busy} onClick={() => setConfirming(b.file)}>
@@ -49,7 +50,7 @@ export function BackupList({ backups, busy, restoring, onRestore }: Props) {
               {confirming === b.file && (
                 <div className="backup-confirm" role="group" aria-label={`Restore the backup of ${when}?`}>
                   <p>{RESTORE_MERGES}</p>
-                  <p className="settings-note">If the library is damaged: {RESTORE_REPLACES}</p>
+                  <p className="settings-note">If the library is damaged, restoring replaces it instead. {RESTORE_REPLACES}</p>
                   <div className="settings-row">
                     <button type="button" className="primary" disabled={busy} onClick={() => { setConfirming(null); onRestore(b); }}>
                       Restore this backup

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, unwrap, type ListedBackup } from '../api.js';
+import { LIBRARY_RESTORED_EVENT } from '../app/nav.js';
 import { formatBytes } from '../app/StatusBar.js';
 import { fileName } from '../format.js';
 import { BackupList } from './BackupList.js';
@@ -60,7 +61,11 @@ export function BackupsSection() {
   }, 'Could not export your work');
   const restore = (b: ListedBackup) => {
     setRestoring(b.file);
-    void run('restore', async () => restoreWords(await unwrap(api().restoreBackup(b.file))), 'Could not restore the backup');
+    void run('restore', async () => {
+      const report = await unwrap(api().restoreBackup(b.file));
+      window.dispatchEvent(new Event(LIBRARY_RESTORED_EVENT));
+      return restoreWords(report);
+    }, 'Could not restore the backup');
   };
 
   return (
