@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { REPO_ROOT, tempDir } from '../helpers/shared.js';
 import { axeLightAndDark } from './a11y.js';
 import { missingBrowser, openApp, openScreen, screenshot } from './browser.js';
@@ -46,6 +46,9 @@ async function saveEvidence(bridge: Bridge, collection: string, query: string, n
   await call(bridge, 'createCollection', collection);
   await call(bridge, 'addEvidence', collection, { chunkId: hit.chunkId }, { note });
 }
+
+/** Scrolls an element to the top (or the middle) of the screen, for a screenshot that shows it whole. */
+const show = (l: Locator, block: 'start' | 'center' = 'start') => l.evaluate((el, b) => el.scrollIntoView({ block: b }), block);
 
 const names = async (bridge: Bridge) => (await call<{ name: string }[]>(bridge, 'collections')).map((c) => c.name).sort();
 
@@ -93,6 +96,7 @@ describe('Settings → Your data and backups (Chromium)', { skip: missing ?? fal
     await made.getByRole('button', { name: /^Restore the backup made by you of / }).click();
     const ask = section().getByRole('group', { name: /^Restore the backup of / });
     assert.match(await ask.textContent() ?? '', /Nothing is removed or overwritten/);
+    await show(ask, 'center');
     await screenshot(page, '22d-backups-confirm-light');
     await ask.getByRole('button', { name: 'Restore this backup' }).click();
     await section().getByRole('status').getByText(/^1 collection added \(0 already there\), 1 piece of evidence added/).waitFor({ timeout: 30_000 });
@@ -117,6 +121,7 @@ describe('Settings → Your data and backups (Chromium)', { skip: missing ?? fal
     const data = JSON.parse(readFileSync(file, 'utf8')) as { format: string; collections: { name: string; deletedAt: number | null; evidence: { note: string }[] }[] };
     assert.equal(data.format, 'delve-user-data');
     assert.deepEqual(data.collections.filter((c) => c.deletedAt === null).map((c) => [c.name, c.evidence.map((e) => e.note)]), [['Sleep review', ['key finding: CPAP helps']]]);
+    await show(section());
     await screenshot(page, '22d-backups-light');
   });
 
@@ -129,8 +134,10 @@ describe('Settings → Your data and backups (Chromium)', { skip: missing ?? fal
     await confirm();
     const lines = await axeLightAndDark(page, 'Settings → Your data and backups', (theme) => bridge.call('setSettings', { theme }), async () => {
       await confirm();
+      await show(section().getByRole('group', { name: /^Restore the backup of / }), 'center');
       await screenshot(page, '22d-backups-confirm-dark');
       await section().getByRole('button', { name: 'Cancel' }).click();
+      await show(section());
       await screenshot(page, '22d-backups-dark');
       await confirm();
     });
@@ -178,6 +185,11 @@ describe('a damaged library opens to its way out (Chromium)', { skip: missing ??
       await screenshot(page, '22d-damaged-dark');
     });
     failOnSerious(lines);
+    // "All backups…" opens Settings → Your data and backups, which lists them though the library does not open.
+    await banner().getByRole('button', { name: 'All backups…' }).click();
+    const settings = page.getByRole('region', { name: 'Settings' });
+    await settings.getByRole('list', { name: 'Backups' }).getByText('Backup made by you').waitFor({ timeout: 30_000 });
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id), 'settings-backups');
   });
 
   test('restoring from the banner brings back the copy and the work made after it', async () => {
