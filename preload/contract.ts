@@ -10,7 +10,7 @@
 import { COMMANDS, type ArgsOf, type CommandName, type ResultOf } from '../main/ipc/registry.js';
 import type {
   BackupContents, BackupInfo, CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
-  ListedBackup, PipelineEvent, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchResponse, StatusReport,
+  ListedBackup, PipelineEvent, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchResponse, StatusReport, WriterWait,
 } from '../main/engine/api.js';
 import type { ErrorCode } from '../main/engine/errors.js';
 import type { IndexProgress } from '../main/engine/types.js';
@@ -27,7 +27,7 @@ export type {
   LlmPullEvent, McpSetup, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
   PubmedSearchResult, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
   StrategyLineCount, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
-  TrialStudyRow,
+  TrialStudyRow, WriterWait,
 };
 
 /** Errors the host adds to the engine's codes. */
@@ -53,6 +53,8 @@ export type CommandResult<N extends CommandName> = Commands[N]['result'];
 /** Event name → payload, sent main → renderer. */
 export interface Events {
   'index:progress': IndexProgress;
+  /** An index or import job waits for another Delve process writing the library (the CLI, another window): who, since when. */
+  'index:waiting': WriterWait;
   /** A full search's stage or updated ranking, as it happens. */
   'search:event': { searchId: string; event: PipelineEvent };
   'model:progress': ModelPullEvent;
@@ -67,6 +69,7 @@ export const CHANNELS = Object.fromEntries(COMMANDS.map((n) => [n, `delve:${n}`]
 
 export const EVENT_CHANNELS = {
   'index:progress': 'delve:event:index:progress',
+  'index:waiting': 'delve:event:index:waiting',
   'search:event': 'delve:event:search',
   'model:progress': 'delve:event:model:progress',
   'llm:pull': 'delve:event:llm:pull',

@@ -5,6 +5,8 @@
  * the save dialog; a damaged library file (its header overwritten, as store/damage.test.ts does) opens
  * to a banner offering the newest whole copy, and restoring brings back the work of the copy and the
  * work made after it (the newest automatic snapshot). axe in light and dark on both: 0 serious/critical.
+ * A library another Delve process is writing (its writer lock held) makes the Library's indexing wait,
+ * saying whom for, and go on once the lock is released.
  * Screenshots: test-artifacts/e2e/22d-*.png.
  */
 import assert from 'node:assert/strict';
@@ -13,7 +15,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { REPO_ROOT, tempDir } from '../helpers/shared.js';
-import { axeLightAndDark } from './a11y.js';
+import Database from 'better-sqlite3';
+import { hostname } from 'node:os';
+import { axeCounts, axeLightAndDark, axeLine } from './a11y.js';
 import { missingBrowser, openApp, openScreen, screenshot } from './browser.js';
 import { startIndexedBridge } from './bridge/indexed.js';
 import { startBridge, type Bridge } from './bridge/server.js';
@@ -212,5 +216,51 @@ describe('a damaged library opens to its way out (Chromium)', { skip: missing ??
     assert.deepEqual((await call<{ note: string }[]>(bridge, 'evidence', 'Knee review')).map((e) => e.note), ['made after the copy']);
     await openScreen(page, 'Review');
     await page.getByRole('region', { name: 'Review' }).getByRole('navigation', { name: 'Collections' }).getByText('Knee review').waitFor({ timeout: 30_000 });
+  });
+});
+
+describe('indexing waits for another Delve process writing the library (Chromium)', { skip: missing ?? false }, () => {
+  const dir = tempDir('delve-e2e-22d-busy-');
+  let bridge: Bridge;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    bridge = await startIndexedBridge(dir, [writeNotes(dir)]);
+    ({ browser, page } = await openApp(bridge.url, VIEWPORT));
+  });
+  after(async () => {
+    await browser?.close();
+    await bridge?.close();
+  });
+
+  test('the Library says who holds the library, and indexes once it is free', async () => {
+    const more = join(dir, 'more');
+    mkdirSync(more);
+    writeFileSync(join(more, 'statins.md'), '# Statins\n\nStatin therapy lowered LDL cholesterol and major vascular events.\n');
+    // The CLI's lock, as store/writer-lock.ts writes it: a live process on this host (this one) under its own token.
+    const other = new Database(join(dir, 'data', 'delve.db'));
+    other.pragma('busy_timeout = 5000');
+    const startedAt = Date.now() - 120_000;
+    other.prepare("INSERT INTO settings (key, value) VALUES ('writer_lock', ?)")
+      .run(JSON.stringify({ pid: process.pid, host: hostname(), job: 'indexing', startedAt, token: 'the-cli' }));
+    try {
+      await openScreen(page, 'Library');
+      const library = page.getByRole('region', { name: 'Library', exact: true });
+      bridge.nextFolders = [more];
+      await library.getByRole('button', { name: 'Add folder' }).click();
+      const progress = library.getByRole('region', { name: 'Indexing progress' });
+      await progress.getByText('Waiting for another Delve process').waitFor({ timeout: 30_000 });
+      assert.match(await progress.textContent() ?? '', new RegExp(`Another Delve process \\(pid ${process.pid}\\) has been indexing this library since .*nothing is lost by waiting`));
+      await screenshot(page, '22d-index-waiting-light');
+      const counts = await axeCounts(page);
+      failOnSerious([{ line: axeLine('Library, indexing waiting for another process (light)', counts), counts }]);
+      other.prepare("DELETE FROM settings WHERE key = 'writer_lock'").run(); // the other process finishes
+      await library.getByText(/1 added, 0 updated/).waitFor({ timeout: 60_000 });
+    } finally {
+      other.close();
+    }
+    const docs = await call<{ totals: { documents: number } }>(bridge, 'status');
+    assert.equal(docs.totals.documents, 3);
   });
 });
