@@ -9,17 +9,26 @@ import type { Db } from '../store/db.js';
 import { toErrorData, EngineError } from '../errors.js';
 import { backupInfo, type BackupInfo } from './files.js';
 
+/** Best effort: a copy left in WAL mode is still whole (its contents are then not listed, contents.ts). */
+function toRollbackMode(db: Db, file: string): void {
+  try {
+    db.prepare('ATTACH DATABASE ? AS delve_copy').run(file);
+  } catch {
+    return;
+  }
+  try {
+    db.pragma('delve_copy.journal_mode = DELETE');
+  } catch { /* see above */ } finally {
+    db.exec('DETACH DATABASE delve_copy');
+  }
+}
+
 export async function copyDb(db: Db, target: string): Promise<BackupInfo> {
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   try {
     await db.backup(partial);
-    db.prepare('ATTACH DATABASE ? AS delve_copy').run(partial);
-    try {
-      db.pragma('delve_copy.journal_mode = DELETE');
-    } finally {
-      db.exec('DETACH DATABASE delve_copy');
-    }
+    toRollbackMode(db, partial);
     renameSync(partial, target);
   } catch (err) {
     rmSync(partial, { force: true });
