@@ -9,8 +9,8 @@
  */
 import { COMMANDS, type ArgsOf, type CommandName, type ResultOf } from '../main/ipc/registry.js';
 import type {
-  CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
-  PipelineEvent, ReferenceImportSummary, SearchHistoryEntry, SearchResponse, StatusReport,
+  BackupContents, BackupInfo, CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
+  ListedBackup, PipelineEvent, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchResponse, StatusReport, WriterWait,
 } from '../main/engine/api.js';
 import type { ErrorCode } from '../main/engine/errors.js';
 import type { IndexProgress } from '../main/engine/types.js';
@@ -22,12 +22,12 @@ import type {
 } from '../main/host/service/types.js';
 
 export type {
-  AppStatus, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DeletedCollection, DocumentDetail, EmbeddingStatus,
-  EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, LlmHealth,
+  AppStatus, BackupContents, BackupInfo, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DeletedCollection, DocumentDetail, EmbeddingStatus,
+  EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, ListedBackup, LlmHealth,
   LlmPullEvent, McpSetup, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
-  PubmedSearchResult, ReferenceImportSummary, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
+  PubmedSearchResult, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
   StrategyLineCount, StrategyTranslation, TrialCandidate, TrialsCheckResult, TrialsDraftRequest, TrialsImportResult, TrialsSearchResult,
-  TrialStudyRow,
+  TrialStudyRow, WriterWait,
 };
 
 /** Errors the host adds to the engine's codes. */
@@ -53,6 +53,8 @@ export type CommandResult<N extends CommandName> = Commands[N]['result'];
 /** Event name → payload, sent main → renderer. */
 export interface Events {
   'index:progress': IndexProgress;
+  /** An index or import job waits for another Delve process writing the library (the CLI, another window): who, since when. */
+  'index:waiting': WriterWait;
   /** A full search's stage or updated ranking, as it happens. */
   'search:event': { searchId: string; event: PipelineEvent };
   'model:progress': ModelPullEvent;
@@ -67,6 +69,7 @@ export const CHANNELS = Object.fromEntries(COMMANDS.map((n) => [n, `delve:${n}`]
 
 export const EVENT_CHANNELS = {
   'index:progress': 'delve:event:index:progress',
+  'index:waiting': 'delve:event:index:waiting',
   'search:event': 'delve:event:search',
   'model:progress': 'delve:event:model:progress',
   'llm:pull': 'delve:event:llm:pull',

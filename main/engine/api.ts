@@ -166,8 +166,11 @@ export interface JobOptions {
   /** Least time between progress events of an embedding job, in ms (default 100; 0: after every group of texts). */
   progressMs?: number;
   /** Another Delve process holds the library's writer lock: this job waits for it (store/writer-lock.ts). */
-  onWait?: (holder: { pid: number; host: string; job: string; startedAt: number; message: string }) => void;
+  onWait?: (holder: WriterWait) => void;
 }
+
+/** Who holds the library's writer lock while a job waits for it: the process, what it does, since when, in words. */
+export interface WriterWait { pid: number; host: string; job: string; startedAt: number; message: string }
 
 export interface IndexSummary {
   documents: number;
@@ -348,6 +351,7 @@ export interface Engine {
 }
 
 export type { BackupInfo } from './backup/files.js';
+export type { BackupContents, ListedBackup } from './backup/contents.js';
 export type { RestoreReport } from './backup/restore.js';
 
 export type { ZoteroImportSummary } from './zotero/types.js';

@@ -39,6 +39,7 @@ export type * from './api.js';
 export { EngineError } from './errors.js';
 export { restoreLibrary } from './backup/restore.js';
 export { listBackups } from './backup/files.js';
+export { describeBackups } from './backup/contents.js';
 export type { ErrorCode, ErrorData } from './errors.js';
 export type { IndexProgress } from './types.js';
 

@@ -6,9 +6,9 @@
  * malformed call is refused before anything is served, and a name outside the registry has no door.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { commandFunctions } from '../../preload/commands.js';
 import { CHANNELS, type CommandArgs, type CommandName } from '../../preload/contract.js';
@@ -69,6 +69,7 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   backup: [{ userData: true }],
   backups: [],
   restoreBackup: ['/home/me/.config/Delve/backups/delve-auto-2026-12-07T12-00-00-000Z.json'],
+  saveUserData: [],
   getSettings: [],
   setSettings: [{ theme: 'dark' }],
   llmHealth: [],
@@ -86,15 +87,24 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
 const reaches = (name: CommandName): EngineMethod | null => {
   if (name === 'indexDropped') return 'index';
   if (name === 'saveExport') return 'exportCollection';
+  if (name === 'saveUserData') return 'backup';
   return isHostCommand(name) ? null : name;
 };
 
 function rig() {
   const served: { name: EngineMethod; args: unknown[] }[] = [];
+  const exportDir = mkdtempSync(join(tmpdir(), 'delve-registry-'));
   const hostCalls: string[] = [];
   const answer = (name: EngineMethod): unknown => {
     if (name === 'roots') return [{ path: folder }];
     if (name === 'exportCollection') return '@article{x}';
+    if (name === 'backup') {
+      // As the engine does: the export written among the backups (saveUserData moves it to the chosen file).
+      const file = join(exportDir, 'backups', 'delve-manual-2026-12-07T12-00-00-000Z.json');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, '{"format":"delve-user-data"}');
+      return { servedBy: name, file };
+    }
     return { servedBy: name };
   };
   const service = Object.fromEntries(ENGINE_METHODS.map((name) => [name, async (...args: unknown[]) => {
@@ -110,7 +120,6 @@ function rig() {
       return a.data as EngineCalls[N]['result'];
     },
   };
-  const exportDir = mkdtempSync(join(tmpdir(), 'delve-registry-'));
   const handlers = createHandlers({
     engine,
     pickFolders: async () => { hostCalls.push('pickFolders'); return [folder]; },
@@ -153,10 +162,16 @@ for (const name of COMMANDS) {
     }
     const call = r.served.find((s) => s.name === target);
     assert.ok(call, `${target} was served`);
-    const expectedArgs = name === 'saveExport' ? samples.saveExport : samples[name];
+    const expectedArgs = name === 'saveExport' ? samples.saveExport : name === 'saveUserData' ? [{ userData: true }] : samples[name];
     assert.deepEqual(call.args, expectedArgs);
     if (name === 'saveExport') {
       assert.equal(readFileSync(result.data as string, 'utf8'), '@article{x}');
+    } else if (name === 'saveUserData') {
+      assert.match(result.data as string, /delve-my-work-\d{4}-\d{2}-\d{2}\.json$/);
+      assert.equal(readFileSync(result.data as string, 'utf8'), '{"format":"delve-user-data"}');
+      assert.equal(existsSync(join(r.exportDir, 'backups', 'delve-manual-2026-12-07T12-00-00-000Z.json')), false, 'moved, not copied');
+    } else if (name === 'backup') {
+      assert.equal((result.data as { servedBy: string }).servedBy, 'backup');
     } else if (name === 'roots') {
       assert.deepEqual(result.data, [{ path: folder }]);
     } else if (name === 'exportCollection') {

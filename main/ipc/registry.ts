@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import type {
   BackupInfo, CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
-  ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchResponse, StatusReport,
+  ListedBackup, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../engine/api.js';
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, McpSetup, ModelListing,
@@ -125,13 +125,15 @@ export const registry = {
   // Backups (engine: backup/): the library's backups folder beside its database
   /** A backup now: a full copy by SQLite's online backup, or `{userData: true}` the user's own work alone as JSON. */
   backup: engine<[opts?: { userData?: boolean }], BackupInfo>(z.tuple([backupOpts.optional()])),
-  /** The library's backups, newest first (listed even when the library is damaged). */
-  backups: engine<[], BackupInfo[]>(none),
+  /** The library's backups, newest first, each with what it holds (listed even when the library is damaged). */
+  backups: engine<[], ListedBackup[]>(none),
   /**
    * Restores one of those backups: merged into a sound library (nothing made since is dropped); a damaged
    * library is moved aside and replaced by the copy plus the newest automatic snapshot.
    */
   restoreBackup: engine<[file: string], RestoreReport>(z.tuple([absolutePath])),
+  /** "Export my work": the user-data export (as `delve backup --user-data`) written through a save dialog; null when cancelled, else the file. */
+  saveUserData: host<[], string | null>(none),
   // Settings
   getSettings: engine<[], Settings>(none),
   /** Saves and applies: the engine reopens with the new settings. */

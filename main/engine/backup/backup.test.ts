@@ -69,10 +69,11 @@ test('backups: automatic snapshots, a full copy, restore into a sound and over a
   assert.deepEqual(work(check), before);
   check.close();
 
-  // Damaged: `delve status` names the newest backup as the way out; restore replaces it and keeps 'Since'.
+  // Damaged: `delve status` names the newest copy of the whole library as the way out (newer snapshots exist); restore replaces it and keeps 'Since'.
   overwriteHeader(join(dir, 'lib.db'));
   const status = await delve(['status', '--db', join(dir, 'lib.db')], { env });
-  assert.match(status.stderr, /^delve: DB_CORRUPT: .*Way out: restore the newest backup \(delve restore ".*lib-(auto|manual|pre-restore)-/);
+  assert.match(status.stderr, /^delve: DB_CORRUPT: .*Way out: restore the newest copy of the whole library/);
+  assert.ok(status.stderr.includes(`(delve restore "${full.file}"; what you made since comes back from the newest automatic snapshot)`), status.stderr);
   const replaced = await delveJson<RestoreReport>(['restore', full.file, '--db', join(dir, 'lib.db')], { env });
   assert.match(replaced.replaced!.damaged!, /lib\.db\.damaged-/);
   assert.match(replaced.replaced!.snapshot!, /lib-auto-/);

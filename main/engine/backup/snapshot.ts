@@ -4,11 +4,11 @@
  * taking one after every change costs little; a damaged library is restored from a full copy plus
  * the newest snapshot (restore.ts), so what was made after the copy is not lost.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EngineError, toErrorData } from '../errors.js';
 import type { Db } from '../store/db.js';
-import { backupName, listBackups, rotate, type BackupInfo } from './files.js';
+import { backupInfo, backupName, listBackups, rotate, type BackupInfo } from './files.js';
 import { exportUserData, type UserData } from './user-data.js';
 
 export const AUTO_KEEP = 10;
@@ -23,8 +23,7 @@ export function writeUserData(data: UserData, target: string): BackupInfo {
     rmSync(`${target}.partial`, { force: true }); // a full disk leaves no half-written file
     throw new EngineError(toErrorData(err, target).code === 'DISK_FULL' ? 'DISK_FULL' : 'FILE_UNREADABLE', `${target}: ${(err as Error).message}`, { cause: err });
   }
-  const s = statSync(target);
-  return { file: target, kind: 'user-data', bytes: s.size, createdAt: s.mtimeMs };
+  return backupInfo(target, 'user-data');
 }
 
 const isEmpty = (d: UserData) => d.collections.length + d.corrections.length + d.roots.length + d.history.length === 0;

@@ -14,12 +14,19 @@ import type { Db } from './db.js';
 
 export const VERIFY_AT_OPEN_BYTES = 32 * 1024 * 1024;
 
-/** The way out of a damaged library, naming the newest backup when there is one. */
+/**
+ * The way out of a damaged library, naming the backup to restore when there is one: the newest copy of the
+ * whole library (it brings the index back; the newest automatic snapshot then adds the work made since,
+ * backup/restore.ts), else the newest backup of the user's work. The app's banner offers the same one.
+ */
 export function wayOut(dbPath: string): string {
-  const newest = dbPath === ':memory:' ? undefined : listBackups(dbPath)[0];
-  const restore = newest
-    ? `restore the newest backup (delve restore "${newest.file}")`
-    : `restore a backup if you have one (delve restore <file>)`;
+  const list = dbPath === ':memory:' ? [] : listBackups(dbPath);
+  const full = list.find((b) => b.kind === 'full');
+  const restore = full
+    ? `restore the newest copy of the whole library (delve restore "${full.file}"; what you made since comes back from the newest automatic snapshot)`
+    : list[0]
+      ? `restore the newest backup of your work (delve restore "${list[0].file}"), then index your folders again`
+      : `restore a backup if you have one (delve restore <file>)`;
   return `${restore}, or move the file away and index your folders again (documents come back from your files; ` +
     `collections, notes and corrections come back from a backup or a user-data export)`;
 }

@@ -1,13 +1,13 @@
 /**
  * The app's backup commands (engine: backup/). `backups` lists the backups folder without opening the
- * library, so a damaged one still shows its way out; `restoreBackup` takes only a file from that list
+ * library, so a damaged one still shows its way out, each with what it holds (backup/contents.ts); `restoreBackup` takes only a file from that list
  * (the renderer cannot make the engine read other files), merges it into the open library, and when
  * the library is damaged closes it and lets `restoreLibrary` replace it. App settings travel in
  * user-data backups and are taken back only where none are stored (settings made since are kept).
  */
-import type { BackupInfo, RestoreReport } from '../../engine/api.js';
+import type { BackupInfo, ListedBackup, RestoreReport } from '../../engine/api.js';
 import { EngineError, toErrorData } from '../../engine/errors.js';
-import { listBackups, restoreLibrary } from '../../engine/index.js';
+import { describeBackups, listBackups, restoreLibrary } from '../../engine/index.js';
 import type { EngineServerConfig } from '../engine-protocol.js';
 import type { EngineHolder } from './engine.js';
 
@@ -26,7 +26,7 @@ export function backupCalls(config: EngineServerConfig, engine: EngineHolder, se
   return {
     backup: (opts?: { userData?: boolean }): Promise<BackupInfo> =>
       engine.use((e) => e.backup(opts?.userData ? { userData: true, settings: settings.current() } : {})),
-    backups: async (): Promise<BackupInfo[]> => listBackups(config.dbPath),
+    backups: async (): Promise<ListedBackup[]> => describeBackups(config.dbPath, config.nativeBinding),
     async restoreBackup(file: string): Promise<RestoreReport> {
       if (!listBackups(config.dbPath).some((b) => b.file === file)) {
         throw new EngineError('BAD_ARGUMENT', `${file} is not one of this library's backups (see the backups list)`);

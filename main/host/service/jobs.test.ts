@@ -1,6 +1,8 @@
-/** The service's cancellable jobs on a real engine: indexing with progress and cancelIndex, a full search's events and cancelSearch against the Ollama stand-in. */
+/** The service's cancellable jobs on a real engine: indexing with progress and cancelIndex, waiting for another writer, a full search's events and cancelSearch against the Ollama stand-in. */
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startOllamaServer, type OllamaTestServer } from '../../../test/helpers/ollama-server.js';
@@ -74,6 +76,34 @@ test('index: progress comes as index:progress events; cancelIndex stops it, the 
   const last = events.at(-1);
   assert.equal(last?.name, 'index:progress');
   assert.equal(last?.name === 'index:progress' && last.payload.phase, 'done');
+});
+
+test('index: while another Delve process holds the writer lock, the job says whom it waits for (index:waiting), then runs', { timeout: 120_000 }, async () => {
+  const dir = notesFolder(root, 'waiting', 3);
+  await service.status(); // the library is open
+  const other = new Database(join(root, 'delve.db'));
+  other.pragma('busy_timeout = 5000');
+  // A live process on this host (this one) under another token: not stale, so the job waits for it.
+  const holder = { pid: process.pid, host: hostname(), job: 'importing into', startedAt: Date.now() - 60_000, token: 'the-cli' };
+  other.prepare("INSERT INTO settings (key, value) VALUES ('writer_lock', ?)").run(JSON.stringify(holder));
+  const waited: EngineEvent[] = [];
+  onEvent = (e) => {
+    if (e.name !== 'index:waiting') return;
+    waited.push(e);
+    other.prepare("DELETE FROM settings WHERE key = 'writer_lock'").run(); // the other process finishes
+  };
+  try {
+    const s = await service.index([dir]);
+    assert.equal(s.documents, 3);
+  } finally {
+    onEvent = () => {};
+    other.close();
+  }
+  assert.equal(waited.length, 1);
+  const w = waited[0]!;
+  assert.ok(w.name === 'index:waiting');
+  assert.deepEqual([w.payload.pid, w.payload.job, w.payload.startedAt], [process.pid, 'importing into', holder.startedAt]);
+  assert.match(w.payload.message, new RegExp(`another Delve process is importing into this library \\(pid ${process.pid}, started `));
 });
 
 test('search: without an id, a plain search; with one, stage events as search:event, and cancelSearch stops it', async () => {

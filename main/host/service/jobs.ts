@@ -1,6 +1,6 @@
 /**
- * The cancellable jobs: indexing and reference imports (progress as `index:progress`, cancelIndex aborts it; the work
- * done is kept, as the engine keeps it) and searches with a searchId (stages as `search:event`,
+ * The cancellable jobs: indexing and reference imports (progress as `index:progress`, waiting for another Delve
+ * process's writer lock as `index:waiting`, cancelIndex aborts it; the work done is kept, as the engine keeps it) and searches with a searchId (stages as `search:event`,
  * cancelSearch aborts that one search).
  */
 import type { Engine, JobOptions, SearchOptions } from '../../engine/api.js';
@@ -26,6 +26,7 @@ export function jobCalls(engine: EngineHolder, emit: (e: EngineEvent) => void, o
       return await engine.use((e) => run(e, {
         signal: controller.signal,
         onProgress: (payload) => emit({ type: 'event', name: 'index:progress', payload }),
+        onWait: (payload) => emit({ type: 'event', name: 'index:waiting', payload }),
       }));
     } catch (err) {
       if (controller.signal.aborted && toErrorData(err).code === 'CANCELLED') throw new EngineError('CANCELLED', cancelled, { cause: err });

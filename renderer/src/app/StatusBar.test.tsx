@@ -3,7 +3,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppStatus } from '../api.js';
 import { fakeApi } from '../test/fakeApi.js';
-import { NavContext } from './nav.js';
+import { LIBRARY_RESTORED_EVENT, NavContext } from './nav.js';
 import { embedderLine, formatBytes, libraryLine, providerLabel, StatusBar } from './StatusBar.js';
 
 const base: AppStatus = {
@@ -75,6 +75,21 @@ describe('StatusBar', () => {
     window.delve = fakeApi({ getSettings: async () => ({ theme: 'light' }) }).api;
     render(<StatusBar />);
     expect((await screen.findByRole('alert')).textContent).toContain('INTERNAL');
+  });
+
+  it('names a problem the engine banner explains (no second alert), and reads the status again after a restore', async () => {
+    let damaged = true;
+    const f = fakeApi({
+      appStatus: async () => { if (damaged) throw Object.assign(new Error('/d/delve.db: the library database is damaged (file is not a database). Way out: …'), { code: 'DB_CORRUPT' }); return base; },
+      getSettings: async () => ({ theme: 'light' }),
+    });
+    window.delve = f.api;
+    render(<StatusBar />);
+    expect((await screen.findByText(/^Status unavailable/)).textContent).toBe('Status unavailable — the library database is damaged (see above)');
+    expect(screen.queryByRole('alert')).toBeNull();
+    damaged = false;
+    act(() => { window.dispatchEvent(new Event(LIBRARY_RESTORED_EVENT)); });
+    await screen.findByText(/ documents? ·/);
   });
 
   it('shows the scanned pages still without text, linking to the Library', async () => {

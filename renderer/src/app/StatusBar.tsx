@@ -44,13 +44,15 @@ export function embedderLine(s: AppStatus): string {
 
 export function StatusBar() {
   useThemeFromSettings();
-  const { status, error } = useAppStatus();
+  const { status, error, problem } = useAppStatus();
   const { go, openSettings } = useNav();
 
   return (
     <footer className="statusbar" aria-label="Status">
       {!status && !error && <span className="muted">Loading status…</span>}
-      {error && !status && <span className="error" role="alert">Status unavailable — {error}</span>}
+      {/* A problem the engine banner explains (with its way out) is named here, not repeated. */}
+      {error && !status && problem && <span className="error">Status unavailable — {problem.charAt(0).toLowerCase() + problem.slice(1)} (see above)</span>}
+      {error && !status && !problem && <span className="error" role="alert">Status unavailable — {error}</span>}
       {status && (
         <>
           <button type="button" className="statusbar-item statusbar-link" onClick={() => go('library')} title="Open the Library">{libraryLine(status)}</button>

@@ -7,6 +7,16 @@ import type { IpcError } from '../api.js';
 
 export interface EngineProblemText { title: string; advice: string }
 
+/** How often a busy library is checked again. */
+export const BUSY_RETRY_MS = 5000;
+
+/** Who holds a busy library, from the engine's DB_BUSY message (store/writer-lock.ts describeHolder); null when it does not say. */
+export function busyHolder(message: string): { job: string; who: string; since: number } | null {
+  const m = /another Delve process is (.+?) this library \((pid \d+(?: on [^,]+)?), started ([^)]+)\)/.exec(message);
+  const since = m ? Date.parse(m[3]!) : NaN;
+  return m && Number.isFinite(since) ? { job: m[1]!, who: m[2]!, since } : null;
+}
+
 const BINDING = /better-sqlite3|better_sqlite3|NODE_MODULE_VERSION|compiled against a different|rebuild:electron/i;
 
 export function engineProblem(error: IpcError): EngineProblemText | null {
@@ -24,12 +34,14 @@ export function engineProblem(error: IpcError): EngineProblemText | null {
     case 'DB_BUSY':
       return {
         title: 'The library database is in use by another program',
-        advice: 'Another Delve window or a “delve” command is using the same library. Close it or let it finish, then try again.',
+        advice: `Another Delve window or a “delve” command is writing the same library. Delve checks again every ${BUSY_RETRY_MS / 1000} seconds; ` +
+          'to go on sooner, let it finish or stop it (Ctrl+C in its terminal, or close the other window). Nothing is lost by waiting.',
       };
     case 'DB_CORRUPT':
       return {
         title: 'The library database is damaged',
-        advice: 'Quit Delve and move delve.db out of Delve’s data folder (keep it if you want to report the problem); Delve then starts a new, empty library. Your documents are not touched.',
+        advice: 'Your documents are not touched, and Delve keeps your own work in backups beside the library: restore from one below. ' +
+          'Or quit Delve, move delve.db out of Delve’s data folder (keep it if you want to report the problem) and index your folders again.',
       };
     case 'DISK_FULL':
       return { title: 'The disk is full', advice: 'Free some space on the disk that holds Delve’s data folder, then try again.' };

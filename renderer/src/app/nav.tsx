@@ -20,7 +20,7 @@ export interface ViewerTarget {
 }
 
 /** Settings sections a link can open (the section's heading id is `settings-<section>`). */
-export type SettingsSection = 'ollama' | 'embedding';
+export type SettingsSection = 'ollama' | 'embedding' | 'backups';
 
 export interface Nav {
   screen: Screen;
@@ -46,6 +46,9 @@ export const useNav = (): Nav => useContext(NavContext);
 
 /** Fired on window by Ctrl/Cmd+K: the search screen focuses its box. */
 export const FOCUS_SEARCH_EVENT = 'delve:focus-search';
+
+/** Fired on window after a backup was restored: the status (and what reads it) is read again. */
+export const LIBRARY_RESTORED_EVENT = 'delve:library-restored';
 
 /** Fired on window to ask the Library screen to open its folder picker (the first-run checklist's "Add folder"). */
 export const ADD_FOLDER_EVENT = 'delve:add-folder';

@@ -72,6 +72,24 @@ describe('LibraryScreen', () => {
     await waitFor(() => expect(count('status')).toBe(2));
   });
 
+  it('while another Delve process writes the library: says whom it waits for, then goes on with the progress', async () => {
+    const run = deferred<IndexSummary>();
+    const { f } = setup({ index: () => run.promise });
+    await screen.findByText('/papers');
+    fireEvent.click(screen.getByRole('button', { name: 'Add folder' }));
+    await screen.findByText('Starting…');
+    const since = new Date(2026, 11, 7, 15, 30).getTime();
+    act(() => f.emit('index:waiting', { pid: 4242, host: 'lab-pc', job: 'indexing', startedAt: since, message: `another Delve process is indexing this library (pid 4242, started ${new Date(since).toISOString()})` }));
+    const panel = screen.getByRole('region', { name: 'Indexing progress' });
+    expect(within(panel).getByRole('status').textContent).toBe('Waiting for another Delve process');
+    expect(panel.textContent).toContain('Another Delve process (pid 4242) has been indexing this library since 2026-12-07 15:30.');
+    expect(panel.textContent).toContain('Cancel stops waiting');
+    act(() => f.emit('index:progress', { phase: 'parse', done: 1, total: 10, currentPath: '/papers/aspirin.pdf', pagesPerSec: 0, etaMs: null }));
+    expect(within(panel).getByRole('status').textContent).toBe('Reading 1/10');
+    expect(panel.textContent).not.toContain('Another Delve process');
+    await act(async () => run.resolve(summary));
+  });
+
   it('pauses, then resumes the same folders', async () => {
     const first = deferred<IndexSummary>();
     let runs = 0;

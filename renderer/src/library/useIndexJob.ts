@@ -1,17 +1,18 @@
 /**
  * One index run at a time, started from the folder picker or a drop: live progress from
- * `index:progress`, pause and cancel (both stop the engine's job, which keeps the work done, so
+ * `index:progress` (and, while another Delve process writes the library, whom it waits for, from
+ * `index:waiting`), pause and cancel (both stop the engine's job, which keeps the work done, so
  * resume simply runs the same paths again), and the run's summary or error.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, unwrap, type IndexProgress, type IndexSummary, type IpcError } from '../api.js';
+import { api, ApiError, unwrap, type IndexProgress, type IndexSummary, type IpcError, type WriterWait } from '../api.js';
 
 /** What was asked to be indexed: picked paths, or dropped Files (the preload maps them to paths). */
 export type IndexRequest = { kind: 'paths'; paths: string[] } | { kind: 'files'; files: File[] };
 
 export type IndexJob =
   | { phase: 'idle' }
-  | { phase: 'running'; progress: IndexProgress | null; stopping: 'pause' | 'cancel' | null }
+  | { phase: 'running'; progress: IndexProgress | null; stopping: 'pause' | 'cancel' | null; /** Another process writes the library: the job waits for it. */ waiting?: WriterWait | null }
   | { phase: 'paused' }
   | { phase: 'cancelled' }
   | { phase: 'done'; summary: IndexSummary }
@@ -41,9 +42,15 @@ export function useIndexJob(onFinished: () => void): IndexJobControls {
   const finished = useRef(onFinished);
   finished.current = onFinished;
 
-  useEffect(() => api().on('index:progress', (progress) => {
-    setJob((j) => (j.phase === 'running' ? { ...j, progress } : j));
-  }), []);
+  useEffect(() => {
+    const offProgress = api().on('index:progress', (progress) => {
+      setJob((j) => (j.phase === 'running' ? { ...j, progress, waiting: null } : j));
+    });
+    const offWaiting = api().on('index:waiting', (waiting) => {
+      setJob((j) => (j.phase === 'running' ? { ...j, waiting } : j));
+    });
+    return () => { offProgress(); offWaiting(); };
+  }, []);
 
   const start = useCallback(async (req: IndexRequest) => {
     if (running.current) return;

@@ -20,6 +20,7 @@ function install(over: Record<string, (...a: never[]) => unknown> = {}) {
     getSettings: async () => stored,
     setSettings: async (p: SettingsPatch) => { stored = mergeSettings(stored, p); return stored; },
     models: async () => models,
+    backups: async () => [],
     embeddingStatus: async () => ({ model: 'all-minilm-l6-v2', dir: '/m/a', dims: 384, fingerprint: 'f', requested: 'auto', provider: 'cpu', fallbackReason: 'CUDA is not available', vectors: 90, texts: 100, complete: false, lastJob: { provider: 'cpu', chunksPerSec: 412.3, at: 1 }, denseSearch: { method: 'memory', workers: 1, megabytes: 0, reason: null } }),
     ...over,
   });

@@ -1,5 +1,5 @@
 /**
- * The Settings screen: Ollama, the embedding model, chunking, PubMed, appearance, and the MCP client snippet. Loads the
+ * The Settings screen: Ollama, the embedding model, chunking, PubMed, appearance, your data and backups, and the MCP client snippet. Loads the
  * saved settings (and applies their theme), edits a copy, and "Save" sends only the changed fields;
  * the host's validation errors (BAD_ARGUMENT) show under the fields they name.
  */
@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, unwrap, type Settings, type SettingsPatch } from '../api.js';
 import { applyTheme } from '../app/theme.js';
 import { AppearanceSection, ChunkingSection, PubmedSection } from './BasicSections.js';
+import { BackupsSection } from './BackupsSection.js';
 import { McpSection } from './McpSection.js';
 import { RankingSection } from './RankingSection.js';
 import { EmbeddingSection } from './EmbeddingSection.js';
@@ -95,6 +96,7 @@ export function SettingsScreen() {
       <OcrSection draft={draft} update={update} />
       <PubmedSection draft={draft} errors={errors} update={update} />
       <AppearanceSection draft={draft} update={update} />
+      <BackupsSection />
       <McpSection />
       <div className="settings-savebar">
         <button type="submit" className="primary" disabled={!changed || saving || Object.keys(local).length > 0}>{saving ? 'Saving…' : 'Save'}</button>

@@ -3,7 +3,7 @@
  * bound to the real engine through the SAME handler map and checks as the Electron IPC layer
  * (main/ipc/handlers.ts behind the channel table of main/ipc/channels.ts), the engine service running in this
  * process through the same dispatcher as the utility process. Dialogs are scripted by the test:
- * `pickFolders` answers what `nextFolders` holds, `pickReferenceFile` what `nextFile` holds, `pickModelFolder` the first of `nextFolders`, `saveExport` writes into `exportDir`.
+ * `pickFolders` answers what `nextFolders` holds, `pickReferenceFile` what `nextFile` holds, `pickModelFolder` the first of `nextFolders`, `saveExport` and `saveUserData` write into `exportDir`.
  */
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -23,7 +23,7 @@ import { decode, encode } from './wire.js';
 
 export interface BridgeOptions {
   dataDir: string;
-  /** Where `saveExport` writes and dropped file names resolve. */
+  /** Where `saveExport` and `saveUserData` write and dropped file names resolve. */
   exportDir: string;
   dropDir?: string;
   /** The better-sqlite3 binding the engine is told to load, as the Electron host passes it. */
