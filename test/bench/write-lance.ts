@@ -11,7 +11,9 @@ import type { ParsedFile } from '../../main/engine/store/write.js';
 
 const BATCH = 10_000;
 
-export interface LanceWrite { rowsMs: number; ftsMs: number; rows: number }
+import { cpuMs } from './write-delve.js';
+
+export interface LanceWrite { rowsMs: number; ftsMs: number; rowsCpuMs: number; ftsCpuMs: number; rows: number }
 
 interface Row { id: number; docId: number; ordinal: number; text: string; headingPath: string; hash: string; vector: Float32Array }
 
@@ -41,6 +43,7 @@ function arrowBatch(rows: Row[]): ArrowTable {
 export async function lanceWrite(dir: string, docs: ParsedFile[], vectors: Map<string, Float32Array>, fts: boolean): Promise<LanceWrite> {
   const rows: Row[] = [];
   let t0 = performance.now();
+  let c0 = process.cpuUsage();
   const conn = await connect(dir);
   let table: Table | null = null;
   let id = 0;
@@ -59,16 +62,20 @@ export async function lanceWrite(dir: string, docs: ParsedFile[], vectors: Map<s
   }
   await flush();
   const rowsMs = performance.now() - t0;
+  const rowsCpuMs = cpuMs(c0);
   const t = table as Table | null;
   if (!t) throw new Error('no rows to write');
   let ftsMs = NaN;
+  let ftsCpuMs = NaN;
   if (fts) {
     t0 = performance.now();
+    c0 = process.cpuUsage();
     await t.createIndex('text', { config: Index.fts() });
     ftsMs = performance.now() - t0;
+    ftsCpuMs = cpuMs(c0);
   }
   const count = await t.countRows();
   t.close();
   conn.close();
-  return { rowsMs, ftsMs, rows: count };
+  return { rowsMs, ftsMs, rowsCpuMs, ftsCpuMs, rows: count };
 }
