@@ -6,6 +6,7 @@
  * every chunk's vector in the model's sqlite-vec table. The job's embedder hands back vectors computed
  * before the clock starts, so the times are of writing alone.
  */
+import { readFileSync } from 'node:fs';
 import type { Embedder } from '../../main/engine/embed/api.js';
 import { runEmbedJob } from '../../main/engine/embed/job.js';
 import { keepPinnedFields } from '../../main/engine/library/fields.js';
@@ -21,8 +22,21 @@ export interface DelveWrite {
   /** CPU time of the process (all threads) over each phase: on a loaded machine, less noisy than wall time. */
   documentsCpuMs: number;
   vectorsCpuMs: number;
+  /**
+   * Time the main thread (where SQLite runs) spent runnable but waiting for a core (Linux schedstat;
+   * NaN elsewhere): wall time less this is about what an idle machine would take.
+   */
+  queuedMs: number;
   chunks: number;
   vectors: number;
+}
+
+function runQueueMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return NaN;
+  }
 }
 
 export const cpuMs = (since?: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1000; };
@@ -47,6 +61,7 @@ export async function delveWrite(path: string, docs: ParsedFile[], vectors: Map<
   const { db, vec } = await openDb(path);
   try {
     if (!vec.version) throw new Error(`sqlite-vec is not available: ${vec.error}`);
+    const q0 = runQueueMs();
     let t0 = performance.now();
     let c0 = process.cpuUsage();
     for (let i = 0; i < docs.length; i += BATCH_DOCS) {
@@ -61,7 +76,8 @@ export async function delveWrite(path: string, docs: ParsedFile[], vectors: Map<
     const summary = await runEmbedJob(db, precomputed(vectors), BENCH_MODEL);
     const vectorsMs = performance.now() - t0;
     const vectorsCpuMs = cpuMs(c0);
-    return { documentsMs, vectorsMs, documentsCpuMs, vectorsCpuMs, chunks: db.prepare('SELECT COUNT(*) FROM chunks').pluck().get() as number, vectors: summary.embedded };
+    const queuedMs = runQueueMs() - q0;
+    return { documentsMs, vectorsMs, documentsCpuMs, vectorsCpuMs, queuedMs, chunks: db.prepare('SELECT COUNT(*) FROM chunks').pluck().get() as number, vectors: summary.embedded };
   } finally {
     db.close();
   }
