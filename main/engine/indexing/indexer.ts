@@ -41,7 +41,7 @@ interface RunState {
 
 const WORKER_SCRIPT = new URL('./parse-worker.js', import.meta.url);
 /** A write batch is committed when it holds this many documents or is this old. */
-const BATCH_DOCS = 64;
+export const BATCH_DOCS = 64;
 const BATCH_MS = 250;
 /** Notes are sent to workers in groups of up to this many files or bytes. */
 const GROUP_FILES = 16;

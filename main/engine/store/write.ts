@@ -81,15 +81,24 @@ function upsertDocument(db: Db, r: DocRow): number {
   return row.id;
 }
 
+/**
+ * Rows per multi-row chunk INSERT. The FTS5 index keeps new rows in memory until a statement that
+ * may roll back alone starts (its savepoint makes FTS5 write them out as a new segment), so
+ * inserting a document's chunks one statement per row wrote one segment per chunk, and FTS5 spent
+ * most of an index run merging them; a few statements per document write a few segments.
+ */
+const INSERT_ROWS = 64;
+const CHUNK_COLUMNS = '(doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash, locator)';
+const insertSql = (rows: number) => `INSERT INTO chunks ${CHUNK_COLUMNS} VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+
 /** Diffs the document's chunks by hash: unchanged text keeps its row id, the rest is replaced. */
 function replaceChunks(db: Db, docId: number, drafts: ChunkDraft[]): void {
   const old = stmt(db, 'SELECT id, hash, ordinal, first_page, last_page, char_start, char_end, heading_path, locator FROM chunks WHERE doc_id = ?').all(docId) as OldChunk[];
   const byHash = new Map<string, OldChunk[]>();
   for (const c of old) byHash.set(c.hash, [...(byHash.get(c.hash) ?? []), c]);
   const update = stmt(db, 'UPDATE chunks SET ordinal = ?, first_page = ?, last_page = ?, char_start = ?, char_end = ?, heading_path = ?, locator = ? WHERE id = ?');
-  const insert = stmt(db, `INSERT INTO chunks (doc_id, ordinal, first_page, last_page, char_start, char_end, heading_path, text, hash, locator)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const kept = new Set<number>();
+  const added: unknown[][] = [];
   for (const d of drafts) {
     const heading = JSON.stringify(d.headingPath);
     const locator = d.locator ? JSON.stringify(d.locator) : null;
@@ -100,8 +109,12 @@ function replaceChunks(db: Db, docId: number, drafts: ChunkDraft[]): void {
         && match.char_start === d.start && match.char_end === d.end && match.heading_path === heading && match.locator === locator;
       if (!same) update.run(d.ordinal, d.firstPage, d.lastPage, d.start, d.end, heading, locator, match.id);
     } else {
-      insert.run(docId, d.ordinal, d.firstPage, d.lastPage, d.start, d.end, heading, d.text, d.hash, locator);
+      added.push([docId, d.ordinal, d.firstPage, d.lastPage, d.start, d.end, heading, d.text, d.hash, locator]);
     }
+  }
+  for (let i = 0; i < added.length; i += INSERT_ROWS) {
+    const rows = added.slice(i, i + INSERT_ROWS);
+    stmt(db, insertSql(rows.length)).run(rows.flat());
   }
   const del = stmt(db, 'DELETE FROM chunks WHERE id = ?');
   for (const c of old) if (!kept.has(c.id)) del.run(c.id);
