@@ -2,7 +2,7 @@
  * OCR acceptance on the 4 scanned PDFs of ../shared/pdfs (8 image-only pages, English and French,
  * one two-column): after `index`, nothing needs OCR and every scanned page has text; per page,
  * Delve's text against Debian's `tesseract` CLI on the same rendered page image with the same
- * language data (character similarity ≥ 0.95); and a distinctive word of the CLI's output for each
+ * language data (character similarity ≥ 0.95; with the CLI's own data, reported); and a distinctive word of the CLI's output for each
  * page finds that file and page at rank 1. Only the 8 scanned pages are OCR'd.
  */
 import assert from 'node:assert/strict';
@@ -38,7 +38,7 @@ test('scanned pages: OCR text for every page, close to the tesseract CLI, each f
     assert.deepEqual(s.needsOcr, [], 'no page of the folder is left needing OCR');
     assert.equal(s.ocr?.recognised, 0, 'nothing is recognised twice');
     const tessdata = npmTessdata(LANGS);
-    const pages: { path: string; page: number; delve: string; cli: string }[] = [];
+    const pages: { path: string; page: number; delve: string; cli: string; cliDebian: string }[] = [];
     for (const path of scanned) {
       const detail = await engine.document(engineDocId(engine, path));
       const ocrPages = detail.pages.filter((p) => p.ocr !== undefined).map((p) => p.page);
@@ -46,7 +46,7 @@ test('scanned pages: OCR text for every page, close to the tesseract CLI, each f
       for (const p of detail.pages) assert.ok(p.text.trim().length > 0, `${path} page ${p.page} has text`);
       assert.equal(detail.ocr, 'done');
       const pngs = await renderPages(path, ocrPages, dir, `p${pages.length}`);
-      ocrPages.forEach((n, i) => pages.push({ path, page: n, delve: detail.pages.find((p) => p.page === n)!.text, cli: tesseractText(pngs[i]!, LANGS, tessdata) }));
+      ocrPages.forEach((n, i) => pages.push({ path, page: n, delve: detail.pages.find((p) => p.page === n)!.text, cli: tesseractText(pngs[i]!, LANGS, tessdata), cliDebian: tesseractText(pngs[i]!, LANGS, null) }));
     }
     assert.equal(pages.length, 8);
     const candidates = distinctiveWords(pages.map((p) => p.cli), (i, j) => similarity(pages[i]!.cli, pages[j]!.cli) > 0.9);
@@ -63,7 +63,10 @@ test('scanned pages: OCR text for every page, close to the tesseract CLI, each f
     }
     for (const [i, p] of pages.entries()) {
       const sim = similarity(p.delve, p.cli);
-      console.log(`ocr similarity ${p.path.split('/').pop()} p${p.page}: ${sim.toFixed(4)} (word "${words[i]}")`);
+      // Reported, not asserted: with the CLI's own (Debian: tessdata_fast) data the model differs; see
+      // main/engine/ocr/README.md and test/eval/ocr-configs.ts for why and by how much.
+      const simDebian = similarity(p.delve, p.cliDebian);
+      console.log(`ocr similarity ${p.path.split('/').pop()} p${p.page}: ${sim.toFixed(4)} to the CLI with the same data, ${simDebian.toFixed(4)} with its own data (word "${words[i]}")`);
       assert.ok(sim >= 0.95, `${p.path} page ${p.page}: similarity ${sim.toFixed(4)} to the tesseract CLI`);
       const r = await engine.search(words[i]!, { mode: 'bm25', k: 5, history: false });
       // Two of the pages are the same scan (Huckleberry Finn p. 22, alone and inside the multipage

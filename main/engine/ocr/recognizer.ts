@@ -23,6 +23,23 @@ export interface OcrPage {
 
 interface Slot { worker: Tesseract.Worker; busy: boolean }
 
+/**
+ * How Tesseract is run. Delve's choice is `OCR_TUNING`; the measurements behind it
+ * (`test/eval/ocr-configs.ts`) try the others. `data` replaces the npm packages' folder (a folder of
+ * `<code>.traineddata`, gzipped or not), for those measurements only.
+ */
+export interface OcrTuning {
+  /** Tesseract's OEM: 1 = LSTM only, 2 = legacy + LSTM (needs data with the legacy model). */
+  oem: number;
+  /** Page segmentation mode: 3 = automatic, as the `tesseract` CLI. */
+  psm: number;
+  /** `user_defined_dpi`; absent: the PNG's own resolution (which Delve writes). */
+  dpi?: number;
+  data?: { folder: string; gzip: boolean };
+}
+
+export const OCR_TUNING: OcrTuning = { oem: 1, psm: 3 };
+
 export class Recognizer {
   private slots: Slot[] = [];
   private waiting: { resolve: (s: Slot) => void; reject: (e: Error) => void }[] = [];
@@ -37,13 +54,13 @@ export class Recognizer {
   }
 
   /** Starts `workers` tesseract workers for the languages; throws OCR_LANGUAGE_UNKNOWN / OCR_FAILED. */
-  static async start(languages: string[], workers: number): Promise<Recognizer> {
-    const { langs, folder } = languageData(languages);
+  static async start(languages: string[], workers: number, tuning: OcrTuning = OCR_TUNING): Promise<Recognizer> {
+    const { langs, folder } = tuning.data ? { langs: languages, folder: tuning.data.folder } : languageData(languages);
     const t = require('tesseract.js') as typeof Tesseract;
     const r = new Recognizer(langs);
     const options: Partial<Tesseract.WorkerOptions> = {
       langPath: folder,
-      gzip: true,
+      gzip: tuning.data?.gzip ?? true,
       cacheMethod: 'none',
       workerPath: require.resolve('tesseract.js/src/worker-script/node/index.js'),
       corePath: require.resolve('tesseract.js-core/package.json').replace(/package\.json$/, ''),
@@ -51,10 +68,12 @@ export class Recognizer {
       errorHandler: () => undefined,
     };
     try {
-      const made = await Promise.all(Array.from({ length: Math.max(1, workers) }, () => t.createWorker(langs, t.OEM.LSTM_ONLY, options)));
+      const made = await Promise.all(Array.from({ length: Math.max(1, workers) }, () => t.createWorker(langs, tuning.oem as Tesseract.OEM, options)));
       // The C++ API defaults to one uniform block of text (PSM 6); the tesseract CLI, and pages with
       // columns, figures and captions, need automatic page segmentation (PSM 3).
-      await Promise.all(made.map((w) => w.setParameters({ tessedit_pageseg_mode: t.PSM.AUTO })));
+      const params: Partial<Tesseract.WorkerParams> = { tessedit_pageseg_mode: String(tuning.psm) as Tesseract.PSM };
+      if (tuning.dpi !== undefined) params.user_defined_dpi = String(tuning.dpi);
+      await Promise.all(made.map((w) => w.setParameters(params)));
       r.slots = made.map((worker) => ({ worker, busy: false }));
     } catch (err) {
       await r.close();
