@@ -10,6 +10,10 @@ export interface ImagePage {
   /** 8 bits per pixel (or 1 when `bits` is 1: rows padded to whole bytes). */
   pixels: Uint8Array;
   bits?: 1 | 8;
+  /** The pixels already Flate-compressed (then `pixels` is ignored), e.g. for images too big to hold. */
+  deflated?: Buffer;
+  /** Another image filter than Flate, with `pixels` written as they are (e.g. 'JPXDecode'). */
+  filter?: string;
   /** Page size in points, and where the image lies on it. */
   pageW: number;
   pageH: number;
@@ -25,7 +29,8 @@ export function imagePdf(pages: ImagePage[]): Buffer {
   const kids: number[] = [];
   for (const p of pages) {
     const m = p.margin ?? 0;
-    const img = add(stream(`/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceGray /BitsPerComponent ${p.bits ?? 8} /Filter /FlateDecode`, deflateSync(p.pixels, { level: 1 })));
+    const img = add(stream(`/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceGray /BitsPerComponent ${p.bits ?? 8} /Filter /${p.filter ?? 'FlateDecode'}`,
+      p.deflated ?? (p.filter ? Buffer.from(p.pixels) : deflateSync(p.pixels, { level: 1 }))));
     const content = add(stream('', Buffer.from(`q ${p.pageW - 2 * m} 0 0 ${p.pageH - 2 * m} ${m} ${m} cm /Im0 Do Q`, 'latin1')));
     kids.push(add(`<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 ${p.pageW} ${p.pageH}] /Resources << /XObject << /Im0 ${img} 0 R >> >> /Contents ${content} 0 R >>`));
   }

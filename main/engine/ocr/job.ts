@@ -29,11 +29,14 @@ export interface OcrSettings {
 interface Pending { docId: number; path: string; page: number }
 
 /**
- * Pixels the largest image of a page may have before OCR refuses the page (OCR_PAGE_TOO_LARGE):
- * pdfium decodes an image whole before drawing it smaller, so a 20,000 × 20,000 scan would take
- * 400 MB (grey) to 1.2 GB (colour) of WASM memory that is never handed back.
+ * Pixels the largest image of a page may have before OCR refuses the page (OCR_PAGE_TOO_LARGE).
+ * pdfium scales an image to the rendered size a row at a time (render.ts), so its memory grows
+ * with the rendered width × the image's height, not with the image's pixels: measured peaks of
+ * pdfium's WASM memory for one Letter page at 300 dpi, 108 MB with a 20,000² 1-bit image, 124 MB
+ * 8-bit, 141 MB with a 40,000² 1-bit image, 205 MB with a 20,000² JPEG 2000. Larger images were not
+ * measured (and would take seconds to minutes to decode), so they are refused.
  */
-export const MAX_SOURCE_PIXELS = 150_000_000;
+export const MAX_SOURCE_PIXELS = 1_600_000_000;
 
 export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, chunk: ChunkOptions,
   meter: ProgressMeter | null, signal?: AbortSignal, limits: RenderLimits = OCR_RENDER): Promise<OcrSummary> {
@@ -130,7 +133,7 @@ function byDoc(pending: Pending[]): Map<string, Pending[]> {
 function renderChecked(pdf: PdfiumDoc, page: number, limits: RenderLimits): GreyImage {
   const px = pdf.largestImagePixels(page - 1);
   if (px > MAX_SOURCE_PIXELS) {
-    throw new EngineError('OCR_PAGE_TOO_LARGE', `page ${page}: its image has ${px} pixels, over the ${MAX_SOURCE_PIXELS} OCR can decode`);
+    throw new EngineError('OCR_PAGE_TOO_LARGE', `page ${page}: its image has ${px} pixels, over the ${MAX_SOURCE_PIXELS} OCR decodes within bounded memory`);
   }
   try {
     return pdf.render(page - 1, limits);
