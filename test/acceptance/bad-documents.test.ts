@@ -1,21 +1,19 @@
 /**
  * Bad DOCX, EPUB, HTML and scanned input, each with its documented code while the good files are
  * indexed: zip bombs, truncated and encrypted DOCX/EPUB, a 50 MB one-line HTML page (refused after
- * one linear pass when it is markup, indexed when the bulk is an inline image), an unknown OCR
- * language, and OCR of a scan cancelled halfway and resumed without any page recognised twice.
- * Huge page images: ocr-huge-page.test.ts.
+ * one linear pass when it is markup, indexed when the bulk is an inline image), and an unknown
+ * OCR language. Huge page images: ocr-huge-page.test.ts; a 300-page scan cancelled halfway and
+ * resumed: ocr-resume.test.ts.
  */
 import assert from 'node:assert/strict';
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { zipSync } from 'fflate';
 import { createEngine, type IndexSummary } from '../../main/engine/index.js';
-import { openPdfium } from '../../main/engine/ingest/pdf/pdfium/document.js';
 import { delve } from '../helpers/cli.js';
-import { imagePdf } from '../helpers/image-pdf.js';
-import { sharedDir, tempDir } from '../helpers/shared.js';
+import { tempDir } from '../helpers/shared.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const CONTAINER = '<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>';
@@ -99,47 +97,4 @@ test('an unknown OCR language is refused with OCR_LANGUAGE_UNKNOWN, by the engin
   const r = await delve(['index', dir, '--db', join(dir, 'b.db'), '--ocr-lang', 'xyz']);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /OCR_LANGUAGE_UNKNOWN/);
-});
-
-test('OCR of a scan cancelled halfway resumes where it stopped: no page is recognised twice', { timeout: 600_000 }, async () => {
-  const dir = tempDir('delve-ocr-resume-');
-  // Four pages from one real scan, each placed with another margin, so each renders to another image.
-  const src = await openPdfium(new Uint8Array(readFileSync(join(sharedDir(), 'pdfs', 'scanned_francais_diacritics_imageonly.pdf'))), '');
-  const img = src.render(0, { dpi: 150, maxSide: 4000, maxPixels: 16e6 });
-  src.close();
-  const pages = [0, 1, 2, 3].map((i) => ({ width: img.width, height: img.height, pixels: img.pixels, pageW: 216 + 8 * i, pageH: 216 + 8 * i, margin: 4 * i }));
-  writeFileSync(join(dir, 'scan.pdf'), imagePdf(pages));
-  const db = join(dir, 'lib.db');
-  const first = await createEngine({ dbPath: db, ocr: { enabled: true, workers: 1 } });
-  const controller = new AbortController();
-  try {
-    await assert.rejects(first.index([dir], {
-      signal: controller.signal,
-      onProgress: (p) => { if (p.phase === 'ocr' && p.done >= 2) controller.abort(); },
-    }), (e: { code?: string }) => e.code === 'CANCELLED');
-    const left = first.status().totals.needsOcrPages;
-    assert.ok(left >= 1 && left <= 2, `cancelled halfway: ${left} of 4 pages left`);
-  } finally {
-    first.close();
-  }
-  const second = await createEngine({ dbPath: db, ocr: { enabled: true, workers: 1 } });
-  try {
-    const left = second.status().totals.needsOcrPages;
-    const s = await second.index([dir]);
-    assert.equal(s.ocr?.recognised, left, 'only the pages left are recognised');
-    assert.equal(s.ocr?.cached, 0);
-    assert.deepEqual(s.needsOcr, []);
-    const d = second.document(second.status().documents[0]!.id);
-    assert.equal(d.ocr, 'done');
-    for (const p of d.pages) {
-      assert.match(p.text, /whisky/i, `page ${p.page} has its OCR text`);
-      assert.ok(p.ocr && p.ocr.words.length > 5 && p.ocr.confidence > 50, `page ${p.page} keeps word boxes and confidence`);
-    }
-    const hit = (await second.search('whisky', { mode: 'bm25', history: false })).results[0];
-    assert.ok(hit?.ocrConfidence !== undefined && hit.ocrConfidence > 50, 'OCR passages are marked with their confidence');
-    const again = await second.index([dir], {});
-    assert.equal(again.ocr?.recognised ?? 0, 0, 'nothing left to do');
-  } finally {
-    second.close();
-  }
 });
