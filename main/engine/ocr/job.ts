@@ -14,6 +14,7 @@ import type { ProgressMeter } from '../indexing/progress.js';
 import type { Db } from '../store/db.js';
 import type { ChunkOptions } from '../types.js';
 import type { OcrSummary } from '../api.js';
+import { judgeTextLayer } from './garbage.js';
 import { languageData } from './languages.js';
 import { encodeGreyPng } from './png.js';
 import { Recognizer } from './recognizer.js';
@@ -23,10 +24,12 @@ export interface OcrSettings {
   enabled: boolean;
   languages: string[];
   workers: number;
+  /** Also OCR pages whose text layer is garbage (garbage.ts); their OCR text replaces the layer. */
+  garbageText?: boolean;
 }
 
 
-interface Pending { docId: number; path: string; page: number }
+interface Pending { docId: number; path: string; page: number; garbage: number | null }
 
 /**
  * Pixels the largest image of a page may have before OCR refuses the page (OCR_PAGE_TOO_LARGE).
@@ -42,10 +45,12 @@ export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, ch
   meter: ProgressMeter | null, signal?: AbortSignal, limits: RenderLimits = OCR_RENDER): Promise<OcrSummary> {
   const started = performance.now();
   const ids = docIds === null ? null : JSON.stringify(docIds);
-  const pending = db.prepare(`SELECT p.doc_id AS docId, d.path, p.number AS page FROM pages p JOIN documents d ON d.id = p.doc_id
-    WHERE p.needs_ocr = 1 AND p.ocr_key IS NULL AND d.kind = 'pdf' AND d.status <> 'error'
-      AND (? IS NULL OR d.id IN (SELECT value FROM json_each(?))) ORDER BY d.path, p.number`).all(ids, ids) as Pending[];
-  const out: OcrSummary = { pages: pending.length, recognised: 0, cached: 0, failed: [], pagesPerSec: null, ms: 0 };
+  const garbage = s.enabled && s.garbageText === true ? 1 : 0;
+  if (garbage) judgeTextLayers(db, ids);
+  const pending = db.prepare(`SELECT p.doc_id AS docId, d.path, p.number AS page, p.text_garbage AS garbage FROM pages p JOIN documents d ON d.id = p.doc_id
+    WHERE (p.needs_ocr = 1 OR (? = 1 AND p.text_garbage = 1)) AND p.ocr_key IS NULL AND d.kind = 'pdf' AND d.status <> 'error'
+      AND (? IS NULL OR d.id IN (SELECT value FROM json_each(?))) ORDER BY d.path, p.number`).all(garbage, ids, ids) as Pending[];
+  const out: OcrSummary = { pages: pending.length, garbagePages: pending.filter((p) => p.garbage === 1).length, recognised: 0, cached: 0, failed: [], pagesPerSec: null, ms: 0 };
   if (pending.length === 0 || !s.enabled) return out;
   const { langs } = languageData(s.languages); // OCR_LANGUAGE_UNKNOWN before any work
   meter?.phase('ocr', pending.length, pending.length);
@@ -121,6 +126,21 @@ export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, ch
   out.ms = Math.round(performance.now() - started);
   out.pagesPerSec = out.recognised > 0 ? Math.round((out.recognised / out.ms) * 1000 * 100) / 100 : null;
   return out;
+}
+
+/** Judges the text layer of every PDF page in scope not judged yet (garbage.ts), once per extracted page. */
+function judgeTextLayers(db: Db, ids: string | null): void {
+  const batch = db.prepare(`SELECT p.doc_id AS docId, p.number AS page, p.text FROM pages p JOIN documents d ON d.id = p.doc_id
+    WHERE p.text_garbage IS NULL AND p.needs_ocr = 0 AND p.ocr_key IS NULL AND d.kind = 'pdf' AND d.status <> 'error'
+      AND (? IS NULL OR d.id IN (SELECT value FROM json_each(?))) LIMIT 500`);
+  const set = db.prepare('UPDATE pages SET text_garbage = ? WHERE doc_id = ? AND number = ?');
+  for (;;) {
+    const rows = batch.all(ids, ids) as { docId: number; page: number; text: string }[];
+    if (rows.length === 0) return;
+    db.transaction(() => {
+      for (const r of rows) set.run(judgeTextLayer(r.text).garbage ? 1 : 0, r.docId, r.page);
+    })();
+  }
 }
 
 function byDoc(pending: Pending[]): Map<string, Pending[]> {
