@@ -77,6 +77,7 @@ test('pages with a garbage text layer: kept with the option off, OCR\'d and mark
       const page = on.document(hit.docId).pages[0]!;
       assert.match(page.text, new RegExp(`${word} survey counted animals`, 'i'));
       assert.ok(page.ocr && page.ocr.words.length > 20, 'the OCR words and boxes are kept for the viewer');
+      assert.equal(on.document(hit.docId).ocr, 'done');
     }
     const good = (await found(on, 'wombat'))[0];
     assert.ok(good, 'wombat finds a page');
