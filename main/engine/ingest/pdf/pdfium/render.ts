@@ -5,10 +5,10 @@
  * needs, never at its own.
  *
  * Memory: pdfium's grayscale mode (FPDF_GRAYSCALE) first converts every image it draws into a
- * whole-size decoded copy (a 20,000 × 20,000 grey image: 660 MB of WASM memory, never handed back).
+ * whole-size decoded copy (a 20,000 × 20,000 grey image: 628 MB of WASM memory, never handed back).
  * Pages whose largest image has over GREY_MODE_MAX_PIXELS are therefore drawn in colour mode into
  * the same grey bitmap: pdfium then decodes the image a row at a time while scaling it (the same
- * page: 106 MB). Smaller images keep grayscale mode, so ordinary pages render to the very pixels
+ * page: 124 MB). Smaller images keep grayscale mode, so ordinary pages render to the very pixels
  * (and OCR cache keys) they always had.
  */
 import { largestImagePixels } from './images.js';
