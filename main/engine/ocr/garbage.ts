@@ -64,6 +64,17 @@ export function judgeTextLayer(text: string): GarbageVerdict {
   let alphabetic = 0;
   let noSpaces = 0;
   for (const c of body) {
+    const code = c.charCodeAt(0);
+    if (code < 0x7f && code > 0x20) {
+      // ASCII, the bulk of most pages, without the regular expressions.
+      chars++;
+      const lower = code | 0x20;
+      if ((lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+        letters++;
+        if (lower >= 0x61) alphabetic++;
+      }
+      continue;
+    }
     if (/\s/u.test(c)) continue;
     chars++;
     if (UNUSABLE.test(c)) unusable++;
