@@ -139,7 +139,11 @@ export interface EngineConfig {
   /** Largest file the indexer reads, in bytes, per kind. */
   maxBytes?: { pdf?: number; note?: number; document?: number };
   /** OCR of image-only PDF pages (on by default unless $DELVE_OCR is '0'; English); see main/engine/ocr/README.md. */
-  ocr?: { enabled?: boolean; languages?: string[]; workers?: number };
+  ocr?: {
+    enabled?: boolean; languages?: string[]; workers?: number;
+    /** Also OCR pages whose text layer is garbage (ocr/garbage.ts), using the OCR text instead (default false). */
+    garbageText?: boolean;
+  };
   /** Dense retrieval: the embedding model. Without it, search is BM25 only. */
   embedding?: EmbeddingConfig;
   /** The local LLM (Ollama) for `mode: 'full'`: host, model per role, timeout, concurrency. */
@@ -197,6 +201,8 @@ export interface IndexSummary {
 export interface OcrSummary {
   /** Pages that needed OCR at the start of the phase. */
   pages: number;
+  /** Of those, pages with a garbage text layer (only with `ocr.garbageText` on). */
+  garbagePages: number;
   /** Recognised by tesseract in this run, and taken from the cache. */
   recognised: number;
   cached: number;

@@ -15,7 +15,7 @@ export interface ResolvedConfig {
   chunk: ChunkOptions;
   nativeBinding: string | undefined;
   maxBytes: { pdf: number; note: number; document: number };
-  ocr: { enabled: boolean; languages: string[]; workers: number };
+  ocr: { enabled: boolean; languages: string[]; workers: number; garbageText: boolean };
   taskTimeoutMs: number;
 }
 
@@ -41,6 +41,7 @@ export function resolveConfig(c: EngineConfig): ResolvedConfig {
       enabled: c.ocr?.enabled ?? process.env.DELVE_OCR !== '0',
       languages: c.ocr?.languages?.length ? c.ocr.languages : ['eng'],
       workers: Math.max(1, c.ocr?.workers ?? Math.min(2, availableParallelism())),
+      garbageText: c.ocr?.garbageText ?? false,
     },
   };
 }

@@ -145,7 +145,7 @@ describe('a scanned page opened from a search result, the quote highlighted over
     await screenshot(page, '19-settings-ocr');
     await settings.getByRole('button', { name: 'Save' }).click();
     await settings.getByText('Saved').waitFor();
-    const saved = await bridge.call('getSettings') as Ok<{ ocr: { enabled: boolean | null; languages: string[] } }>;
-    assert.deepEqual(saved.data.ocr, { enabled: null, languages: ['eng', 'fra'] });
+    const saved = await bridge.call('getSettings') as Ok<{ ocr: { enabled: boolean | null; languages: string[]; garbageText: boolean } }>;
+    assert.deepEqual(saved.data.ocr, { enabled: null, languages: ['eng', 'fra'], garbageText: false });
   });
 });

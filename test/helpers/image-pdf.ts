@@ -1,8 +1,22 @@
 /**
- * Writes PDFs whose pages are only images (scans), for OCR tests: each page a grey image placed
- * on a page of the given size in points, with a margin. Images are /DeviceGray, Flate-compressed.
+ * Writes small PDFs for OCR tests: pages that are only an image (scans), placed on a page of the
+ * given size in points with a margin, optionally with lines of text over it (visible, or invisible
+ * as a scanner's OCR layer is), and pages of text only (to render into scans). Images are
+ * /DeviceGray, Flate-compressed unless another filter is named. Text is Helvetica (WinAnsi), or
+ * with a ToUnicode map sending every character to the Private Use Area (a font whose text layer
+ * extracts as garbage).
  */
 import { deflateSync } from 'node:zlib';
+
+export interface TextLayer {
+  lines: string[];
+  /** Font size in points (default 12); lines start at the top left, 1.2 × the size apart. */
+  size?: number;
+  /** Text render mode 3 (neither filled nor stroked), as OCR layers of scanners are. */
+  invisible?: boolean;
+  /** ToUnicode maps codes 0x20–0x7e to U+E020–U+E07E (private use). */
+  privateUse?: boolean;
+}
 
 export interface ImagePage {
   width: number;
@@ -10,24 +24,55 @@ export interface ImagePage {
   /** 8 bits per pixel (or 1 when `bits` is 1: rows padded to whole bytes). */
   pixels: Uint8Array;
   bits?: 1 | 8;
+  /** The pixels already Flate-compressed (then `pixels` is ignored), e.g. for images too big to hold. */
+  deflated?: Buffer;
+  /** Another image filter than Flate, with `pixels` written as they are (e.g. 'JPXDecode'). */
+  filter?: string;
   /** Page size in points, and where the image lies on it. */
   pageW: number;
   pageH: number;
   margin?: number;
+  text?: TextLayer;
 }
 
+const TO_PUA = '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /PUA def 1 begincodespacerange <00> <ff> endcodespacerange 1 beginbfrange <20> <7e> <e020> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end';
+
 export function imagePdf(pages: ImagePage[]): Buffer {
+  return writePdf(pages);
+}
+
+/** Pages of text only, e.g. to render into page images. */
+export function textPdf(pages: { pageW: number; pageH: number; text: TextLayer }[]): Buffer {
+  return writePdf(pages.map((p) => ({ width: 0, height: 0, pixels: new Uint8Array(0), ...p })));
+}
+
+function writePdf(pages: ImagePage[]): Buffer {
   const objs: Buffer[] = [];
   const add = (body: Buffer | string) => { objs.push(Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1')); return objs.length; };
   const stream = (dict: string, data: Buffer) => Buffer.concat([Buffer.from(`<< ${dict} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
   const catalog = add('');
   const tree = add('');
+  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const puaFont = add(`<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode ${add(stream('', Buffer.from(TO_PUA, 'latin1')))} 0 R >>`);
   const kids: number[] = [];
   for (const p of pages) {
     const m = p.margin ?? 0;
-    const img = add(stream(`/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceGray /BitsPerComponent ${p.bits ?? 8} /Filter /FlateDecode`, deflateSync(p.pixels, { level: 1 })));
-    const content = add(stream('', Buffer.from(`q ${p.pageW - 2 * m} 0 0 ${p.pageH - 2 * m} ${m} ${m} cm /Im0 Do Q`, 'latin1')));
-    kids.push(add(`<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 ${p.pageW} ${p.pageH}] /Resources << /XObject << /Im0 ${img} 0 R >> >> /Contents ${content} 0 R >>`));
+    let ops = '';
+    let xobj = '';
+    if (p.width > 0) {
+      const img = add(stream(`/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceGray /BitsPerComponent ${p.bits ?? 8} /Filter /${p.filter ?? 'FlateDecode'}`,
+        p.deflated ?? (p.filter ? Buffer.from(p.pixels) : deflateSync(p.pixels, { level: 1 }))));
+      ops += `q ${p.pageW - 2 * m} 0 0 ${p.pageH - 2 * m} ${m} ${m} cm /Im0 Do Q\n`;
+      xobj = `/XObject << /Im0 ${img} 0 R >>`;
+    }
+    if (p.text) {
+      const size = p.text.size ?? 12;
+      const lines = p.text.lines.map((l) => `(${l.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj T*`).join(' ');
+      ops += `BT /F1 ${size} Tf ${p.text.invisible ? 3 : 0} Tr ${size * 1.2} TL ${size} ${p.pageH - size * 1.5} Td ${lines} ET\n`;
+    }
+    const content = add(stream('', Buffer.from(ops, 'latin1')));
+    const fonts = p.text ? `/Font << /F1 ${p.text.privateUse ? puaFont : font} 0 R >>` : '';
+    kids.push(add(`<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 ${p.pageW} ${p.pageH}] /Resources << ${xobj} ${fonts} >> /Contents ${content} 0 R >>`));
   }
   objs[catalog - 1] = Buffer.from(`<< /Type /Catalog /Pages ${tree} 0 R >>`, 'latin1');
   objs[tree - 1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`, 'latin1');

@@ -6,7 +6,7 @@ import { EngineError } from '../errors.js';
 export class UsageError extends Error {}
 
 export const USAGE = `usage:
-  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N] [--no-ocr] [--ocr-lang eng+fra] [--no-wait]
+  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N] [--no-ocr] [--ocr-lang eng+fra] [--ocr-garbage] [--no-wait]
                (--no-wait: fail at once with DB_BUSY while another Delve process writes the library, instead of waiting)
   delve status [--db <file>] [--json]
   delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--group chunk|document] [--json]
@@ -112,6 +112,7 @@ const OPTIONS = {
   'no-wait': { type: 'boolean', default: false },
   'user-data': { type: 'boolean', default: false },
   'ocr-lang': { type: 'string' },
+  'ocr-garbage': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -192,6 +193,8 @@ export interface Parsed {
   /** OCR of image-only PDF pages turned off (--no-ocr), and its languages (--ocr-lang eng+fra). */
   noOcr: boolean;
   ocrLangs: string[] | undefined;
+  /** Also OCR pages whose text layer is garbage (--ocr-garbage). */
+  ocrGarbage: boolean;
   /** index/embed/import: fail with DB_BUSY instead of waiting for another process's writer lock. */
   noWait: boolean;
   /** backup: the user data alone, as JSON. */
@@ -267,6 +270,7 @@ export function parse(argv: string[]): Parsed {
     quote: values.quote,
     noOcr: values['no-ocr'] ?? false,
     ocrLangs: values['ocr-lang']?.split(/[+,\s]+/).filter(Boolean),
+    ocrGarbage: values['ocr-garbage'] ?? false,
     noWait: values['no-wait'] ?? false,
     userData: values['user-data'] ?? false,
     help: values.help ?? false,

@@ -66,8 +66,8 @@ function toPage(r: OcrRow): DocumentPage {
   return page;
 }
 
-/** Whether a document still has image-only pages without OCR text. */
+/** Whether a document still has image-only pages without OCR text ('done' also when pages with a garbage layer were OCR'd). */
 export function ocrState(db: Db, docId: number): OcrState {
-  const r = stmt(db, 'SELECT SUM(needs_ocr) AS image, SUM(needs_ocr = 1 AND ocr_key IS NULL) AS left FROM pages WHERE doc_id = ?').get(docId) as { image: number | null; left: number | null };
+  const r = stmt(db, 'SELECT SUM(needs_ocr = 1 OR ocr_key IS NOT NULL) AS image, SUM(needs_ocr = 1 AND ocr_key IS NULL) AS left FROM pages WHERE doc_id = ?').get(docId) as { image: number | null; left: number | null };
   return !r.image ? 'none' : r.left ? 'needed' : 'done';
 }

@@ -14,6 +14,7 @@ import type { ProgressMeter } from '../indexing/progress.js';
 import type { Db } from '../store/db.js';
 import type { ChunkOptions } from '../types.js';
 import type { OcrSummary } from '../api.js';
+import { judgeTextLayer } from './garbage.js';
 import { languageData } from './languages.js';
 import { encodeGreyPng } from './png.js';
 import { Recognizer } from './recognizer.js';
@@ -23,26 +24,33 @@ export interface OcrSettings {
   enabled: boolean;
   languages: string[];
   workers: number;
+  /** Also OCR pages whose text layer is garbage (garbage.ts); their OCR text replaces the layer. */
+  garbageText?: boolean;
 }
 
 
-interface Pending { docId: number; path: string; page: number }
+interface Pending { docId: number; path: string; page: number; garbage: number | null }
 
 /**
- * Pixels the largest image of a page may have before OCR refuses the page (OCR_PAGE_TOO_LARGE):
- * pdfium decodes an image whole before drawing it smaller, so a 20,000 × 20,000 scan would take
- * 400 MB (grey) to 1.2 GB (colour) of WASM memory that is never handed back.
+ * Pixels the largest image of a page may have before OCR refuses the page (OCR_PAGE_TOO_LARGE).
+ * pdfium scales an image to the rendered size a row at a time (render.ts), so its memory grows
+ * with the rendered width × the image's height, not with the image's pixels: measured peaks of
+ * pdfium's WASM memory for one Letter page at 300 dpi, 108 MB with a 20,000² 1-bit image, 124 MB
+ * 8-bit, 141 MB with a 40,000² 1-bit image, 205 MB with a 20,000² JPEG 2000. Larger images were not
+ * measured (and would take seconds to minutes to decode), so they are refused.
  */
-export const MAX_SOURCE_PIXELS = 150_000_000;
+export const MAX_SOURCE_PIXELS = 1_600_000_000;
 
 export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, chunk: ChunkOptions,
   meter: ProgressMeter | null, signal?: AbortSignal, limits: RenderLimits = OCR_RENDER): Promise<OcrSummary> {
   const started = performance.now();
   const ids = docIds === null ? null : JSON.stringify(docIds);
-  const pending = db.prepare(`SELECT p.doc_id AS docId, d.path, p.number AS page FROM pages p JOIN documents d ON d.id = p.doc_id
-    WHERE p.needs_ocr = 1 AND p.ocr_key IS NULL AND d.kind = 'pdf' AND d.status <> 'error'
-      AND (? IS NULL OR d.id IN (SELECT value FROM json_each(?))) ORDER BY d.path, p.number`).all(ids, ids) as Pending[];
-  const out: OcrSummary = { pages: pending.length, recognised: 0, cached: 0, failed: [], pagesPerSec: null, ms: 0 };
+  const garbage = s.enabled && s.garbageText === true ? 1 : 0;
+  if (garbage) judgeTextLayers(db, ids);
+  const pending = db.prepare(`SELECT p.doc_id AS docId, d.path, p.number AS page, p.text_garbage AS garbage FROM pages p JOIN documents d ON d.id = p.doc_id
+    WHERE (p.needs_ocr = 1 OR (? = 1 AND p.text_garbage = 1)) AND p.ocr_key IS NULL AND d.kind = 'pdf' AND d.status <> 'error'
+      AND (? IS NULL OR d.id IN (SELECT value FROM json_each(?))) ORDER BY d.path, p.number`).all(garbage, ids, ids) as Pending[];
+  const out: OcrSummary = { pages: pending.length, garbagePages: pending.filter((p) => p.garbage === 1).length, recognised: 0, cached: 0, failed: [], pagesPerSec: null, ms: 0 };
   if (pending.length === 0 || !s.enabled) return out;
   const { langs } = languageData(s.languages); // OCR_LANGUAGE_UNKNOWN before any work
   meter?.phase('ocr', pending.length, pending.length);
@@ -120,6 +128,21 @@ export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, ch
   return out;
 }
 
+/** Judges the text layer of every PDF page in scope not judged yet (garbage.ts), once per extracted page. */
+function judgeTextLayers(db: Db, ids: string | null): void {
+  const batch = db.prepare(`SELECT p.doc_id AS docId, p.number AS page, p.text FROM pages p JOIN documents d ON d.id = p.doc_id
+    WHERE p.text_garbage IS NULL AND p.needs_ocr = 0 AND p.ocr_key IS NULL AND d.kind = 'pdf' AND d.status <> 'error'
+      AND (? IS NULL OR d.id IN (SELECT value FROM json_each(?))) LIMIT 500`);
+  const set = db.prepare('UPDATE pages SET text_garbage = ? WHERE doc_id = ? AND number = ?');
+  for (;;) {
+    const rows = batch.all(ids, ids) as { docId: number; page: number; text: string }[];
+    if (rows.length === 0) return;
+    db.transaction(() => {
+      for (const r of rows) set.run(judgeTextLayer(r.text).garbage ? 1 : 0, r.docId, r.page);
+    })();
+  }
+}
+
 function byDoc(pending: Pending[]): Map<string, Pending[]> {
   const m = new Map<string, Pending[]>();
   for (const p of pending) m.set(p.path, [...(m.get(p.path) ?? []), p]);
@@ -130,7 +153,7 @@ function byDoc(pending: Pending[]): Map<string, Pending[]> {
 function renderChecked(pdf: PdfiumDoc, page: number, limits: RenderLimits): GreyImage {
   const px = pdf.largestImagePixels(page - 1);
   if (px > MAX_SOURCE_PIXELS) {
-    throw new EngineError('OCR_PAGE_TOO_LARGE', `page ${page}: its image has ${px} pixels, over the ${MAX_SOURCE_PIXELS} OCR can decode`);
+    throw new EngineError('OCR_PAGE_TOO_LARGE', `page ${page}: its image has ${px} pixels, over the ${MAX_SOURCE_PIXELS} OCR decodes within bounded memory`);
   }
   try {
     return pdf.render(page - 1, limits);

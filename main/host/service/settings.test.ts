@@ -34,7 +34,7 @@ test('defaults: Ollama and NCBI from the environment, the engine chunking, the d
     ranking: { k1: 1.5, b: 0.75, rm3: false },
     pubmed: { apiKey: 'abc', email: 'me@example.org', eutils: DEFAULT_BASE_URL },
     theme: 'system',
-    ocr: { enabled: null, languages: ['eng'] },
+    ocr: { enabled: null, languages: ['eng'], garbageText: false },
   });
   const bare = withEnv({ OLLAMA_HOST: undefined, NCBI_API_KEY: undefined, NCBI_EMAIL: undefined }, () => defaultSettings(dir));
   assert.deepEqual([bare.ollama.host, bare.pubmed.apiKey, bare.pubmed.email], ['http://127.0.0.1:11434', '', '']);
@@ -98,16 +98,16 @@ test('OCR settings: on/off left to the default until set, installed languages on
   const dir = tempDir('delve-settings-');
   const config = { dataDir: dir, dbPath: join(dir, 'd.db') };
   const base = defaultSettings(dir);
-  assert.deepEqual(base.ocr, { enabled: null, languages: ['eng'] });
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ocr: { enabled: false, languages: ['fra', 'klingon', 'fra'] } }));
+  assert.deepEqual(base.ocr, { enabled: null, languages: ['eng'], garbageText: false });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ocr: { enabled: false, languages: ['fra', 'klingon', 'fra'], garbageText: true } }));
   const loaded = loadSettings(dir).settings;
-  assert.deepEqual(loaded.ocr, { enabled: false, languages: ['fra'] }, 'a language no longer installed is dropped');
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ocr: { enabled: 'no', languages: ['klingon'] } }));
-  assert.deepEqual(loadSettings(dir).settings.ocr, { enabled: null, languages: ['eng'] });
+  assert.deepEqual(loaded.ocr, { enabled: false, languages: ['fra'], garbageText: true }, 'a language no longer installed is dropped');
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ocr: { enabled: 'no', languages: ['klingon'], garbageText: 1 } }));
+  assert.deepEqual(loadSettings(dir).settings.ocr, { enabled: null, languages: ['eng'], garbageText: false });
   const s = mergeSettings(base, { ocr: { languages: ['eng', 'fra'] } });
-  assert.deepEqual(s.ocr, { enabled: null, languages: ['eng', 'fra'] });
-  assert.deepEqual(toEngineConfig(config, s).ocr, { languages: ['eng', 'fra'] }, 'enabled left to the engine default ($DELVE_OCR)');
-  assert.deepEqual(toEngineConfig(config, mergeSettings(s, { ocr: { enabled: false } })).ocr, { enabled: false, languages: ['eng', 'fra'] });
+  assert.deepEqual(s.ocr, { enabled: null, languages: ['eng', 'fra'], garbageText: false });
+  assert.deepEqual(toEngineConfig(config, s).ocr, { languages: ['eng', 'fra'], garbageText: false }, 'enabled left to the engine default ($DELVE_OCR)');
+  assert.deepEqual(toEngineConfig(config, mergeSettings(s, { ocr: { enabled: false, garbageText: true } })).ocr, { enabled: false, languages: ['eng', 'fra'], garbageText: true });
 });
 
 test('the engine config: roles left empty use the default model; the embedding model only when installed', () => {
@@ -116,7 +116,7 @@ test('the engine config: roles left empty use the default model; the embedding m
   const s = mergeSettings(defaultSettings(dataDir), { ollama: { host: 'http://o:1', judge: 'j:1' }, chunking: { size: 900, overlap: 90 }, ranking: { b: 0.4, rm3: true }, embeddingModel: 'tiny', provider: 'cpu' });
   assert.deepEqual(toEngineConfig(config, s), {
     dbPath: config.dbPath, nativeBinding: '/x/b.node', chunk: { targetChars: 900, overlapChars: 90 }, llm: { host: 'http://o:1', models: { judge: 'j:1' } },
-    bm25: { k1: 1.5, b: 0.4, rm3: true }, ocr: { languages: ['eng'] },
+    bm25: { k1: 1.5, b: 0.4, rm3: true }, ocr: { languages: ['eng'], garbageText: false },
   });
   installModel(dataDir, 'tiny');
   assert.deepEqual(toEngineConfig(config, s).embedding, { modelDir: join(dataDir, 'models', 'tiny'), provider: 'cpu' });

@@ -50,7 +50,7 @@ export function defaultSettings(dataDir: string, catalogDir?: string): Settings 
     ranking: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, rm3: false },
     pubmed: { apiKey: process.env.NCBI_API_KEY ?? '', email: process.env.NCBI_EMAIL ?? '', eutils: DEFAULT_BASE_URL },
     theme: 'system',
-    ocr: { enabled: null, languages: ['eng'] },
+    ocr: { enabled: null, languages: ['eng'], garbageText: false },
   };
 }
 
@@ -77,7 +77,11 @@ export function sanitize(raw: unknown, d: Settings): Settings {
     ranking: { k1: num(k.k1, 10, d.ranking.k1), b: num(k.b, 1, d.ranking.b), rm3: typeof k.rm3 === 'boolean' ? k.rm3 : d.ranking.rm3 },
     pubmed: { apiKey: str(p.apiKey, d.pubmed.apiKey), email: str(p.email, d.pubmed.email), eutils: str(p.eutils, d.pubmed.eutils) },
     theme: oneOf(r.theme, THEMES, d.theme),
-    ocr: { enabled: typeof q.enabled === 'boolean' ? q.enabled : d.ocr.enabled, languages: ocrLanguages(q.languages, d.ocr.languages) },
+    ocr: {
+      enabled: typeof q.enabled === 'boolean' ? q.enabled : d.ocr.enabled,
+      languages: ocrLanguages(q.languages, d.ocr.languages),
+      garbageText: typeof q.garbageText === 'boolean' ? q.garbageText : d.ocr.garbageText,
+    },
   };
 }
 

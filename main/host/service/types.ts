@@ -37,8 +37,11 @@ export interface Settings {
   ranking: { k1: number; b: number; rm3: boolean };
   pubmed: { apiKey: string; email: string; eutils: string };
   theme: 'system' | 'light' | 'dark';
-  /** OCR of scanned PDF pages: on/off (null: the default, on unless $DELVE_OCR is '0') and the languages (installed packages). */
-  ocr: { enabled: boolean | null; languages: string[] };
+  /**
+   * OCR of scanned PDF pages: on/off (null: the default, on unless $DELVE_OCR is '0') and the languages (installed packages);
+   * `garbageText`: also OCR pages whose text layer is garbage, using the OCR text instead (off by default).
+   */
+  ocr: { enabled: boolean | null; languages: string[]; garbageText: boolean };
 }
 
 /** A partial update: any subset of the fields, nested objects merged. */

@@ -30,6 +30,28 @@ describe('Settings → OCR', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved');
     expect(f.calls.find((c) => c.name === 'setSettings')?.args).toEqual([{ ocr: { enabled: false, languages: ['eng', 'fra'] } }]);
-    expect(stored.ocr).toEqual({ enabled: false, languages: ['eng', 'fra'] });
+    expect(stored.ocr).toEqual({ enabled: false, languages: ['eng', 'fra'], garbageText: false });
+  });
+
+  it('turns on OCR of pages with a garbage text layer (off by default, only while OCR is on)', async () => {
+    let stored: Settings = SETTINGS;
+    const f = fakeApi({
+      getSettings: async () => stored,
+      setSettings: async (p: SettingsPatch) => { stored = mergeSettings(stored, p); return stored; },
+      ocrLanguages: async () => ['eng'],
+      models: async () => [],
+      embeddingStatus: async () => null,
+    });
+    window.delve = f.api;
+    render(<SettingsScreen />);
+    const garbage = await screen.findByRole('checkbox', { name: /text layer is garbage/ }) as HTMLInputElement;
+    expect([garbage.checked, garbage.disabled]).toEqual([false, false]);
+    fireEvent.click(garbage);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved');
+    expect(f.calls.find((c) => c.name === 'setSettings')?.args).toEqual([{ ocr: { garbageText: true } }]);
+    expect(stored.ocr.garbageText).toBe(true);
+    fireEvent.click(screen.getByLabelText('Read scanned pages with OCR'));
+    expect(garbage.disabled).toBe(true);
   });
 });

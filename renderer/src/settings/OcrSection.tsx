@@ -1,7 +1,9 @@
 /**
  * Settings → OCR: whether scanned PDF pages are read by OCR (offline, after the text layers), and
  * in which languages: the language packages installed with the app (`ocrLanguages`). At least one
- * language stays chosen. Changes apply to the next index run; pages already read keep their text.
+ * language stays chosen. An option (off by default) also OCRs pages whose text layer is garbage (a
+ * scanner's bad OCR layer, fonts without a usable Unicode map), their OCR text used instead. Changes
+ * apply to the next index run; pages already read keep their text.
  */
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../api.js';
@@ -33,6 +35,10 @@ export function OcrSection({ draft, update }: Omit<SectionProps, 'saved' | 'erro
       <label className="settings-switch">
         <input type="checkbox" checked={on} onChange={(e) => update({ ocr: { enabled: e.target.checked } })} />
         Read scanned pages with OCR
+      </label>
+      <label className="settings-switch">
+        <input type="checkbox" checked={draft.ocr.garbageText} disabled={!on} onChange={(e) => update({ ocr: { garbageText: e.target.checked } })} />
+        Also OCR pages whose text layer is garbage (a bad OCR layer from a scanner, fonts without a usable character map); the OCR text replaces it
       </label>
       <fieldset className="settings-radios" disabled={!on}>
         <legend>Languages of the scans</legend>

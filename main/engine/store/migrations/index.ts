@@ -16,6 +16,7 @@ import * as m0009 from './0009-ocr-formats.js';
 import * as m0010 from './0010-references.js';
 import * as m0011 from './0011-trials.js';
 import * as m0013 from './0013-evidence-edits.js';
+import * as m0014 from './0014-ocr-garbage.js';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 10, name: 'references', up: m0010.up, rebuildsTables: true },
   { version: 11, name: 'trials', up: m0011.up, rebuildsTables: true },
   { version: 12, name: 'evidence-edits', up: m0013.up },
+  { version: 13, name: 'ocr-garbage', up: m0014.up },
 ];
 
 export function schemaVersion(db: Database.Database): number {

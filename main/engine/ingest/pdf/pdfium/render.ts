@@ -1,14 +1,26 @@
 /**
  * Rendering one PDF page to 8-bit grey pixels with pdfium, for OCR. The size is the page at `dpi`,
  * scaled down so that neither side exceeds `maxSide` and the pixel count stays under `maxPixels`:
- * a 20,000 × 20,000 scan is rendered at the resolution OCR needs, never at its own, so memory stays
- * bounded whatever the embedded image's size (pdfium samples the image down while drawing).
+ * a page of any size in points, or holding an image of any size, is rendered at the resolution OCR
+ * needs, never at its own.
+ *
+ * Memory: pdfium's grayscale mode (FPDF_GRAYSCALE) first converts every image it draws into a
+ * whole-size decoded copy (a 20,000 × 20,000 grey image: 628 MB of WASM memory, never handed back).
+ * Pages whose largest image has over GREY_MODE_MAX_PIXELS are therefore drawn in colour mode into
+ * the same grey bitmap: pdfium then decodes the image a row at a time while scaling it (the same
+ * page: 124 MB). Smaller images keep grayscale mode, so ordinary pages render to the very pixels
+ * (and OCR cache keys) they always had.
  */
+import { largestImagePixels } from './images.js';
 import type { Pdfium } from './module.js';
 
-/** FPDFBitmap_Gray, and FPDF_ANNOT | FPDF_GRAYSCALE | FPDF_PRINTING render flags. */
+/** FPDFBitmap_Gray; FPDF_ANNOT | FPDF_PRINTING, and FPDF_GRAYSCALE for pages without huge images. */
 const BITMAP_GRAY = 1;
-const FLAGS = 0x01 | 0x08 | 0x800;
+const FLAGS = 0x01 | 0x800;
+const GRAYSCALE = 0x08;
+
+/** 16 M pixels: 64 MB decoded at 4 bytes a pixel; an A4 page scanned at 300 dpi has 8.7 M. */
+export const GREY_MODE_MAX_PIXELS = 16_000_000;
 
 export interface RenderLimits {
   dpi: number;
@@ -45,11 +57,12 @@ export function renderGrey(p: Pdfium, page: number, limits: RenderLimits = OCR_R
   const w = m.FPDF_GetPageWidthF(page);
   const h = m.FPDF_GetPageHeightF(page);
   const { width, height, scale } = renderSize(rot ? h : w, rot ? w : h, limits);
+  const flags = largestImagePixels(p, page) > GREY_MODE_MAX_PIXELS ? FLAGS : FLAGS | GRAYSCALE;
   const bmp = m.FPDFBitmap_CreateEx(width, height, BITMAP_GRAY, 0, 0);
   if (!bmp) throw new Error(`pdfium could not allocate a ${width}×${height} bitmap`);
   try {
     m.FPDFBitmap_FillRect(bmp, 0, 0, width, height, 0xffffffff);
-    m.FPDF_RenderPageBitmap(bmp, page, 0, 0, width, height, 0, FLAGS);
+    m.FPDF_RenderPageBitmap(bmp, page, 0, 0, width, height, 0, flags);
     const buf = m.FPDFBitmap_GetBuffer(bmp);
     const stride = m.FPDFBitmap_GetStride(bmp);
     const heap = p.heapU8();
