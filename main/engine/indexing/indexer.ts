@@ -159,7 +159,8 @@ async function parseAll(ctx: IndexContext, reads: PlannedRead[], state: RunState
 
 /**
  * PDFs are parsed one per task; small notes travel in groups, so a worker is not left idle waiting
- * for a message round trip after every few-kilobyte file.
+ * for a message round trip after every few-kilobyte file. Largest groups first: a big PDF that came
+ * up last would leave the other workers idle while it runs (its bytes stand in for its work).
  */
 function groupReads(reads: PlannedRead[]): PlannedRead[][] {
   const groups: PlannedRead[][] = [];
@@ -179,7 +180,8 @@ function groupReads(reads: PlannedRead[]): PlannedRead[][] {
     }
   }
   if (open.length > 0) groups.push(open);
-  return groups;
+  const bytesOf = (g: PlannedRead[]) => g.reduce((n, r) => n + r.file.size, 0);
+  return groups.map((g) => ({ g, bytes: bytesOf(g) })).sort((a, b) => b.bytes - a.bytes).map((x) => x.g);
 }
 
 /** Writes one outcome; called inside the batch's transaction. */
