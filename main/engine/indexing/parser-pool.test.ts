@@ -1,0 +1,58 @@
+/** Parser workers started ahead of an index run: adopted when they fit, ended when they do not. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import test from 'node:test';
+import { DEFAULT_CHUNK_OPTIONS } from '../chunk/chunker.js';
+import { pdfPath, sharedPdfs } from '../../../test/helpers/pdf-fixtures.js';
+import { openParsers, prestartParsers, releaseParsers } from './parser-pool.js';
+import type { ParseTask } from './parse.js';
+
+const LIMIT = 180_000;
+const pdfTask = (file: string): ParseTask => ({ path: pdfPath(file), kind: 'pdf', knownHash: null, rechunk: false, maxBytes: 1 << 30, chunk: DEFAULT_CHUNK_OPTIONS });
+const firstPdf = () => sharedPdfs().find((f) => !f.startsWith('scanned'))!;
+
+test('an index run adopts the started workers, which parse PDFs', async () => {
+  const started = prestartParsers(2, LIMIT);
+  const pool = await openParsers(2, LIMIT, 10, true);
+  try {
+    assert.equal(pool, await started);
+    const [outcome] = await pool.run([pdfTask(firstPdf())]);
+    assert.equal(outcome?.type, 'parsed');
+    assert.ok(outcome?.type === 'parsed' && outcome.chunks.length > 0);
+  } finally {
+    await pool.close();
+  }
+  // Adopted once: the next run starts its own.
+  const next = await openParsers(2, LIMIT, 1, false);
+  try {
+    assert.notEqual(next, pool);
+  } finally {
+    await next.close();
+  }
+});
+
+test('started workers that do not fit the run are ended, and the run gets its own', async () => {
+  const started = prestartParsers(2, LIMIT);
+  const pool = await openParsers(1, LIMIT, 10, true); // fewer workers asked for than were started
+  try {
+    assert.notEqual(pool, await started);
+    await assert.rejects((await started).run([pdfTask(firstPdf())]), { code: 'CANCELLED' });
+    const [outcome] = await pool.run([pdfTask(firstPdf())]);
+    assert.equal(outcome?.type, 'parsed');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('releaseParsers ends started workers no run took', async () => {
+  const started = prestartParsers(1, LIMIT);
+  await releaseParsers();
+  await assert.rejects((await started).run([pdfTask(firstPdf())]), { code: 'CANCELLED' });
+});
+
+test('started workers do not keep a process alive', () => {
+  const url = new URL('./parser-pool.js', import.meta.url).href;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); await m.prestartParsers(2, 1000);`], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.signal, null, 'the process had to be killed: the idle workers kept it alive');
+  assert.equal(r.status, 0, r.stderr);
+});

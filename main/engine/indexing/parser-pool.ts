@@ -1,0 +1,74 @@
+/**
+ * The parser workers of an index run, and a head start on them. A worker thread takes a few hundred
+ * milliseconds to boot, load its modules and instantiate pdfium; a one-off `delve index` starts its
+ * workers (prestartParsers) before it loads the engine, so they get ready while the main thread loads
+ * modules, opens the library and scans, instead of after. The run then adopts them (openParsers).
+ */
+import { compiledPdfium } from '../ingest/pdf/pdfium/module.js';
+import { WorkerPool } from '../jobs/pool.js';
+import type { ParseOutcome, ParseTask } from './parse.js';
+
+const WORKER_SCRIPT = new URL('./parse-worker.js', import.meta.url);
+
+export type ParserPool = WorkerPool<ParseTask[], ParseOutcome[]>;
+
+interface Early {
+  workers: number;
+  taskTimeoutMs: number;
+  pool: Promise<ParserPool>;
+}
+
+let early: Early | null = null;
+
+function spawnPool(size: number, taskTimeoutMs: number, pdfium: unknown): ParserPool {
+  return new WorkerPool<ParseTask[], ParseOutcome[]>(WORKER_SCRIPT, {
+    workerData: { pdfium },
+    size,
+    taskTimeoutMs,
+    timeoutCode: 'PDF_TIMEOUT',
+  });
+}
+
+/**
+ * Starts `workers` parser workers now, with pdfium, for the next index run in this process. They do
+ * not keep the process alive until a run adopts them; releaseParsers ends them if none does.
+ */
+export function prestartParsers(workers: number, taskTimeoutMs: number): Promise<ParserPool> {
+  if (early) return early.pool;
+  const pool = compiledPdfium().catch(() => null).then((pdfium) => {
+    const p = spawnPool(Math.max(1, workers), taskTimeoutMs, pdfium);
+    p.setRef(false);
+    return p;
+  });
+  early = { workers: Math.max(1, workers), taskTimeoutMs, pool };
+  return pool;
+}
+
+/**
+ * The workers for a run with `groups` tasks: the started ones when they are no more than `workers`
+ * and have the same time limit (their start is paid for, even when there are fewer tasks than
+ * workers), else a fresh pool sized for the work.
+ */
+export async function openParsers(workers: number, taskTimeoutMs: number, groups: number, pdfs: boolean): Promise<ParserPool> {
+  const size = Math.max(1, Math.min(workers, groups));
+  const started = early;
+  early = null;
+  if (started) {
+    const pool = await started.pool;
+    if (started.workers <= workers && started.taskTimeoutMs === taskTimeoutMs) {
+      pool.setRef(true);
+      return pool;
+    }
+    void pool.close();
+  }
+  // PDFs ahead: the workers share one compiled pdfium module (null: each compiles its own).
+  const pdfium = pdfs ? await compiledPdfium().catch(() => null) : null;
+  return spawnPool(size, taskTimeoutMs, pdfium);
+}
+
+/** Ends started workers that no run adopted (the command failed before indexing). */
+export async function releaseParsers(): Promise<void> {
+  const started = early;
+  early = null;
+  if (started) await (await started.pool).close();
+}
