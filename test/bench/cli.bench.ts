@@ -5,15 +5,18 @@
  *  - `delve search` cold (a new process per query, the library on disk) against `node -e 0`, the floor any Node
  *    CLI pays: median wall time (goal ≤ 300 ms) and the time above the floor.
  * Rounds are interleaved (A, B, A, B…) so that a load change on this noisy machine hits both sides alike; medians.
+ * BENCH_BASELINE=<another checkout>/bin/delve.js times that build's CLI too, in the same rounds (before/after).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedDir, tempDir } from '../helpers/shared.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CLI = fileURLToPath(new URL('../../../bin/delve.js', import.meta.url));
+const BASELINE = process.env.BENCH_BASELINE;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -39,21 +42,25 @@ function main(): void {
   const env = { ...process.env, DELVE_OCR: '0' };
 
   const delveIndex: number[] = [];
+  const baseIndex: number[] = [];
   const pdftotext: number[] = [];
   let lastDb = '';
   for (let i = 0; i < ROUNDS; i++) {
     lastDb = join(tempDir('delve-cli-bench-'), 'delve.db');
     delveIndex.push(timed(process.execPath, [CLI, 'index', pdfDir, '--db', lastDb, '--json'], env));
     pdftotext.push(files.reduce((ms, f) => ms + timed('pdftotext', [f, '-']), 0));
+    if (BASELINE) baseIndex.push(timed(process.execPath, [BASELINE, 'index', pdfDir, '--db', join(tempDir('delve-cli-bench-base-'), 'delve.db'), '--json'], env));
   }
 
   const queries = ['heart failure patients', 'citation graph', 'access control requirements', 'ACE inhibitors', 'evaluation of long documents'];
   const cold: number[] = [];
+  const baseCold: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     for (const q of queries) {
       cold.push(timed(process.execPath, [CLI, 'search', q, '--db', lastDb, '-k', '10', '--json'], env));
       floor.push(timed(process.execPath, ['-e', '0']));
+      if (BASELINE) baseCold.push(timed(process.execPath, [BASELINE, 'search', q, '--db', lastDb, '-k', '10', '--json'], env));
     }
   }
 
@@ -65,9 +72,14 @@ function main(): void {
       mediansMs: { delve: Math.round(median(delveIndex)), pdftotext: Math.round(median(pdftotext)) } },
     search: { coldMedianMs: Math.round(median(cold)), nodeFloorMedianMs: Math.round(median(floor)),
       aboveFloorMs: Math.round(median(cold) - median(floor)), goalMs: 300, runs: cold.length },
+    ...(BASELINE ? { baseline: { cli: BASELINE, indexPagesPerSec: round(pages / (median(baseIndex) / 1000), 1),
+      indexRatio: round(median(pdftotext) / median(baseIndex)), indexMedianMs: Math.round(median(baseIndex)), searchColdMedianMs: Math.round(median(baseCold)) } } : {}),
+    loadAverage: loadavg().map((x) => round(x, 1)),
   };
   console.log(`delve index: ${report.index.delvePagesPerSec} pages/s vs pdftotext ${report.index.pdftotextPagesPerSec} pages/s (ratio ${report.index.ratio}; goal ≥ 0.5)`);
   console.log(`delve search cold: median ${report.search.coldMedianMs} ms (node -e 0: ${report.search.nodeFloorMedianMs} ms; goal ≤ 300 ms)`);
+  if (report.baseline) console.log(`baseline ${BASELINE}: index ${report.baseline.indexPagesPerSec} pages/s (ratio ${report.baseline.indexRatio}), search cold ${report.baseline.searchColdMedianMs} ms`);
+  console.log(`load average at the end: ${report.loadAverage.join(' ')}`);
   console.log(JSON.stringify(report));
 }
 
