@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       const cfg = resolveConfig({ dbPath, workers: a.workers });
       // Files named one by one need no more workers than there are files.
       const files = a.positionals.every((p) => statSync(p, { throwIfNoEntry: false })?.isFile()) ? a.positionals.length : cfg.workers;
-      parsers = import('../indexing/parser-pool.js').then((m) => { m.prestartParsers(Math.min(cfg.workers, files), cfg.taskTimeoutMs); return m; }, () => undefined);
+      parsers = import('../indexing/parser-pool.js').then((m) => { m.prestartParsers(Math.min(m.startingWorkers(cfg.workers), files), cfg.taskTimeoutMs); return m; }, () => undefined);
     }
     if (a.command === 'watch') void import('../ingest/pdf/pdfium/module.js').then((m) => m.compiledPdfium()).catch(() => undefined);
     const { createEngine } = await import('../index.js');

@@ -86,7 +86,8 @@ export async function runIndex(ctx: IndexContext, paths: string[], opts: JobOpti
 async function parseAll(ctx: IndexContext, reads: PlannedRead[], state: RunState, meter: ProgressMeter, signal?: AbortSignal): Promise<void> {
   if (reads.length === 0) return;
   const groups = groupReads(reads);
-  const pool = await openParsers(ctx.workers, ctx.taskTimeoutMs, groups.length, reads.some((r) => r.file.kind === 'pdf'));
+  const bytes = reads.reduce((n, r) => n + r.file.size, 0);
+  const pool = await openParsers(ctx.workers, ctx.taskTimeoutMs, groups.length, bytes, reads.some((r) => r.file.kind === 'pdf'));
   const onAbort = () => void pool.close();
   signal?.addEventListener('abort', onAbort, { once: true });
   let fatal: unknown = null;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import test from 'node:test';
 import { DEFAULT_CHUNK_OPTIONS } from '../chunk/chunker.js';
 import { pdfPath, sharedPdfs } from '../../../test/helpers/pdf-fixtures.js';
-import { openParsers, prestartParsers, releaseParsers } from './parser-pool.js';
+import { openParsers, poolSize, prestartParsers, releaseParsers, SMALL_JOB_BYTES, startingWorkers } from './parser-pool.js';
 import type { ParseTask } from './parse.js';
 
 const LIMIT = 180_000;
@@ -13,7 +13,7 @@ const firstPdf = () => sharedPdfs().find((f) => !f.startsWith('scanned'))!;
 
 test('an index run adopts the started workers, which parse PDFs', async () => {
   const started = prestartParsers(2, LIMIT);
-  const pool = await openParsers(2, LIMIT, 10, true);
+  const pool = await openParsers(2, LIMIT, 10, 1024, true);
   try {
     assert.equal(pool, await started);
     const [outcome] = await pool.run([pdfTask(firstPdf())]);
@@ -23,7 +23,7 @@ test('an index run adopts the started workers, which parse PDFs', async () => {
     await pool.close();
   }
   // Adopted once: the next run starts its own.
-  const next = await openParsers(2, LIMIT, 1, false);
+  const next = await openParsers(2, LIMIT, 1, 1024, false);
   try {
     assert.notEqual(next, pool);
   } finally {
@@ -33,12 +33,35 @@ test('an index run adopts the started workers, which parse PDFs', async () => {
 
 test('started workers that do not fit the run are ended, and the run gets its own', async () => {
   const started = prestartParsers(2, LIMIT);
-  const pool = await openParsers(1, LIMIT, 10, true); // fewer workers asked for than were started
+  const pool = await openParsers(1, LIMIT, 10, 1024, true); // fewer workers asked for than were started
   try {
     assert.notEqual(pool, await started);
     await assert.rejects((await started).run([pdfTask(firstPdf())]), { code: 'CANCELLED' });
     const [outcome] = await pool.run([pdfTask(firstPdf())]);
     assert.equal(outcome?.type, 'parsed');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a small job leaves a core free; a large one uses every worker; never more workers than tasks', () => {
+  assert.equal(poolSize(2, 16, 11 * 1024 * 1024), 1);
+  assert.equal(poolSize(2, 16, SMALL_JOB_BYTES), 2);
+  assert.equal(poolSize(8, 100, 1024), 7);
+  assert.equal(poolSize(8, 3, SMALL_JOB_BYTES * 4), 3);
+  assert.equal(poolSize(1, 16, 1024), 1);
+  assert.equal(startingWorkers(2), 1);
+  assert.equal(startingWorkers(1), 1);
+});
+
+test('started workers are grown to the size of a large run', async () => {
+  const started = prestartParsers(1, LIMIT);
+  const pool = await openParsers(3, LIMIT, 10, SMALL_JOB_BYTES * 2, true);
+  try {
+    assert.equal(pool, await started);
+    assert.equal(pool.size, 3);
+    const outcomes = await Promise.all([0, 1, 2].map(() => pool.run([pdfTask(firstPdf())])));
+    assert.deepEqual(outcomes.map(([o]) => o?.type), ['parsed', 'parsed', 'parsed']);
   } finally {
     await pool.close();
   }

@@ -9,6 +9,24 @@ import { WorkerPool } from '../jobs/pool.js';
 import type { ParseOutcome, ParseTask } from './parse.js';
 
 const WORKER_SCRIPT = new URL('./parse-worker.js', import.meta.url);
+/**
+ * Below this many bytes to parse, a run leaves one core to the main thread (SQLite writes) and V8's
+ * compiler threads: every parser worker compiles and warms up its own code (about 0.5 s of CPU), which
+ * a small job does not earn back. On the 2-core machine one worker indexes ../shared/pdfs (11 MB) in
+ * about 20% less time than two (`npm run bench:cli`, main/engine/BENCHMARKS.md).
+ */
+export const SMALL_JOB_BYTES = 32 * 1024 * 1024;
+
+/** Parser workers for a run: at most `workers`, one fewer for a small job, no more than the tasks. */
+export function poolSize(workers: number, groups: number, bytes: number): number {
+  const wanted = bytes < SMALL_JOB_BYTES ? workers - 1 : workers;
+  return Math.max(1, Math.min(wanted, groups));
+}
+
+/** The workers to start ahead of a run whose size is not known yet (it is grown if the job is large). */
+export function startingWorkers(workers: number): number {
+  return Math.max(1, workers - 1);
+}
 
 export type ParserPool = WorkerPool<ParseTask[], ParseOutcome[]>;
 
@@ -45,18 +63,19 @@ export function prestartParsers(workers: number, taskTimeoutMs: number): Promise
 }
 
 /**
- * The workers for a run with `groups` tasks: the started ones when they are no more than `workers`
- * and have the same time limit (their start is paid for, even when there are fewer tasks than
- * workers), else a fresh pool sized for the work.
+ * The workers for a run with `groups` tasks and `bytes` to parse (poolSize): the started ones when they
+ * are no more than `workers` and have the same time limit, grown to the run's size if they are fewer
+ * (kept when they are more: their start is paid for), else a fresh pool.
  */
-export async function openParsers(workers: number, taskTimeoutMs: number, groups: number, pdfs: boolean): Promise<ParserPool> {
-  const size = Math.max(1, Math.min(workers, groups));
+export async function openParsers(workers: number, taskTimeoutMs: number, groups: number, bytes: number, pdfs: boolean): Promise<ParserPool> {
+  const size = poolSize(workers, groups, bytes);
   const started = early;
   early = null;
   if (started) {
     const pool = await started.pool;
     if (started.workers <= workers && started.taskTimeoutMs === taskTimeoutMs) {
       pool.setRef(true);
+      if (pool.size < size) pool.grow(size - pool.size);
       return pool;
     }
     void pool.close();

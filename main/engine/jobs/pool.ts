@@ -46,6 +46,18 @@ export class WorkerPool<T, R> {
     });
   }
 
+  /** How many workers the pool runs. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Adds `n` workers (queued tasks go to them as soon as they are up). */
+  grow(n: number): void {
+    if (this.closed) return;
+    for (let i = 0; i < n; i++) this.slots.push(this.spawn());
+    this.dispatch();
+  }
+
   /** Whether idle workers keep the process alive (they do by default; replacements follow the setting). */
   setRef(on: boolean): void {
     this.refed = on;
