@@ -44,14 +44,18 @@ test('started workers that do not fit the run are ended, and the run gets its ow
   }
 });
 
-test('a small job leaves a core free; a large one uses every worker; never more workers than tasks', () => {
-  assert.equal(poolSize(2, 16, 11 * 1024 * 1024), 1);
-  assert.equal(poolSize(2, 16, SMALL_JOB_BYTES), 2);
-  assert.equal(poolSize(8, 100, 1024), 7);
-  assert.equal(poolSize(8, 3, SMALL_JOB_BYTES * 4), 3);
-  assert.equal(poolSize(1, 16, 1024), 1);
-  assert.equal(startingWorkers(2), 1);
-  assert.equal(startingWorkers(1), 1);
+test('a small job gets the idle cores (at least one worker); a large one every worker; never more workers than tasks', () => {
+  const mib11 = 11 * 1024 * 1024;
+  assert.equal(poolSize(2, 16, mib11, 2), 2); // a quiet 2-core machine
+  assert.equal(poolSize(2, 16, mib11, 0.9), 1);
+  assert.equal(poolSize(2, 16, mib11, -3), 1); // busy: load average 5
+  assert.equal(poolSize(2, 16, SMALL_JOB_BYTES, -3), 2);
+  assert.equal(poolSize(8, 100, 1024, 5.6), 6);
+  assert.equal(poolSize(8, 3, SMALL_JOB_BYTES * 4, 8), 3);
+  assert.equal(poolSize(1, 16, 1024, 4), 1);
+  assert.equal(startingWorkers(2, 2), 2);
+  assert.equal(startingWorkers(2, -1), 1);
+  assert.equal(startingWorkers(4, 3.7), 4);
 });
 
 test('started workers are grown to the size of a large run', async () => {
@@ -61,7 +65,7 @@ test('started workers are grown to the size of a large run', async () => {
     assert.equal(pool, await started);
     assert.equal(pool.size, 3);
     const outcomes = await Promise.all([0, 1, 2].map(() => pool.run([pdfTask(firstPdf())])));
-    assert.deepEqual(outcomes.map(([o]) => o?.type), ['parsed', 'parsed', 'parsed']);
+    assert.deepEqual(outcomes.map((r) => r[0]?.type), ['parsed', 'parsed', 'parsed']);
   } finally {
     await pool.close();
   }

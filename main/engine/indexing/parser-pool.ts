@@ -4,28 +4,34 @@
  * workers (prestartParsers) before it loads the engine, so they get ready while the main thread loads
  * modules, opens the library and scans, instead of after. The run then adopts them (openParsers).
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { compiledPdfium } from '../ingest/pdf/pdfium/module.js';
 import { WorkerPool } from '../jobs/pool.js';
 import type { ParseOutcome, ParseTask } from './parse.js';
 
 const WORKER_SCRIPT = new URL('./parse-worker.js', import.meta.url);
 /**
- * Below this many bytes to parse, a run leaves one core to the main thread (SQLite writes) and V8's
- * compiler threads: every parser worker compiles and warms up its own code (about 0.5 s of CPU), which
- * a small job does not earn back. On the 2-core machine one worker indexes ../shared/pdfs (11 MB) in
- * about 20% less time than two (`npm run bench:cli`, main/engine/BENCHMARKS.md).
+ * Below this many bytes to parse, a run is small: it gets a parser worker only for each core no other
+ * process is using. Every worker compiles and warms up its own code (about 0.5 s of CPU), which a small
+ * job earns back only on an idle core: on the 2-core machine shared with other jobs (load average 4–7)
+ * one worker indexes ../shared/pdfs (11 MB) in about 20% less time than two (main/engine/BENCHMARKS.md).
  */
 export const SMALL_JOB_BYTES = 32 * 1024 * 1024;
 
-/** Parser workers for a run: at most `workers`, one fewer for a small job, no more than the tasks. */
-export function poolSize(workers: number, groups: number, bytes: number): number {
-  const wanted = bytes < SMALL_JOB_BYTES ? workers - 1 : workers;
+/** Cores no other process is using now: the cores less the 1-minute load average (all where the OS reports none). */
+export function idleCores(): number {
+  return availableParallelism() - (loadavg()[0] ?? 0);
+}
+
+/** Parser workers for a run: at most `workers` and no more than the tasks; for a small job, the idle cores (at least one). */
+export function poolSize(workers: number, groups: number, bytes: number, idle = idleCores()): number {
+  const wanted = bytes < SMALL_JOB_BYTES ? Math.min(workers, Math.round(idle)) : workers;
   return Math.max(1, Math.min(wanted, groups));
 }
 
-/** The workers to start ahead of a run whose size is not known yet (it is grown if the job is large). */
-export function startingWorkers(workers: number): number {
-  return Math.max(1, workers - 1);
+/** The workers to start ahead of a run whose size is not known yet: a small job's (a large one grows the pool). */
+export function startingWorkers(workers: number, idle = idleCores()): number {
+  return Math.max(1, Math.min(workers, Math.round(idle)));
 }
 
 export type ParserPool = WorkerPool<ParseTask[], ParseOutcome[]>;
