@@ -4,6 +4,7 @@
  * workers (prestartParsers) before it loads the engine, so they get ready while the main thread loads
  * modules, opens the library and scans, instead of after. The run then adopts them (openParsers).
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { compiledPdfium } from '../ingest/pdf/pdfium/module.js';
 import { WorkerPool } from '../jobs/pool.js';
@@ -18,9 +19,20 @@ const WORKER_SCRIPT = new URL('./parse-worker.js', import.meta.url);
  */
 export const SMALL_JOB_BYTES = 32 * 1024 * 1024;
 
-/** Cores no other process is using now: the cores less the 1-minute load average (all where the OS reports none). */
+/**
+ * Cores no other process is using now. On Linux, the cores less the other threads running at this
+ * moment (/proc/loadavg's runnable count; the 1-minute average lags, and counts a previous run of
+ * this same command); elsewhere, less the 1-minute load average (all cores where the OS reports none).
+ */
 export function idleCores(): number {
-  return availableParallelism() - (loadavg()[0] ?? 0);
+  const cores = availableParallelism();
+  try {
+    const running = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[3]?.split('/')[0]);
+    if (running >= 1) return cores - (running - 1); // this thread is one of them
+  } catch {
+    // not Linux
+  }
+  return cores - (loadavg()[0] ?? 0);
 }
 
 /** Parser workers for a run: at most `workers` and no more than the tasks; for a small job, the idle cores (at least one). */
