@@ -2,9 +2,10 @@
  * `delve` command-line entry. Exit codes: 0 success, 2 usage error, 1 failure; failures print one
  * line on stderr. Uses the same engine facade as the desktop app.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DelveEngine } from '../index.js';
-import { defaultDataDir } from '../config.js';
+import { defaultDataDir, resolveConfig } from '../config.js';
 import { toErrorData } from '../errors.js';
 import { parse, USAGE, UsageError } from './args.js';
 import { embeddingFromArgs } from './embedding-config.js';
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => void process.stdout.write(s + '\n');
   const err = (s: string) => void process.stderr.write(s + '\n');
   let engine: DelveEngine | undefined;
+  let parsers: Promise<typeof import('../indexing/parser-pool.js') | undefined> | undefined;
   try {
     const a = parse(argv);
     if (a.help || a.command === 'help') { out(USAGE); return 0; }
@@ -30,8 +32,15 @@ export async function main(argv: string[]): Promise<number> {
     if (a.command === 'eval') { await (await import('./eval-command.js')).evalCommand(a, dataDir, out); return 0; }
     const dbPath = a.db ?? process.env.DELVE_DB ?? join(dataDir, 'delve.db');
     if (a.command === 'restore') { await (await import('./backup-command.js')).restoreCommand(dbPath, a, dataDir, out); return 0; } // the library may be damaged: not opened first
-    // Indexing parses PDFs: pdfium's WebAssembly compiles on V8's background threads while the engine's modules load.
-    if (a.command === 'index' || a.command === 'watch') void import('../ingest/pdf/pdfium/module.js').then((m) => m.compiledPdfium()).catch(() => undefined);
+    // Indexing parses PDFs: pdfium's WebAssembly compiles on V8's background threads while the engine's modules
+    // load, and `delve index` starts its parser workers with it, so they are ready when the scan is done.
+    if (a.command === 'index' && a.positionals.length > 0) {
+      const cfg = resolveConfig({ dbPath, workers: a.workers });
+      // Files named one by one need no more workers than there are files.
+      const files = a.positionals.every((p) => statSync(p, { throwIfNoEntry: false })?.isFile()) ? a.positionals.length : cfg.workers;
+      parsers = import('../indexing/parser-pool.js').then((m) => { m.prestartParsers(Math.min(m.startingWorkers(cfg.workers), files), cfg.taskTimeoutMs); return m; }, () => undefined);
+    }
+    if (a.command === 'watch') void import('../ingest/pdf/pdfium/module.js').then((m) => m.compiledPdfium()).catch(() => undefined);
     const { createEngine } = await import('../index.js');
     engine = await createEngine({
       dbPath, workers: a.workers, embedding: embeddingFromArgs(a, dataDir),
@@ -65,5 +74,6 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     engine?.close();
+    await (await parsers)?.releaseParsers(); // started workers no index run took (it failed first)
   }
 }

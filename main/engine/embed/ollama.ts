@@ -17,6 +17,7 @@ import { Semaphore } from '../llm/semaphore.js';
 import { applyTemplate } from '../models/manifest.js';
 import { backoffDelay, withRetry } from '../net/retry.js';
 import type { Embedder, EmbedderInfo, EmbedderStats } from './api.js';
+import { fullModelName, remoteModelId } from './ollama-names.js';
 import type { TextKind } from './runner.js';
 
 export interface OllamaEmbedderOptions {
@@ -52,16 +53,7 @@ export interface OllamaEmbedder extends Embedder {
   readonly model: RemoteModelRef;
 }
 
-/** "x" → "x:latest", as Ollama names models (a name with a tag after its last '/' is kept). */
-export function fullModelName(name: string): string {
-  const n = name.trim();
-  return n.slice(n.lastIndexOf('/') + 1).includes(':') ? n : `${n}:latest`;
-}
-
-/** A vector-table id for a remote model: "ollama-" and its name, lowercase, other characters as "-". */
-export function remoteModelId(name: string): string {
-  return `ollama-${fullModelName(name).toLowerCase().replace(/[^a-z0-9._-]+/g, '-')}`;
-}
+export { fullModelName, remoteModelId };
 
 const cancelled = () => new EngineError('CANCELLED', 'embedding cancelled');
 

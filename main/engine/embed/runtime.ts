@@ -6,7 +6,8 @@
 import type { DenseSearchStatus, EmbedSummary, EmbeddingConfig, EmbeddingStatus } from '../api.js';
 import type { Embedder, EmbedderOptions } from './api.js';
 import { runEmbedJob, STATS_KEY, type EmbedJobOptions } from './job.js';
-import { createOllamaEmbedder, remoteModelId, type OllamaEmbedder, type OllamaEmbedderOptions } from './ollama.js';
+import type { OllamaEmbedder, OllamaEmbedderOptions } from './ollama.js';
+import { remoteModelId } from './ollama-names.js';
 import { EngineError } from '../errors.js';
 import { resolveLlmConfig } from '../llm/config.js';
 import { fingerprintOf, loadModelFolder, type ModelFolder } from '../models/folder.js';
@@ -37,6 +38,9 @@ interface Active {
 
 /** How an Ollama embedder is made (tests may pass their own retry wait). */
 export type OllamaFactory = (opts: OllamaEmbedderOptions) => Promise<OllamaEmbedder>;
+
+/** The Ollama client (and its HTTP stack) loads when a remote model is first used, not in every process. */
+const createOllamaEmbedder: OllamaFactory = async (opts) => (await import('./ollama.js')).createOllamaEmbedder(opts);
 
 export function embeddingRuntime(db: Db, cfg: EmbeddingConfig, create: EmbedderFactory, createRemote: OllamaFactory = createOllamaEmbedder): EmbeddingRuntime {
   let active: Promise<Active> | null = null;

@@ -7,8 +7,6 @@
 import { resolve } from 'node:path';
 import type { IndexSummary, JobOptions, SkippedFile } from '../api.js';
 import { EngineError, toErrorData } from '../errors.js';
-import { compiledPdfium } from '../ingest/pdf/pdfium/module.js';
-import { WorkerPool } from '../jobs/pool.js';
 import { runOcr, type OcrSettings } from '../ocr/job.js';
 import { keepPinnedFields } from '../library/fields.js';
 import type { Db } from '../store/db.js';
@@ -17,6 +15,7 @@ import { sliceOf } from '../store/summary.js';
 import { writeFailed, writeParsed } from '../store/write.js';
 import type { ChunkOptions } from '../types.js';
 import type { ParseOutcome, ParseTask } from './parse.js';
+import { openParsers } from './parser-pool.js';
 import { plan, type PlannedRead } from './plan.js';
 import { ProgressMeter } from './progress.js';
 import { scan } from './scan.js';
@@ -39,7 +38,6 @@ interface RunState {
   moved: Set<number>;
 }
 
-const WORKER_SCRIPT = new URL('./parse-worker.js', import.meta.url);
 /** A write batch is committed when it holds this many documents or is this old. */
 export const BATCH_DOCS = 64;
 const BATCH_MS = 250;
@@ -88,14 +86,8 @@ export async function runIndex(ctx: IndexContext, paths: string[], opts: JobOpti
 async function parseAll(ctx: IndexContext, reads: PlannedRead[], state: RunState, meter: ProgressMeter, signal?: AbortSignal): Promise<void> {
   if (reads.length === 0) return;
   const groups = groupReads(reads);
-  // PDFs ahead: the workers share one compiled pdfium module (null: each compiles its own).
-  const pdfium = reads.some((r) => r.file.kind === 'pdf') ? await compiledPdfium().catch(() => null) : null;
-  const pool = new WorkerPool<ParseTask[], ParseOutcome[]>(WORKER_SCRIPT, {
-    workerData: { pdfium },
-    size: Math.max(1, Math.min(ctx.workers, groups.length)),
-    taskTimeoutMs: ctx.taskTimeoutMs,
-    timeoutCode: 'PDF_TIMEOUT',
-  });
+  const bytes = reads.reduce((n, r) => n + r.file.size, 0);
+  const pool = await openParsers(ctx.workers, ctx.taskTimeoutMs, groups.length, bytes, reads.some((r) => r.file.kind === 'pdf'));
   const onAbort = () => void pool.close();
   signal?.addEventListener('abort', onAbort, { once: true });
   let fatal: unknown = null;
@@ -159,7 +151,8 @@ async function parseAll(ctx: IndexContext, reads: PlannedRead[], state: RunState
 
 /**
  * PDFs are parsed one per task; small notes travel in groups, so a worker is not left idle waiting
- * for a message round trip after every few-kilobyte file.
+ * for a message round trip after every few-kilobyte file. Largest groups first: a big PDF that came
+ * up last would leave the other workers idle while it runs (its bytes stand in for its work).
  */
 function groupReads(reads: PlannedRead[]): PlannedRead[][] {
   const groups: PlannedRead[][] = [];
@@ -179,7 +172,8 @@ function groupReads(reads: PlannedRead[]): PlannedRead[][] {
     }
   }
   if (open.length > 0) groups.push(open);
-  return groups;
+  const bytesOf = (g: PlannedRead[]) => g.reduce((n, r) => n + r.file.size, 0);
+  return groups.map((g) => ({ g, bytes: bytesOf(g) })).sort((a, b) => b.bytes - a.bytes).map((x) => x.g);
 }
 
 /** Writes one outcome; called inside the batch's transaction. */

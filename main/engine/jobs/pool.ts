@@ -32,6 +32,7 @@ export class WorkerPool<T, R> {
   private readonly slots: Slot<T, R>[] = [];
   private readonly queue: Pending<T, R>[] = [];
   private closed = false;
+  private refed = true;
 
   constructor(private readonly script: URL, private readonly opts: PoolOptions) {
     for (let i = 0; i < Math.max(1, opts.size); i++) this.slots.push(this.spawn());
@@ -43,6 +44,27 @@ export class WorkerPool<T, R> {
       this.queue.push({ task, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** How many workers the pool runs. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Adds `n` workers (queued tasks go to them as soon as they are up). */
+  grow(n: number): void {
+    if (this.closed) return;
+    for (let i = 0; i < n; i++) this.slots.push(this.spawn());
+    this.dispatch();
+  }
+
+  /** Whether idle workers keep the process alive (they do by default; replacements follow the setting). */
+  setRef(on: boolean): void {
+    this.refed = on;
+    for (const s of this.slots) {
+      if (on) s.worker.ref();
+      else s.worker.unref();
+    }
   }
 
   /** Terminates all workers; queued and running tasks fail with CANCELLED. */
@@ -64,6 +86,7 @@ export class WorkerPool<T, R> {
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb ?? 2048 },
       workerData: this.opts.workerData,
     });
+    if (!this.refed) worker.unref();
     const slot: Slot<T, R> = { worker, job: null, timer: null };
     worker.on('message', (msg: { ok: true; value: R } | { ok: false; error: { code: ErrorCode; message: string } }) => {
       const job = this.finish(slot);

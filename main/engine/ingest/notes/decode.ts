@@ -12,9 +12,15 @@
  *  5. Decoded text dense with control characters is binary after all → ENCODING_UNSUPPORTED.
  * The text is then normalised: CRLF and lone CR → LF, Unicode NFC.
  */
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Chardet from 'chardet';
+import type Iconv from 'iconv-lite';
 import { EngineError, type ErrorData } from '../../errors.js';
+
+/** chardet and iconv-lite are loaded on the first note that is not UTF-8: most notes are, and every parser worker would pay for them at start. */
+const require = createRequire(import.meta.url);
+let legacy: { chardet: typeof Chardet; iconv: typeof Iconv } | null = null;
+const legacyCodecs = () => (legacy ??= { chardet: require('chardet') as typeof Chardet, iconv: require('iconv-lite') as typeof Iconv });
 
 export interface DecodedText {
   text: string;
@@ -81,7 +87,7 @@ function decodeLegacy(bytes: Uint8Array): DecodedText {
     note = ' (no encoding detected; assumed)';
   }
   if (!encoding) throw new EngineError('ENCODING_UNSUPPORTED', 'the file is not UTF-8 and its encoding could not be detected (binary?)');
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  const text = legacyCodecs().iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
   if (controlDense(text)) throw new EngineError('ENCODING_UNSUPPORTED', `the file looks binary (decoding as ${encoding} gives control characters)`);
   return finish(text, encoding, [{ code: 'NOT_UTF8', message: `decoded as ${encoding}${note}` }]);
 }
@@ -111,6 +117,7 @@ function sampleAroundFirstHighByte(b: Uint8Array): Uint8Array {
 }
 
 function pickLegacyEncoding(sample: Uint8Array): string | null {
+  const { chardet, iconv } = legacyCodecs();
   for (const match of chardet.analyse(sample)) {
     const name = match.name.toLowerCase();
     if (NOT_LEGACY.has(name) || match.confidence <= 0) continue;
