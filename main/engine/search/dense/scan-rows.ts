@@ -1,7 +1,8 @@
 /**
  * A model's vectors held in shared WebAssembly memory for the in-memory scan (search/dense/vector-scan.ts):
  * each sqlite-vec row, scaled to unit length and zero-padded to the kernel's stride, in sqlite-vec's
- * rowid order, with its chunk hash beside it.
+ * rowid order, with its chunk hash beside it. Rows are float32, or int8 codes (search/dense/row-codec.ts)
+ * when the floats would exceed the memory limit and the codes do not (`codes: 'auto'`, the default).
  *
  * Loading reads sqlite-vec's own storage: the `<table>_rowids` table (rowid → hash, chunk, offset)
  * and the `<table>_vector_chunks00` blobs (1,024 vectors each), about ten times faster than reading
@@ -17,6 +18,7 @@
  */
 import type { Db } from '../../store/db.js';
 import { vectorsVersionKey } from '../../store/vectors.js';
+import { codecOf, type RowCodes } from './row-codec.js';
 import { MAX_PAGES, Wasm, type WasmMemory } from './scan-kernel.js';
 import { scanLayout, type ScanLayout } from './scan-range.js';
 
@@ -27,6 +29,8 @@ let generations = 0;
 
 interface Mark { seq: number; version: string | null; created: number; dims: number }
 type RowMeta = [rowid: number, hash: string, chunkId: number, offset: number];
+/** Row form asked for: `auto` holds floats when they fit the limit, else int8 codes. */
+export type CodesChoice = 'auto' | RowCodes;
 
 export class ScanRows {
   readonly gen = ++generations;
@@ -35,30 +39,33 @@ export class ScanRows {
   private maxRowid = 0;
 
   private constructor(readonly table: string, readonly memory: WasmMemory, readonly layout: ScanLayout,
-    readonly dims: number, private readonly mark: Mark, private readonly maxBytes: number) {}
+    readonly dims: number, private readonly mark: Mark, private readonly maxBytes: number, private readonly choice: CodesChoice) {}
 
   get count(): number { return this.hashes.length; }
 
   /** Bytes of memory holding rows. */
-  get bytes(): number { return this.count * this.layout.stride * 4; }
+  get bytes(): number { return this.count * this.layout.rowBytes; }
 
   /** Loads `table`'s vectors, or says why the scan cannot hold them. */
-  static open(db: Db, table: string, slots: number, maxBytes: number): ScanRows | string {
+  static open(db: Db, table: string, slots: number, maxBytes: number, choice: CodesChoice = 'auto'): ScanRows | string {
     const mark = readMark(db, table);
     if (typeof mark === 'string') return mark;
-    const rows = ScanRows.empty(table, mark, slots, maxBytes, countRows(db, table));
+    const rows = ScanRows.empty(table, mark, slots, maxBytes, countRows(db, table), choice);
     if (typeof rows === 'string') return rows;
     return rows.append(db, mark.seq) ?? rows;
   }
 
-  private static empty(table: string, mark: Mark, slots: number, maxBytes: number, expected: number): ScanRows | string {
-    const layout = scanLayout(mark.dims, slots);
-    const need = expected * layout.stride * 4;
-    if (need > maxBytes) return `the vectors need ${mb(need)} MB, over the memory scan's limit of ${mb(maxBytes)} MB`;
+  /** Empty rows for `expected` vectors, in the form `choice` gives for that many (or in `codes`). */
+  private static empty(table: string, mark: Mark, slots: number, maxBytes: number, expected: number, choice: CodesChoice, codes?: RowCodes): ScanRows | string {
+    const floats = scanLayout(mark.dims, slots, 'float32');
+    const int8 = codes === 'int8' || (!codes && (choice === 'int8' || (choice === 'auto' && expected * floats.rowBytes > maxBytes)));
+    const layout = int8 ? scanLayout(mark.dims, slots, 'int8') : floats;
+    const need = expected * layout.rowBytes;
+    if (need > maxBytes) return `the vectors need ${mb(need)} MB${layout.codes === 'int8' ? ' as int8 codes' : ''}, over the memory scan's limit of ${mb(maxBytes)} MB`;
     const maximum = Math.min(MAX_PAGES, Math.ceil((layout.rowsBase + maxBytes) / PAGE));
     const initial = Math.min(maximum, Math.ceil((layout.rowsBase + need * 1.1) / PAGE) + 1);
     const memory = new Wasm.Memory({ initial, maximum, shared: true });
-    return new ScanRows(table, memory, layout, mark.dims, mark, maxBytes);
+    return new ScanRows(table, memory, layout, mark.dims, mark, maxBytes, choice);
   }
 
   /**
@@ -68,27 +75,28 @@ export class ScanRows {
   sync(db: Db, slots: number): ScanRows | string {
     const mark = readMark(db, this.table);
     if (typeof mark === 'string') return mark;
-    if (mark.created !== this.mark.created || mark.dims !== this.dims || mark.seq < this.maxRowid) return ScanRows.open(db, this.table, slots, this.maxBytes);
-    if (mark.version !== this.mark.version) return this.rebuild(db, mark, slots);
-    if (mark.seq > this.maxRowid) return this.append(db, mark.seq) ?? this;
-    return this;
+    if (mark.created !== this.mark.created || mark.dims !== this.dims || mark.seq < this.maxRowid) return ScanRows.open(db, this.table, slots, this.maxBytes, this.choice);
+    const next = mark.version !== this.mark.version ? this.rebuild(db, mark, slots) : mark.seq > this.maxRowid ? this.append(db, mark.seq) ?? this : this;
+    // Floats that no longer fit: int8 codes, where `auto` allows them.
+    if (typeof next === 'string' && this.choice === 'auto' && this.layout.codes === 'float32') return ScanRows.open(db, this.table, slots, this.maxBytes, 'int8');
+    return next;
   }
 
   /** A new generation holding the rows still in the table, then any new ones. */
   private rebuild(db: Db, mark: Mark, slots: number): ScanRows | string {
     const live = db.prepare(`SELECT rowid FROM ${this.table}_rowids WHERE rowid <= ? ORDER BY rowid`).pluck().all(this.maxRowid) as number[];
-    const next = ScanRows.empty(this.table, mark, slots, this.maxBytes, live.length + Math.max(0, mark.seq - this.maxRowid));
+    const next = ScanRows.empty(this.table, mark, slots, this.maxBytes, live.length + Math.max(0, mark.seq - this.maxRowid), this.choice, this.layout.codes);
     if (typeof next === 'string') return next;
-    const from = new Float32Array(this.memory.buffer);
+    const from = new Uint8Array(this.memory.buffer);
     const at = new Map(this.rowids.map((r, i) => [r, i]));
     next.reserve(live.length);
-    const to = new Float32Array(next.memory.buffer);
-    const s = this.layout.stride;
+    const to = new Uint8Array(next.memory.buffer);
+    const s = this.layout.rowBytes;
     for (const rowid of live) {
       const i = at.get(rowid);
       if (i === undefined) continue; // not held here (cannot happen: every row up to maxRowid was read)
-      const src = this.layout.rowsBase / 4 + i * s;
-      to.set(from.subarray(src, src + s), next.layout.rowsBase / 4 + next.count * s);
+      const src = this.layout.rowsBase + i * s;
+      to.set(from.subarray(src, src + s), next.layout.rowsBase + next.count * s);
       next.hashes.push(this.hashes[i]!);
       next.rowids.push(rowid);
     }
@@ -105,8 +113,9 @@ export class ScanRows {
     const over = this.reserve(meta.length);
     if (over) return over;
     const blob = db.prepare(`SELECT vectors FROM ${this.table}_vector_chunks00 WHERE rowid = ?`).pluck();
-    const f = new Float32Array(this.memory.buffer);
-    const { stride, rowsBase } = this.layout;
+    const bytes = new Uint8Array(this.memory.buffer);
+    const codec = codecOf(this.layout.codes);
+    const { stride, rowsBase, rowBytes } = this.layout;
     const d = this.dims;
     let chunkId = -1;
     let vectors = new Float32Array(0);
@@ -119,7 +128,7 @@ export class ScanRows {
         chunkId = cid;
       }
       if ((offset + 1) * d > vectors.length) return `sqlite-vec's storage layout is not the one the memory scan reads (offset ${offset} beyond chunk ${cid})`;
-      writeUnit(f, rowsBase / 4 + this.count * stride, vectors, offset * d, d);
+      codec.write(bytes, rowsBase + this.count * rowBytes, vectors, offset * d, d, stride);
       this.hashes.push(hash);
       this.rowids.push(rowid);
     }
@@ -130,7 +139,9 @@ export class ScanRows {
   /** Compares sample rows with what the virtual table itself returns for their hashes. */
   private verify(db: Db, meta: RowMeta[]): string | null {
     const one = db.prepare(`SELECT embedding FROM ${this.table} WHERE chunk_hash = ?`).pluck();
-    const f = new Float32Array(this.memory.buffer);
+    const held = new Uint8Array(this.memory.buffer);
+    const { rowBytes, rowsBase, stride } = this.layout;
+    const expected = new Uint8Array(rowBytes);
     const first = this.count - meta.length;
     const picks = new Set([0, meta.length - 1, ...Array.from({ length: SAMPLES - 2 }, (_, j) => Math.floor(((j + 1) * meta.length) / (SAMPLES - 1)))]);
     const want = new Float32Array(this.dims);
@@ -139,11 +150,10 @@ export class ScanRows {
       const b = one.get(meta[j]![1]) as Buffer | undefined;
       if (!b || b.length !== this.dims * 4) return 'sqlite-vec\'s storage layout is not the one the memory scan reads (a sample row differs)';
       new Uint8Array(want.buffer).set(b);
-      const unit = new Float32Array(this.dims);
-      writeUnit(unit, 0, want, 0, this.dims);
-      const at = this.layout.rowsBase / 4 + (first + j) * this.layout.stride;
-      for (let k = 0; k < this.dims; k++) {
-        if (f[at + k] !== unit[k]) return 'sqlite-vec\'s storage layout is not the one the memory scan reads (a sample row differs)';
+      codecOf(this.layout.codes).write(expected, 0, want, 0, this.dims, stride);
+      const at = rowsBase + (first + j) * rowBytes;
+      for (let k = 0; k < rowBytes; k++) {
+        if (held[at + k] !== expected[k]) return 'sqlite-vec\'s storage layout is not the one the memory scan reads (a sample row differs)';
       }
     }
     return null;
@@ -151,7 +161,7 @@ export class ScanRows {
 
   /** Grows the memory to hold `more` rows beyond the current ones. */
   private reserve(more: number): string | null {
-    const need = this.layout.rowsBase + (this.count + more) * this.layout.stride * 4;
+    const need = this.layout.rowsBase + (this.count + more) * this.layout.rowBytes;
     if (need - this.layout.rowsBase > this.maxBytes) return `the vectors need ${mb(need - this.layout.rowsBase)} MB, over the memory scan's limit of ${mb(this.maxBytes)} MB`;
     const have = this.memory.buffer.byteLength;
     if (need > have) {
@@ -161,14 +171,6 @@ export class ScanRows {
     }
     return null;
   }
-}
-
-/** Writes `src[from, from + d)` scaled to unit length at `to[at]`; a zero vector stays zero. */
-function writeUnit(to: Float32Array, at: number, src: Float32Array, from: number, d: number): void {
-  let sq = 0;
-  for (let k = 0; k < d; k++) sq += src[from + k]! * src[from + k]!;
-  const scale = sq > 0 ? 1 / Math.sqrt(sq) : 0;
-  for (let k = 0; k < d; k++) to[at + k] = src[from + k]! * scale;
 }
 
 function readMark(db: Db, table: string): Mark | string {
