@@ -109,6 +109,8 @@ export interface DenseSearchStatus {
   workers: number;
   megabytes: number;
   reason: string | null;
+  /** `memory` once loaded: float32 rows (exact scan), or int8 codes (floats over the limit) whose candidates are re-scored exactly. */
+  codes?: 'float32' | 'int8';
 }
 
 /**
