@@ -2,8 +2,9 @@
  * The search benchmark's corpus at one size, built once and kept on disk: the Delve database (through
  * the real store code, search-db.ts), the LanceDB table with its IVF_PQ index, and the query vectors,
  * under $DELVE_BENCH_CACHE (default: <tmp>/delve-bench)/search-<size>-v<N>/. A later run opens them as
- * they are; `meta.json`, written last, marks a complete build and keeps its build times. Delete the
- * folder (or change CACHE_VERSION) to rebuild.
+ * they are; `meta.json`, written last, marks a complete build and keeps its build times. A build cut
+ * short after the Delve database was written (`delve.json` beside it) resumes with the LanceDB part.
+ * Delete the folder (or change CACHE_VERSION) to rebuild.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,9 @@ export async function benchCorpus(shared: string, size: number, log: (s: string)
 }
 
 async function build(shared: string, size: number, dir: string, log: (s: string) => void): Promise<void> {
-  rmSync(dir, { recursive: true, force: true });
+  const delvePath = join(dir, 'delve.json');
+  const written = existsSync(delvePath) ? (JSON.parse(readFileSync(delvePath, 'utf8')) as { delveBuildMs: number }).delveBuildMs : null;
+  if (written === null) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let t0 = performance.now();
   const chunks = benchChunks(shared, size);
@@ -72,9 +75,10 @@ async function build(shared: string, size: number, dir: string, log: (s: string)
 
   const { db } = await openDb(join(dir, 'bench.db'));
   t0 = performance.now();
-  fillDb(db, chunks, (c) => projector.embed(c.text));
-  const delveBuildMs = performance.now() - t0;
-  log(`size ${size}: Delve database written in ${round(delveBuildMs / 1000, 1)} s`);
+  if (written === null) fillDb(db, chunks, (c) => projector.embed(c.text));
+  const delveBuildMs = written ?? performance.now() - t0;
+  if (written === null) writeFileSync(delvePath, JSON.stringify({ delveBuildMs }));
+  log(`size ${size}: Delve database written in ${round(delveBuildMs / 1000, 1)} s${written === null ? '' : ' (by an earlier run)'}`);
   const ids = new Map((db.prepare('SELECT hash, id FROM chunks').all() as { hash: string; id: number }[]).map((r) => [r.hash, r.id]));
   db.close();
 

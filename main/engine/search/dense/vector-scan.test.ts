@@ -175,7 +175,7 @@ test('floats over the limit are held as int8 codes (auto), and the candidates re
   for (const workers of [0, 1]) {
     const sc = new VectorScanner(db, { workers, maxMb: 2 });
     sc.warm(table);
-    assert.deepEqual(sc.status(), [{ table, rows: 3000, megabytes: 1, codes: 'int8', oversample: 2, workers, fallbackReason: null }]);
+    assert.deepEqual(sc.status(), [{ table, rows: 3000, megabytes: 1, codes: 'int8', oversample: 1.2, workers, fallbackReason: null }]);
     for (const qi of [0, 9, 77]) {
       const q = vectors(qi + 1, 384, 97)[qi]!;
       const got = await sc.search(table, q, 50);

@@ -35,7 +35,7 @@ export interface VectorScanOptions {
   maxMb?: number;
   /** How rows are held: `auto` (default) holds floats when they fit `maxMb`, else int8 codes. */
   codes?: CodesChoice;
-  /** int8 rows: candidates re-scored exactly per result wanted (default 2). */
+  /** int8 rows: candidates re-scored exactly per result wanted (default 1.2). */
   oversample?: number;
 }
 
@@ -53,7 +53,7 @@ export interface VectorScanStatus {
 }
 
 export const DEFAULT_SCAN_MB = 512;
-export const DEFAULT_INT8_OVERSAMPLE = 2;
+export const DEFAULT_INT8_OVERSAMPLE = 1.2;
 /** A table the scan could not hold is tried again after this long (its size or layout may have changed). */
 const RETRY_MS = 30_000;
 
