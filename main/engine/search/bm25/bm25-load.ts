@@ -4,8 +4,8 @@
  * averages record (%_data id 1), terms and per-row, per-column counts from fts5vocab (the index's own
  * stemmed tokens, so no second tokenizer is involved). ~4 s at 100k chunks, on a worker thread
  * (search/bm25/bm25-load-worker.ts) for a database on disk. Counts per posting and column are held
- * in one byte (6 bytes a posting with the two columns, against 8 in two bytes: 1M chunks' ~30M
- * postings fit the default 256 MB); an index where a term occurs over 255 times in one row's column
+ * in one byte (6 bytes a posting with the two columns, against 8 in two bytes: the bench's 1M
+ * chunks, 40M postings, take 270 MiB, within the default 384); an index where a term occurs over 255 times in one row's column
  * is read again with two-byte counts.
  */
 import type { Db } from '../../store/db.js';
