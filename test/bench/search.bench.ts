@@ -19,7 +19,8 @@
  * "index per query" rows run the same search on a connection without them (search/bm25/bm25-direct.ts,
  * what answers while the postings load), and the RM3 row adds pseudo-relevance feedback.
  * BENCH_EMBEDDER=0 to skip timing a real query encoder, BENCH_QUANTIZED=0 to skip the quantised rows
- * (bit/int8 copies in sqlite-vec + float re-scoring; below 500k chunks), BENCH_SCAN_WORKERS to set the scan's threads.
+ * (bit/int8 copies in sqlite-vec + float re-scoring; below 500k chunks), BENCH_SCAN_WORKERS to set the scan's threads,
+ * BENCH_RESCORE to re-score only the best n int8 candidates (VectorScanOptions.rescore).
  */
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
     // without them reads each query's postings from the index, the "index per query" rows.
     const bm25Memory = attachBm25Memory(db);
     const { db: ftsDb } = await openDb(join(corpus.dir, 'bench.db'));
-    const scanner = new VectorScanner(db, process.env.BENCH_SCAN_WORKERS ? { workers: Number(process.env.BENCH_SCAN_WORKERS) } : {});
+    const scanner = new VectorScanner(db, {
+      ...(process.env.BENCH_SCAN_WORKERS ? { workers: Number(process.env.BENCH_SCAN_WORKERS) } : {}),
+      ...(process.env.BENCH_RESCORE ? { rescore: Number(process.env.BENCH_RESCORE) } : {}),
+    });
     const dense: DenseSource = { table: t.table, embedQuery: async (q) => vecOf.get(q)! };
     // The engine's default: the scan from memory (search/dense/vector-scan.ts), loaded untimed first.
     let t0 = performance.now();

@@ -210,3 +210,20 @@ test('a table growing past the float limit moves to int8 codes; codes can be ask
   await forced.close();
   lib.db.close();
 });
+
+test('int8 rows with rescore: r re-score only the best r candidates; the others keep their int8 estimates', async () => {
+  const vs = vectors(3000, 384, 21);
+  const { db, table } = await library(vs, 384);
+  const sc = new VectorScanner(db, { workers: 0, codes: 'int8', rescore: 5 });
+  sc.warm(table);
+  const q = vectors(1, 384, 97)[0]!;
+  const got = await sc.search(table, q, 50);
+  const want = denseList(db, table, q, 50);
+  const exact = new Map(want.map((s) => [s.chunkId, s.score]));
+  assert.equal(got.filter((s) => exact.get(s.chunkId) === s.score).length >= 5, true, 'the best five carry sqlite-vec\'s scores');
+  assert.ok(got.some((s) => exact.has(s.chunkId) && exact.get(s.chunkId) !== s.score), 'others are estimates');
+  got.forEach((s) => assert.ok(!exact.has(s.chunkId) || Math.abs(exact.get(s.chunkId)! - s.score) < 0.01));
+  assert.deepEqual(got.slice(0, 5).map((s) => s.chunkId), want.slice(0, 5).map((s) => s.chunkId));
+  await sc.close();
+  db.close();
+});

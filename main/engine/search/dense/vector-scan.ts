@@ -37,6 +37,11 @@ export interface VectorScanOptions {
   codes?: CodesChoice;
   /** int8 rows: candidates re-scored exactly per result wanted (default 1.2). */
   oversample?: number;
+  /**
+   * int8 rows: re-score only the best this many candidates by code (default: all); the rest keep
+   * their int8 estimates (error ~1e-3). Fewer sqlite-vec lookups (~0.4 ms each here), inexact tail.
+   */
+  rescore?: number;
 }
 
 export interface VectorScanStatus {
@@ -112,8 +117,11 @@ export class VectorScanner {
 
   /** The int8 scan's candidates with sqlite-vec's exact cosine similarity, the best `k`. */
   private rescored(table: string, query: Float32Array, candidates: Map<string, number>, k: number): Map<string, number> {
-    const exact = rescore(this.db, table, query, [...candidates.keys()]);
-    return new Map([...exact].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k));
+    const limit = this.opts.rescore;
+    const all = [...candidates.keys()];
+    const exact = rescore(this.db, table, query, limit === undefined ? all : all.slice(0, limit));
+    const scored = limit === undefined ? [...exact] : all.map((h): [string, number] => [h, exact.get(h) ?? candidates.get(h)!]);
+    return new Map(scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k));
   }
 
   /** Loads the table's vectors now (or brings them in step); its status after. */
