@@ -115,13 +115,18 @@ async function main(): Promise<void> {
     log(`size ${size}: measuring Delve's default rows…`);
     const latency = await measure(own, queries, ROUNDS, WARMUP);
     const mem = memory();
-    log(`size ${size}: RSS ${mem.rssMb} MB after them; measuring the comparison rows…`);
+    // With `node --expose-gc`: also after a full collection (what is live, without the load's garbage).
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const afterGc = gc ? memory() : null;
+    log(`size ${size}: RSS ${mem.rssMb} MB after them${afterGc ? `, ${afterGc.rssMb} MB after a full GC` : ''}; measuring the comparison rows…`);
     latency.push(...await measure(others, queries, ROUNDS, WARMUP));
     log(`size ${size}: checking against exact search (untimed)…`);
     const exact = await exactAgreement(db, scanned, l, hasIvf, queries, K, CANDIDATES);
     const scan = scanner.status().find((x) => x.table === t.table);
     const facts = {
       'memory after the default rows (MB)': mem,
+      ...(afterGc ? { 'memory after the default rows and a full GC (MB)': afterGc } : {}),
       'memory scan': { codes: scan?.codes, oversample: scan?.oversample, workers: scan?.workers, megabytes: scan?.megabytes, loadMs: round(scanLoadMs, 0), fallbackReason: scan?.fallbackReason ?? null },
       'bm25 postings': { state: postings.state, reason: postings.reason, terms: postings.terms, postings: postings.postings, megabytes: postings.megabytes,
         loadMs: round(postingsLoadMs, 0), top100VsDirect: sameAsDirect(db, queries) },

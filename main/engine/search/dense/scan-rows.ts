@@ -24,6 +24,8 @@ import { scanLayout, type ScanLayout } from './scan-range.js';
 
 const PAGE = 65536;
 const SAMPLES = 5;
+/** Rows of sqlite-vec's rowid table read per query while loading. */
+const META_PAGE = 65536;
 
 let generations = 0;
 
@@ -107,47 +109,55 @@ export class ScanRows {
   /** Reads rows with rowid above maxRowid; returns a reason when they cannot be held. */
   private append(db: Db, seq: number): string | null {
     if (seq <= this.maxRowid) return null;
-    const meta = db.prepare(`SELECT rowid, id, chunk_id, chunk_offset FROM ${this.table}_rowids WHERE rowid > ? ORDER BY rowid`)
-      .raw().all(this.maxRowid) as RowMeta[];
-    if (meta.length === 0) { this.maxRowid = seq; return null; }
-    const over = this.reserve(meta.length);
+    // Counted first, then read a page at a time, so a million rows' metadata is never held at once.
+    const added = db.prepare(`SELECT COUNT(*) FROM ${this.table}_rowids WHERE rowid > ?`).pluck().get(this.maxRowid) as number;
+    if (added === 0) { this.maxRowid = seq; return null; }
+    const page = db.prepare(`SELECT rowid, id, chunk_id, chunk_offset FROM ${this.table}_rowids WHERE rowid > ? ORDER BY rowid LIMIT ${META_PAGE}`).raw();
+    const over = this.reserve(added);
     if (over) return over;
     const blob = db.prepare(`SELECT vectors FROM ${this.table}_vector_chunks00 WHERE rowid = ?`).pluck();
-    const bytes = new Uint8Array(this.memory.buffer);
     const codec = codecOf(this.layout.codes);
     const { stride, rowsBase, rowBytes } = this.layout;
     const d = this.dims;
     let chunkId = -1;
     let vectors = new Float32Array(0);
-    for (const [rowid, hash, cid, offset] of meta) {
-      if (cid !== chunkId) {
-        const b = blob.get(cid) as Buffer | undefined;
-        if (!b) return `sqlite-vec's storage layout is not the one the memory scan reads (no vector chunk ${cid})`;
-        vectors = new Float32Array(b.length >>> 2);
-        new Uint8Array(vectors.buffer).set(b.subarray(0, vectors.length * 4));
-        chunkId = cid;
+    const first = this.count;
+    let last = this.maxRowid;
+    for (let meta = page.all(last) as RowMeta[]; meta.length > 0; meta = page.all(last) as RowMeta[]) {
+      const more = this.reserve(meta.length); // rows written since the count
+      if (more) return more;
+      const bytes = new Uint8Array(this.memory.buffer); // after any growth
+      for (const [rowid, hash, cid, offset] of meta) {
+        if (cid !== chunkId) {
+          const b = blob.get(cid) as Buffer | undefined;
+          if (!b) return `sqlite-vec's storage layout is not the one the memory scan reads (no vector chunk ${cid})`;
+          vectors = new Float32Array(b.length >>> 2);
+          new Uint8Array(vectors.buffer).set(b.subarray(0, vectors.length * 4));
+          chunkId = cid;
+        }
+        if ((offset + 1) * d > vectors.length) return `sqlite-vec's storage layout is not the one the memory scan reads (offset ${offset} beyond chunk ${cid})`;
+        codec.write(bytes, rowsBase + this.count * rowBytes, vectors, offset * d, d, stride);
+        this.hashes.push(hash);
+        this.rowids.push(rowid);
+        last = rowid;
       }
-      if ((offset + 1) * d > vectors.length) return `sqlite-vec's storage layout is not the one the memory scan reads (offset ${offset} beyond chunk ${cid})`;
-      codec.write(bytes, rowsBase + this.count * rowBytes, vectors, offset * d, d, stride);
-      this.hashes.push(hash);
-      this.rowids.push(rowid);
     }
-    this.maxRowid = Math.max(seq, meta[meta.length - 1]![0]);
-    return this.verify(db, meta);
+    this.maxRowid = Math.max(seq, last);
+    return this.verify(db, first);
   }
 
   /** Compares sample rows with what the virtual table itself returns for their hashes. */
-  private verify(db: Db, meta: RowMeta[]): string | null {
+  private verify(db: Db, first: number): string | null {
     const one = db.prepare(`SELECT embedding FROM ${this.table} WHERE chunk_hash = ?`).pluck();
     const held = new Uint8Array(this.memory.buffer);
     const { rowBytes, rowsBase, stride } = this.layout;
     const expected = new Uint8Array(rowBytes);
-    const first = this.count - meta.length;
-    const picks = new Set([0, meta.length - 1, ...Array.from({ length: SAMPLES - 2 }, (_, j) => Math.floor(((j + 1) * meta.length) / (SAMPLES - 1)))]);
+    const added = this.count - first;
+    const picks = new Set([0, added - 1, ...Array.from({ length: SAMPLES - 2 }, (_, j) => Math.floor(((j + 1) * added) / (SAMPLES - 1)))]);
     const want = new Float32Array(this.dims);
     for (const j of picks) {
-      if (j < 0 || j >= meta.length) continue;
-      const b = one.get(meta[j]![1]) as Buffer | undefined;
+      if (j < 0 || j >= added) continue;
+      const b = one.get(this.hashes[first + j]!) as Buffer | undefined;
       if (!b || b.length !== this.dims * 4) return 'sqlite-vec\'s storage layout is not the one the memory scan reads (a sample row differs)';
       new Uint8Array(want.buffer).set(b);
       codecOf(this.layout.codes).write(expected, 0, want, 0, this.dims, stride);
