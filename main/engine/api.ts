@@ -109,6 +109,8 @@ export interface DenseSearchStatus {
   workers: number;
   megabytes: number;
   reason: string | null;
+  /** `memory` once loaded: float32 rows (exact scan), or int8 codes (floats over the limit) whose candidates are re-scored exactly. */
+  codes?: 'float32' | 'int8';
 }
 
 /**
@@ -148,7 +150,7 @@ export interface EngineConfig {
   embedding?: EmbeddingConfig;
   /** The local LLM (Ollama) for `mode: 'full'`: host, model per role, timeout, concurrency. */
   llm?: LlmConfig;
-  /** Most memory BM25's in-memory postings may take, in MiB (default 256); 0 reads each query's postings from the index. */
+  /** Most memory BM25's in-memory postings may take, in MiB (default 384: 1M chunks' ~40M postings take ~280); 0 reads each query's postings from the index. */
   bm25MemoryMb?: number;
   /**
    * A size limit for the library database, in MiB (SQLite's max_page_count): past it a write fails as

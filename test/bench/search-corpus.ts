@@ -65,7 +65,19 @@ function interleave(a: Source[], b: Source[]): Source[] {
 const PASSES: { size: number; offset: number }[] = [
   { size: 4, offset: 0 }, { size: 3, offset: 1 }, { size: 5, offset: 2 }, { size: 2, offset: 0 },
   { size: 6, offset: 3 }, { size: 3, offset: 0 }, { size: 4, offset: 2 }, { size: 2, offset: 1 },
+  // Beyond 100k (the 1M size): every other (size, offset) of windows of 2 to 12 sentences, so every
+  // window of those sizes is cut once; the first passes above are unchanged, so smaller sizes keep their chunks.
+  ...morePasses(),
 ];
+
+function morePasses(): { size: number; offset: number }[] {
+  const first = new Set(['4/0', '3/1', '5/2', '2/0', '6/3', '3/0', '4/2', '2/1']);
+  const out: { size: number; offset: number }[] = [];
+  for (let size = 2; size <= 12; size++) {
+    for (let offset = 0; offset < size; offset++) if (!first.has(`${size}/${offset}`)) out.push({ size, offset });
+  }
+  return out;
+}
 
 /** The first `n` distinct chunks of the stream (the same prefix for every n). */
 export function benchChunks(shared: string, n: number): BenchChunk[] {

@@ -1,6 +1,7 @@
 /**
  * The search benchmark's report: one table row per (size, contender) with p50/p95 and their ratio to
- * LanceDB's flat search at the same size, the 50 ms hybrid goal at 100k, and the JSON form.
+ * LanceDB's flat search at the same size, the hybrid goals (p95 ≤ 50 ms at 100k, ≤ 100 ms at 1M), and
+ * the JSON form.
  */
 import type { EmbedTiming } from './search-embedder.js';
 import { round, type Latency } from './search-timing.js';
@@ -14,6 +15,8 @@ export interface SizeReport {
   delveLanceTop10Agreement: number;
   delveBuildMs: number;
   lanceBuildMs: number;
+  /** The corpus came from the on-disk cache (its build times are from the run that built it). */
+  cachedBuild: boolean;
   /** Extra per-size facts (e.g. recall of quantised search). */
   extra?: Record<string, unknown>;
 }
@@ -31,10 +34,12 @@ export interface Report {
 }
 
 export const LANCE_ROW = 'lancedb flat vectorSearch (100)';
+export const IVF_ROW = 'lancedb IVF_PQ vectorSearch (100)';
 export const HYBRID_ROW = 'delve search() hybrid';
 export const HYBRID_SQLITE_ROW = 'delve search() hybrid, sqlite-vec KNN';
 export const HYBRID_BIT_ROW = 'delve search() hybrid, bit+rescore';
-export const GOAL_MS = 50;
+/** Hybrid p95 goals by size: the first size at or above `chunks` is judged against `ms`. */
+export const GOALS = [{ chunks: 100_000, ms: 50 }, { chunks: 1_000_000, ms: 100 }];
 
 function pad(s: string, n: number, right = false): string {
   return right ? s.padStart(n) : s.padEnd(n);
@@ -42,6 +47,7 @@ function pad(s: string, n: number, right = false): string {
 
 export interface Goal {
   chunks: number;
+  goalMs: number;
   /** The default path: exact dense search by the in-memory scan. */
   hybridP95: number;
   met: boolean;
@@ -50,15 +56,21 @@ export interface Goal {
   metWithBit: boolean | null;
 }
 
-export function goal(r: Report): Goal | null {
-  const big = r.sizes.find((s) => s.chunks >= 100_000) ?? null;
-  const p95 = big?.latency.find((l) => l.name === HYBRID_ROW)?.p95;
-  const bit = big?.latency.find((l) => l.name === HYBRID_BIT_ROW)?.p95 ?? null;
-  const sqlite = big?.latency.find((l) => l.name === HYBRID_SQLITE_ROW)?.p95 ?? null;
-  return big && p95 !== undefined ? {
-    chunks: big.chunks, hybridP95: round(p95, 1), met: p95 <= GOAL_MS, hybridSqliteP95: sqlite === null ? null : round(sqlite, 1),
-    hybridBitP95: bit === null ? null : round(bit, 1), metWithBit: bit === null ? null : bit <= GOAL_MS,
-  } : null;
+export function goals(r: Report): Goal[] {
+  const out: Goal[] = [];
+  for (const { chunks, ms } of GOALS) {
+    const big = r.sizes.find((s) => s.chunks >= chunks && s.chunks < chunks * 10) ?? null;
+    const p95 = big?.latency.find((l) => l.name === HYBRID_ROW)?.p95;
+    const bit = big?.latency.find((l) => l.name === HYBRID_BIT_ROW)?.p95 ?? null;
+    const sqlite = big?.latency.find((l) => l.name === HYBRID_SQLITE_ROW)?.p95 ?? null;
+    if (big && p95 !== undefined) {
+      out.push({
+        chunks: big.chunks, goalMs: ms, hybridP95: round(p95, 1), met: p95 <= ms, hybridSqliteP95: sqlite === null ? null : round(sqlite, 1),
+        hybridBitP95: bit === null ? null : round(bit, 1), metWithBit: bit === null ? null : bit <= ms,
+      });
+    }
+  }
+  return out;
 }
 
 export function printReport(r: Report, json: boolean): void {
@@ -76,15 +88,18 @@ export function printReport(r: Report, json: boolean): void {
         `${pad(ratio(l.p50, lance?.p50), 11, true)}${pad(ratio(l.p95, lance?.p95), 11, true)}`);
     }
     out(`${pad('', 8)}candidates in both lists (mean of 100): ${s.meanSharedCandidates}; Delve/LanceDB dense top-10 agreement: ${s.delveLanceTop10Agreement}; ` +
-      `build: Delve ${round(s.delveBuildMs / 1000, 1)} s, LanceDB ${round(s.lanceBuildMs / 1000, 1)} s`);
+      `build${s.cachedBuild ? ' (cached, from the run that built it)' : ''}: Delve ${round(s.delveBuildMs / 1000, 1)} s, LanceDB ${round(s.lanceBuildMs / 1000, 1)} s`);
     for (const [k, v] of Object.entries(s.extra ?? {})) out(`${pad('', 8)}${k}: ${JSON.stringify(v)}`);
   }
   const e = r.queryEmbedding;
   if (e) out(e.error ? `query embedding (excluded above): not measured: ${e.error}` :
     `query embedding (excluded above), real encoder on ${e.model} (2×32 random weights, far cheaper than MiniLM): p50 ${e.p50.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms`);
-  const g = goal(r);
-  out(g ? `goal: hybrid p95 ≤ ${GOAL_MS} ms at ${g.chunks} chunks: default exact path (memory scan) ${g.met ? 'MET' : 'NOT MET'} (p95 ${g.hybridP95} ms)` +
-    (g.hybridSqliteP95 === null ? '' : `; exact sqlite-vec KNN p95 ${g.hybridSqliteP95} ms`) +
-    (g.hybridBitP95 === null ? '' : `; opt-in bit+rescore path ${g.metWithBit ? 'MET' : 'NOT MET'} (p95 ${g.hybridBitP95} ms)`) : 'goal: no 100k size measured');
-  if (json) process.stdout.write(`${JSON.stringify({ ...r, goal: g }, null, 2)}\n`);
+  const gs = goals(r);
+  for (const g of gs) {
+    out(`goal: hybrid p95 ≤ ${g.goalMs} ms at ${g.chunks} chunks: default path (memory scan) ${g.met ? 'MET' : 'NOT MET'} (p95 ${g.hybridP95} ms)` +
+      (g.hybridSqliteP95 === null ? '' : `; exact sqlite-vec KNN p95 ${g.hybridSqliteP95} ms`) +
+      (g.hybridBitP95 === null ? '' : `; opt-in bit+rescore path ${g.metWithBit ? 'MET' : 'NOT MET'} (p95 ${g.hybridBitP95} ms)`));
+  }
+  if (gs.length === 0) out('goal: no 100k or 1M size measured');
+  if (json) process.stdout.write(`${JSON.stringify({ ...r, goals: gs }, null, 2)}\n`);
 }

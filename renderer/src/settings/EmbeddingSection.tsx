@@ -102,5 +102,5 @@ export function EmbeddingSection({ draft, errors, update }: Omit<SectionProps, '
 function denseLabel(d: EmbeddingStatus['denseSearch']): string {
   if (d.method === 'bit' || d.method === 'int8') return `${d.method} copy, re-scored exactly`;
   if (d.method === 'sqlite') return `exact, sqlite-vec${d.reason ? ` (${d.reason})` : ''}`;
-  return `exact, in memory on ${d.workers === 0 ? 'the engine thread' : `${d.workers} thread${d.workers === 1 ? '' : 's'}`}${d.megabytes > 0 ? ` · ${d.megabytes} MB` : ''}${d.reason ? ` (${d.reason})` : ''}`;
+  return `exact, in memory${d.codes === 'int8' ? ' (int8 codes, re-scored)' : ''} on ${d.workers === 0 ? 'the engine thread' : `${d.workers} thread${d.workers === 1 ? '' : 's'}`}${d.megabytes > 0 ? ` · ${d.megabytes} MB` : ''}${d.reason ? ` (${d.reason})` : ''}`;
 }

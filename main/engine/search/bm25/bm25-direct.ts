@@ -65,7 +65,8 @@ export function directTop(db: Db, terms: string[], colWeights: readonly number[]
     postStarts[unique.length] = p;
     const data: Bm25IndexData = {
       rowids, lengths, nToken: totals.reduce((a, b) => a + b, 0), nCol, termBytes, termStarts,
-      df: Uint32Array.from(lists, (l) => l.length), postStarts, docs, tf, structure, averages, nRows: nRow,
+      // One-byte counts where they fit, as the loaded postings hold them (one array type for the scoring loop).
+      df: Uint32Array.from(lists, (l) => l.length), postStarts, docs, tf: tf.every((c) => c <= 255) ? Uint8Array.from(tf) : tf, structure, averages, nRows: nRow,
     };
     const index = new Bm25Index(data, params);
     return index.top(terms.map((t) => index.find(t)), colWeights, n, boosts);

@@ -66,8 +66,8 @@ export interface Bm25IndexData {
   /** Term t's postings are docs[postStarts[t] .. postStarts[t+1]), rows ascending. */
   postStarts: Uint32Array;
   docs: Int32Array;
-  /** Occurrences per posting and column: tf[p·nCol + c]. */
-  tf: Uint16Array;
+  /** Occurrences per posting and column: tf[p·nCol + c] (one byte where every count fits). */
+  tf: Uint8Array | Uint16Array;
   /** Rows in the index when this holds only some of them (search/bm25/bm25-direct.ts); else rowids.length. */
   nRows?: number;
   /** FTS5's structure and averages records when this was read: the index is current while they are. */

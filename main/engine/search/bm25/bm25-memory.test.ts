@@ -149,3 +149,22 @@ test('a load that finishes after its database was closed is dropped without an e
   assert.equal(memory.top('"vitamin"', [1.0, 0.5], 10), null);
   await memory.close();
 });
+
+test('counts are held in one byte; a column holding a term over 255 times is read again with two-byte counts, with the same results', async () => {
+  const db = await library();
+  const memory = attachBm25Memory(db);
+  memory.warm();
+  const data = (memory as unknown as { index: { data: { tf: ArrayLike<number> } } }).index.data;
+  assert.ok(data.tf instanceof Uint8Array, 'one byte a count');
+  await detachBm25Memory(db);
+  addChunk(db, `${'glioblastoma '.repeat(300)}cells`, 'many-glioblastoma');
+  const again = attachBm25Memory(db);
+  again.warm();
+  const wide = (again as unknown as { index: { data: { tf: ArrayLike<number> } } }).index.data;
+  assert.ok(wide.tf instanceof Uint16Array, 'two bytes a count');
+  assert.equal(Array.from(wide.tf).reduce((a, b) => Math.max(a, b), 0), 300);
+  for (const q of ['glioblastoma cells', 'glioblastoma multiforme treatment', 'cells']) assertSame(db, q);
+  assert.equal(bm25List(db, 'glioblastoma', 1).hits[0]!.chunkId, db.prepare("SELECT id FROM chunks WHERE hash = 'many-glioblastoma'").pluck().get());
+  await detachBm25Memory(db);
+  db.close();
+});

@@ -23,11 +23,11 @@ import { indexStamp, loadBm25Index, readVarints, TOO_LARGE } from './bm25-load.j
 import type { LoadReply, LoadRequest } from './bm25-load-worker.js';
 import { QueryTerms } from './bm25-phrases.js';
 
-export const DEFAULT_BM25_MEMORY_MB = 256;
+export const DEFAULT_BM25_MEMORY_MB = 384;
 const QUIET_MS = 2_000;
 
 export interface Bm25MemoryOptions {
-  /** Most memory the postings may take, in MiB (default 256). */
+  /** Most memory the postings may take, in MiB (default 384). */
   maxMb?: number;
   /** Where to read them: a worker thread (default for a file) or this thread. */
   load?: 'worker' | 'sync';

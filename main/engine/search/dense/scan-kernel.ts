@@ -28,7 +28,7 @@ export const LANES = 16;
 const I32 = 0x7f;
 const V128 = 0x7b;
 
-function uleb(n: number): number[] {
+export function uleb(n: number): number[] {
   const out: number[] = [];
   do {
     let b = n & 0x7f;
@@ -40,7 +40,7 @@ function uleb(n: number): number[] {
 }
 
 /** Signed LEB128, as i32.const takes it (64 is 0xc0 0x00: a lone 0x40 would read as -64). */
-function sleb(n: number): number[] {
+export function sleb(n: number): number[] {
   const out: number[] = [];
   for (;;) {
     const b = n & 0x7f;
@@ -50,9 +50,9 @@ function sleb(n: number): number[] {
   }
 }
 
-const name = (s: string) => [...uleb(s.length), ...Buffer.from(s, 'utf8')];
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const vector = (items: number[][]) => [...uleb(items.length), ...items.flat()];
+export const name = (s: string) => [...uleb(s.length), ...Buffer.from(s, 'utf8')];
+export const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
+export const vector = (items: number[][]) => [...uleb(items.length), ...items.flat()];
 
 // Locals: parameters q=0, rows=1 (advanced as the row pointer), n=2, stride=3, out=4; then i=5, qp=6, end=7, acc0..3=8..11.
 const get = (i: number) => [0x20, i];

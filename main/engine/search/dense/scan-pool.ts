@@ -4,7 +4,7 @@
  * Workers are unref'd while idle, so an open engine never keeps a process alive, and ref'd while a
  * request is pending, so a CLI awaiting a scan does not exit under it.
  */
-import type { WasmModule } from './scan-kernel.js';
+import type { Kernels } from './kernels.js';
 import { Worker } from 'node:worker_threads';
 import type { RangeHits } from './scan-range.js';
 import type { ScanReply, ScanRequest } from './scan-protocol.js';
@@ -18,8 +18,8 @@ class ScanWorker {
   readonly pending = new Map<number, Pending>();
   failure: Error | null = null;
 
-  constructor(module: WasmModule) {
-    this.worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { module } });
+  constructor(kernels: Kernels) {
+    this.worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { kernels } });
     this.worker.unref();
     this.worker.on('message', (r: ScanReply) => {
       const p = this.pending.get(r.id);
@@ -44,8 +44,8 @@ let ids = 0;
 export class ScanPool {
   private readonly workers: ScanWorker[];
 
-  constructor(module: WasmModule, size: number) {
-    this.workers = Array.from({ length: size }, () => new ScanWorker(module));
+  constructor(kernels: Kernels, size: number) {
+    this.workers = Array.from({ length: size }, () => new ScanWorker(kernels));
   }
 
   get size(): number { return this.workers.length; }
@@ -54,7 +54,7 @@ export class ScanPool {
     const sw = this.workers[w]!;
     if (sw.failure) return Promise.reject(sw.failure);
     if (!sw.gens.has(rows.gen)) {
-      sw.worker.postMessage({ type: 'memory', gen: rows.gen, memory: rows.memory });
+      sw.worker.postMessage({ type: 'memory', gen: rows.gen, memory: rows.memory, codes: rows.layout.codes });
       sw.gens.add(rows.gen);
     }
     const id = ++ids;

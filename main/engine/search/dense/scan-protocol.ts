@@ -1,9 +1,10 @@
 /** Messages between the vector scanner (search/dense/vector-scan.ts) and its workers (search/dense/scan-worker.ts). */
+import type { RowCodes } from './row-codec.js';
 import type { WasmMemory } from './scan-kernel.js';
 import type { ScanLayout } from './scan-range.js';
 
 /** A new generation of row memory; requests name the generation they scan. */
-export interface MemoryMessage { type: 'memory'; gen: number; memory: WasmMemory }
+export interface MemoryMessage { type: 'memory'; gen: number; memory: WasmMemory; codes: RowCodes }
 
 export interface ScanRequest {
   type: 'scan';

@@ -1,7 +1,8 @@
 /**
  * A model's vectors held in shared WebAssembly memory for the in-memory scan (search/dense/vector-scan.ts):
  * each sqlite-vec row, scaled to unit length and zero-padded to the kernel's stride, in sqlite-vec's
- * rowid order, with its chunk hash beside it.
+ * rowid order, with its chunk hash beside it. Rows are float32, or int8 codes (search/dense/row-codec.ts)
+ * when the floats would exceed the memory limit and the codes do not (`codes: 'auto'`, the default).
  *
  * Loading reads sqlite-vec's own storage: the `<table>_rowids` table (rowid → hash, chunk, offset)
  * and the `<table>_vector_chunks00` blobs (1,024 vectors each), about ten times faster than reading
@@ -17,16 +18,21 @@
  */
 import type { Db } from '../../store/db.js';
 import { vectorsVersionKey } from '../../store/vectors.js';
+import { codecOf, type RowCodes } from './row-codec.js';
 import { MAX_PAGES, Wasm, type WasmMemory } from './scan-kernel.js';
 import { scanLayout, type ScanLayout } from './scan-range.js';
 
 const PAGE = 65536;
 const SAMPLES = 5;
+/** Rows of sqlite-vec's rowid table read per query while loading. */
+const META_PAGE = 65536;
 
 let generations = 0;
 
 interface Mark { seq: number; version: string | null; created: number; dims: number }
 type RowMeta = [rowid: number, hash: string, chunkId: number, offset: number];
+/** Row form asked for: `auto` holds floats when they fit the limit, else int8 codes. */
+export type CodesChoice = 'auto' | RowCodes;
 
 export class ScanRows {
   readonly gen = ++generations;
@@ -35,30 +41,33 @@ export class ScanRows {
   private maxRowid = 0;
 
   private constructor(readonly table: string, readonly memory: WasmMemory, readonly layout: ScanLayout,
-    readonly dims: number, private readonly mark: Mark, private readonly maxBytes: number) {}
+    readonly dims: number, private readonly mark: Mark, private readonly maxBytes: number, private readonly choice: CodesChoice) {}
 
   get count(): number { return this.hashes.length; }
 
   /** Bytes of memory holding rows. */
-  get bytes(): number { return this.count * this.layout.stride * 4; }
+  get bytes(): number { return this.count * this.layout.rowBytes; }
 
   /** Loads `table`'s vectors, or says why the scan cannot hold them. */
-  static open(db: Db, table: string, slots: number, maxBytes: number): ScanRows | string {
+  static open(db: Db, table: string, slots: number, maxBytes: number, choice: CodesChoice = 'auto'): ScanRows | string {
     const mark = readMark(db, table);
     if (typeof mark === 'string') return mark;
-    const rows = ScanRows.empty(table, mark, slots, maxBytes, countRows(db, table));
+    const rows = ScanRows.empty(table, mark, slots, maxBytes, countRows(db, table), choice);
     if (typeof rows === 'string') return rows;
     return rows.append(db, mark.seq) ?? rows;
   }
 
-  private static empty(table: string, mark: Mark, slots: number, maxBytes: number, expected: number): ScanRows | string {
-    const layout = scanLayout(mark.dims, slots);
-    const need = expected * layout.stride * 4;
-    if (need > maxBytes) return `the vectors need ${mb(need)} MB, over the memory scan's limit of ${mb(maxBytes)} MB`;
+  /** Empty rows for `expected` vectors, in the form `choice` gives for that many (or in `codes`). */
+  private static empty(table: string, mark: Mark, slots: number, maxBytes: number, expected: number, choice: CodesChoice, codes?: RowCodes): ScanRows | string {
+    const floats = scanLayout(mark.dims, slots, 'float32');
+    const int8 = codes === 'int8' || (!codes && (choice === 'int8' || (choice === 'auto' && expected * floats.rowBytes > maxBytes)));
+    const layout = int8 ? scanLayout(mark.dims, slots, 'int8') : floats;
+    const need = expected * layout.rowBytes;
+    if (need > maxBytes) return `the vectors need ${mb(need)} MB${layout.codes === 'int8' ? ' as int8 codes' : ''}, over the memory scan's limit of ${mb(maxBytes)} MB`;
     const maximum = Math.min(MAX_PAGES, Math.ceil((layout.rowsBase + maxBytes) / PAGE));
     const initial = Math.min(maximum, Math.ceil((layout.rowsBase + need * 1.1) / PAGE) + 1);
     const memory = new Wasm.Memory({ initial, maximum, shared: true });
-    return new ScanRows(table, memory, layout, mark.dims, mark, maxBytes);
+    return new ScanRows(table, memory, layout, mark.dims, mark, maxBytes, choice);
   }
 
   /**
@@ -68,27 +77,28 @@ export class ScanRows {
   sync(db: Db, slots: number): ScanRows | string {
     const mark = readMark(db, this.table);
     if (typeof mark === 'string') return mark;
-    if (mark.created !== this.mark.created || mark.dims !== this.dims || mark.seq < this.maxRowid) return ScanRows.open(db, this.table, slots, this.maxBytes);
-    if (mark.version !== this.mark.version) return this.rebuild(db, mark, slots);
-    if (mark.seq > this.maxRowid) return this.append(db, mark.seq) ?? this;
-    return this;
+    if (mark.created !== this.mark.created || mark.dims !== this.dims || mark.seq < this.maxRowid) return ScanRows.open(db, this.table, slots, this.maxBytes, this.choice);
+    const next = mark.version !== this.mark.version ? this.rebuild(db, mark, slots) : mark.seq > this.maxRowid ? this.append(db, mark.seq) ?? this : this;
+    // Floats that no longer fit: int8 codes, where `auto` allows them.
+    if (typeof next === 'string' && this.choice === 'auto' && this.layout.codes === 'float32') return ScanRows.open(db, this.table, slots, this.maxBytes, 'int8');
+    return next;
   }
 
   /** A new generation holding the rows still in the table, then any new ones. */
   private rebuild(db: Db, mark: Mark, slots: number): ScanRows | string {
     const live = db.prepare(`SELECT rowid FROM ${this.table}_rowids WHERE rowid <= ? ORDER BY rowid`).pluck().all(this.maxRowid) as number[];
-    const next = ScanRows.empty(this.table, mark, slots, this.maxBytes, live.length + Math.max(0, mark.seq - this.maxRowid));
+    const next = ScanRows.empty(this.table, mark, slots, this.maxBytes, live.length + Math.max(0, mark.seq - this.maxRowid), this.choice, this.layout.codes);
     if (typeof next === 'string') return next;
-    const from = new Float32Array(this.memory.buffer);
+    const from = new Uint8Array(this.memory.buffer);
     const at = new Map(this.rowids.map((r, i) => [r, i]));
     next.reserve(live.length);
-    const to = new Float32Array(next.memory.buffer);
-    const s = this.layout.stride;
+    const to = new Uint8Array(next.memory.buffer);
+    const s = this.layout.rowBytes;
     for (const rowid of live) {
       const i = at.get(rowid);
       if (i === undefined) continue; // not held here (cannot happen: every row up to maxRowid was read)
-      const src = this.layout.rowsBase / 4 + i * s;
-      to.set(from.subarray(src, src + s), next.layout.rowsBase / 4 + next.count * s);
+      const src = this.layout.rowsBase + i * s;
+      to.set(from.subarray(src, src + s), next.layout.rowsBase + next.count * s);
       next.hashes.push(this.hashes[i]!);
       next.rowids.push(rowid);
     }
@@ -99,51 +109,61 @@ export class ScanRows {
   /** Reads rows with rowid above maxRowid; returns a reason when they cannot be held. */
   private append(db: Db, seq: number): string | null {
     if (seq <= this.maxRowid) return null;
-    const meta = db.prepare(`SELECT rowid, id, chunk_id, chunk_offset FROM ${this.table}_rowids WHERE rowid > ? ORDER BY rowid`)
-      .raw().all(this.maxRowid) as RowMeta[];
-    if (meta.length === 0) { this.maxRowid = seq; return null; }
-    const over = this.reserve(meta.length);
+    // Counted first, then read a page at a time, so a million rows' metadata is never held at once.
+    const added = db.prepare(`SELECT COUNT(*) FROM ${this.table}_rowids WHERE rowid > ?`).pluck().get(this.maxRowid) as number;
+    if (added === 0) { this.maxRowid = seq; return null; }
+    const page = db.prepare(`SELECT rowid, id, chunk_id, chunk_offset FROM ${this.table}_rowids WHERE rowid > ? ORDER BY rowid LIMIT ${META_PAGE}`).raw();
+    const over = this.reserve(added);
     if (over) return over;
     const blob = db.prepare(`SELECT vectors FROM ${this.table}_vector_chunks00 WHERE rowid = ?`).pluck();
-    const f = new Float32Array(this.memory.buffer);
-    const { stride, rowsBase } = this.layout;
+    const codec = codecOf(this.layout.codes);
+    const { stride, rowsBase, rowBytes } = this.layout;
     const d = this.dims;
     let chunkId = -1;
     let vectors = new Float32Array(0);
-    for (const [rowid, hash, cid, offset] of meta) {
-      if (cid !== chunkId) {
-        const b = blob.get(cid) as Buffer | undefined;
-        if (!b) return `sqlite-vec's storage layout is not the one the memory scan reads (no vector chunk ${cid})`;
-        vectors = new Float32Array(b.length >>> 2);
-        new Uint8Array(vectors.buffer).set(b.subarray(0, vectors.length * 4));
-        chunkId = cid;
+    const first = this.count;
+    let last = this.maxRowid;
+    for (let meta = page.all(last) as RowMeta[]; meta.length > 0; meta = page.all(last) as RowMeta[]) {
+      const more = this.reserve(meta.length); // rows written since the count
+      if (more) return more;
+      const bytes = new Uint8Array(this.memory.buffer); // after any growth
+      for (const [rowid, hash, cid, offset] of meta) {
+        if (cid !== chunkId) {
+          const b = blob.get(cid) as Buffer | undefined;
+          if (!b) return `sqlite-vec's storage layout is not the one the memory scan reads (no vector chunk ${cid})`;
+          vectors = new Float32Array(b.length >>> 2);
+          new Uint8Array(vectors.buffer).set(b.subarray(0, vectors.length * 4));
+          chunkId = cid;
+        }
+        if ((offset + 1) * d > vectors.length) return `sqlite-vec's storage layout is not the one the memory scan reads (offset ${offset} beyond chunk ${cid})`;
+        codec.write(bytes, rowsBase + this.count * rowBytes, vectors, offset * d, d, stride);
+        this.hashes.push(hash);
+        this.rowids.push(rowid);
+        last = rowid;
       }
-      if ((offset + 1) * d > vectors.length) return `sqlite-vec's storage layout is not the one the memory scan reads (offset ${offset} beyond chunk ${cid})`;
-      writeUnit(f, rowsBase / 4 + this.count * stride, vectors, offset * d, d);
-      this.hashes.push(hash);
-      this.rowids.push(rowid);
     }
-    this.maxRowid = Math.max(seq, meta[meta.length - 1]![0]);
-    return this.verify(db, meta);
+    this.maxRowid = Math.max(seq, last);
+    return this.verify(db, first);
   }
 
   /** Compares sample rows with what the virtual table itself returns for their hashes. */
-  private verify(db: Db, meta: RowMeta[]): string | null {
+  private verify(db: Db, first: number): string | null {
     const one = db.prepare(`SELECT embedding FROM ${this.table} WHERE chunk_hash = ?`).pluck();
-    const f = new Float32Array(this.memory.buffer);
-    const first = this.count - meta.length;
-    const picks = new Set([0, meta.length - 1, ...Array.from({ length: SAMPLES - 2 }, (_, j) => Math.floor(((j + 1) * meta.length) / (SAMPLES - 1)))]);
+    const held = new Uint8Array(this.memory.buffer);
+    const { rowBytes, rowsBase, stride } = this.layout;
+    const expected = new Uint8Array(rowBytes);
+    const added = this.count - first;
+    const picks = new Set([0, added - 1, ...Array.from({ length: SAMPLES - 2 }, (_, j) => Math.floor(((j + 1) * added) / (SAMPLES - 1)))]);
     const want = new Float32Array(this.dims);
     for (const j of picks) {
-      if (j < 0 || j >= meta.length) continue;
-      const b = one.get(meta[j]![1]) as Buffer | undefined;
+      if (j < 0 || j >= added) continue;
+      const b = one.get(this.hashes[first + j]!) as Buffer | undefined;
       if (!b || b.length !== this.dims * 4) return 'sqlite-vec\'s storage layout is not the one the memory scan reads (a sample row differs)';
       new Uint8Array(want.buffer).set(b);
-      const unit = new Float32Array(this.dims);
-      writeUnit(unit, 0, want, 0, this.dims);
-      const at = this.layout.rowsBase / 4 + (first + j) * this.layout.stride;
-      for (let k = 0; k < this.dims; k++) {
-        if (f[at + k] !== unit[k]) return 'sqlite-vec\'s storage layout is not the one the memory scan reads (a sample row differs)';
+      codecOf(this.layout.codes).write(expected, 0, want, 0, this.dims, stride);
+      const at = rowsBase + (first + j) * rowBytes;
+      for (let k = 0; k < rowBytes; k++) {
+        if (held[at + k] !== expected[k]) return 'sqlite-vec\'s storage layout is not the one the memory scan reads (a sample row differs)';
       }
     }
     return null;
@@ -151,7 +171,7 @@ export class ScanRows {
 
   /** Grows the memory to hold `more` rows beyond the current ones. */
   private reserve(more: number): string | null {
-    const need = this.layout.rowsBase + (this.count + more) * this.layout.stride * 4;
+    const need = this.layout.rowsBase + (this.count + more) * this.layout.rowBytes;
     if (need - this.layout.rowsBase > this.maxBytes) return `the vectors need ${mb(need - this.layout.rowsBase)} MB, over the memory scan's limit of ${mb(this.maxBytes)} MB`;
     const have = this.memory.buffer.byteLength;
     if (need > have) {
@@ -161,14 +181,6 @@ export class ScanRows {
     }
     return null;
   }
-}
-
-/** Writes `src[from, from + d)` scaled to unit length at `to[at]`; a zero vector stays zero. */
-function writeUnit(to: Float32Array, at: number, src: Float32Array, from: number, d: number): void {
-  let sq = 0;
-  for (let k = 0; k < d; k++) sq += src[from + k]! * src[from + k]!;
-  const scale = sq > 0 ? 1 / Math.sqrt(sq) : 0;
-  for (let k = 0; k < d; k++) to[at + k] = src[from + k]! * scale;
 }
 
 function readMark(db: Db, table: string): Mark | string {

@@ -1,18 +1,19 @@
 /**
  * A scan worker (search/dense/vector-scan.ts starts them): scores its share of the rows held in shared
- * memory against a query with the SIMD kernel and returns its best m (search/dense/scan-range.ts).
+ * memory against a query with the SIMD kernel of the rows' form (float32 or int8) and returns its best m (search/dense/scan-range.ts).
  * Messages arrive in order, so when a generation is dropped every request on it has been answered.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { instantiate, type ScoresFn, type WasmMemory, type WasmModule } from './scan-kernel.js';
+import { instantiate, type ScoresFn, type WasmMemory } from './scan-kernel.js';
+import type { Kernels } from './kernels.js';
 import { scanRange } from './scan-range.js';
 import type { ScanRequest, ScanWorkerMessage } from './scan-protocol.js';
 
-const { module } = workerData as { module: WasmModule };
+const { kernels } = workerData as { kernels: Kernels };
 const generations = new Map<number, { memory: WasmMemory; scores: ScoresFn }>();
 
 parentPort!.on('message', (m: ScanWorkerMessage) => {
-  if (m.type === 'memory') generations.set(m.gen, { memory: m.memory, scores: instantiate(module, m.memory) });
+  if (m.type === 'memory') generations.set(m.gen, { memory: m.memory, scores: instantiate(kernels[m.codes], m.memory) });
   else if (m.type === 'drop') generations.delete(m.gen);
   else answer(m);
 });

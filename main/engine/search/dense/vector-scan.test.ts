@@ -67,7 +67,7 @@ for (const workers of [0, 1, 2]) {
       got.forEach((s) => assert.ok(Math.abs(s.score - want.score.get(hashIndex(db, s.chunkId))!) < 1e-5));
       assert.deepEqual(got.map((s) => s.chunkId), denseList(db, table, q, 50).map((s) => s.chunkId));
     }
-    assert.deepEqual(sc.status(), [{ table, rows: vs.length, megabytes: Math.round((vs.length * (dims === 100 ? 112 : 384) * 4) / 1048576), workers, fallbackReason: null }]);
+    assert.deepEqual(sc.status(), [{ table, rows: vs.length, megabytes: Math.round((vs.length * (dims === 100 ? 112 : 384) * 4) / 1048576), codes: 'float32', oversample: 0, workers, fallbackReason: null }]);
     await sc.close();
     db.close();
   });
@@ -116,8 +116,8 @@ test('new vectors are found by the next search; removed ones are gone; a new mod
   lib.db.close();
 });
 
-test('a library over the memory limit is searched by sqlite-vec, and status says why', async () => {
-  const vs = vectors(3000, 384, 3); // 4.4 MB of rows
+test('a library over the memory limit even as int8 codes is searched by sqlite-vec, and status says why', async () => {
+  const vs = vectors(4000, 384, 3); // 5.9 MB as floats, 1.5 MB as int8 codes
   const { db, table } = await library(vs, 384);
   const sc = new VectorScanner(db, { workers: 1, maxMb: 1 });
   sc.warm(table);
@@ -125,7 +125,8 @@ test('a library over the memory limit is searched by sqlite-vec, and status says
   assert.deepEqual(await sc.search(table, q, 20), denseList(db, table, q, 20));
   const [s] = sc.status();
   assert.equal(s!.rows, 0);
-  assert.match(s!.fallbackReason!, /need 4 MB, over the memory scan's limit of 1 MB/);
+  assert.equal(s!.codes, null);
+  assert.match(s!.fallbackReason!, /need 2 MB as int8 codes, over the memory scan's limit of 1 MB/);
   await sc.close();
   db.close();
 });
@@ -165,5 +166,64 @@ test('search() hands the scan to the workers before BM25 runs, and closing the s
   await sc.close();
   assert.deepEqual(pool.workers.map((w) => w.worker.threadId), [-1], 'its thread has ended');
   await assert.doesNotReject(sc.close());
+  db.close();
+});
+
+test('floats over the limit are held as int8 codes (auto), and the candidates re-scored give the exact top n', async () => {
+  const vs = vectors(3000, 384, 21); // 4.4 MB as floats, 1.1 MB as int8 codes
+  const { db, table } = await library(vs, 384);
+  for (const workers of [0, 1]) {
+    const sc = new VectorScanner(db, { workers, maxMb: 2 });
+    sc.warm(table);
+    assert.deepEqual(sc.status(), [{ table, rows: 3000, megabytes: 1, codes: 'int8', oversample: 1.2, workers, fallbackReason: null }]);
+    for (const qi of [0, 9, 77]) {
+      const q = vectors(qi + 1, 384, 97)[qi]!;
+      const got = await sc.search(table, q, 50);
+      const want = denseList(db, table, q, 50);
+      assert.deepEqual(got.map((s) => s.chunkId), want.map((s) => s.chunkId), `query ${qi}: the exact top 50`);
+      got.forEach((s, i) => assert.ok(Math.abs(s.score - want[i]!.score) < 1e-6, 'sqlite-vec\'s own scores'));
+    }
+    await sc.close();
+  }
+  db.close();
+});
+
+test('a table growing past the float limit moves to int8 codes; codes can be asked for', async () => {
+  const dims = 384;
+  const vs = vectors(1200, dims, 31); // 1.8 MB as floats
+  const lib = await library(vs, dims);
+  const sc = new VectorScanner(lib.db, { workers: 1, maxMb: 2 });
+  sc.warm(lib.table);
+  assert.equal(sc.status()[0]!.codes, 'float32');
+  lib.add(vectors(600, dims, 32), 1200); // 2.6 MB as floats
+  const q = vs[40]!;
+  const got = await sc.search(lib.table, q, 30);
+  assert.equal(sc.status()[0]!.codes, 'int8');
+  assert.equal(sc.status()[0]!.rows, 1800);
+  assert.deepEqual(got.map((s) => s.chunkId), denseList(lib.db, lib.table, q, 30).map((s) => s.chunkId));
+  await sc.close();
+
+  const forced = new VectorScanner(lib.db, { workers: 0, codes: 'int8', oversample: 3 });
+  forced.warm(lib.table);
+  assert.deepEqual([forced.status()[0]!.codes, forced.status()[0]!.oversample], ['int8', 3]);
+  assert.deepEqual((await forced.search(lib.table, q, 30)).map((s) => s.chunkId), denseList(lib.db, lib.table, q, 30).map((s) => s.chunkId));
+  await forced.close();
+  lib.db.close();
+});
+
+test('int8 rows with rescore: r re-score only the best r candidates; the others keep their int8 estimates', async () => {
+  const vs = vectors(3000, 384, 21);
+  const { db, table } = await library(vs, 384);
+  const sc = new VectorScanner(db, { workers: 0, codes: 'int8', rescore: 5 });
+  sc.warm(table);
+  const q = vectors(1, 384, 97)[0]!;
+  const got = await sc.search(table, q, 50);
+  const want = denseList(db, table, q, 50);
+  const exact = new Map(want.map((s) => [s.chunkId, s.score]));
+  assert.equal(got.filter((s) => exact.get(s.chunkId) === s.score).length >= 5, true, 'the best five carry sqlite-vec\'s scores');
+  assert.ok(got.some((s) => exact.has(s.chunkId) && exact.get(s.chunkId) !== s.score), 'others are estimates');
+  got.forEach((s) => assert.ok(!exact.has(s.chunkId) || Math.abs(exact.get(s.chunkId)! - s.score) < 0.01));
+  assert.deepEqual(got.slice(0, 5).map((s) => s.chunkId), want.slice(0, 5).map((s) => s.chunkId));
+  await sc.close();
   db.close();
 });

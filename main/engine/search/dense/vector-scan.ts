@@ -9,33 +9,56 @@
  * search of a table is answered by sqlite-vec while its vectors load just after. When the
  * scan cannot serve a table (over the memory limit, no WebAssembly SIMD, an unrecognised sqlite-vec
  * layout, a failed worker), the query goes to sqlite-vec's KNN and `status()` says why.
+ *
+ * A table whose float vectors exceed the limit (about 350k 384-d vectors at 512 MB) is held as int8
+ * codes instead (search/dense/row-codec.ts, 4× smaller; 1M 384-d vectors take 400 MB) and scanned by
+ * the int8 kernel; the best `oversample × n` of that scan are re-scored with sqlite-vec's own cosine
+ * distance on the stored float vectors (search/dense/dense-quantized.ts `rescore`), so every score
+ * returned is the exact one; only a true neighbour the codes ranked below the pool can be missing.
  */
 import { availableParallelism } from 'node:os';
 import type { Db } from '../../store/db.js';
 import { chunksOfHashes, denseList, MAX_K } from './dense.js';
 import type { Scored } from '../fusion/fuse.js';
-import { compileKernel, instantiate, MAX_PAGES, type ScoresFn, type WasmModule } from './scan-kernel.js';
+import { rescore } from './dense-quantized.js';
+import { compileKernels, type Kernels } from './kernels.js';
+import type { RowCodes } from './row-codec.js';
+import { instantiate, MAX_PAGES, type ScoresFn } from './scan-kernel.js';
 import { ScanPool } from './scan-pool.js';
 import { scanRange, type RangeHits } from './scan-range.js';
-import { ScanRows } from './scan-rows.js';
+import { ScanRows, type CodesChoice } from './scan-rows.js';
 
 export interface VectorScanOptions {
   /** Scan threads (default: one per core but the first, 1 to 4). 0 scans in the calling thread. */
   workers?: number;
   /** Most memory the vectors of a table may take, in MiB (default 512); larger tables use sqlite-vec. */
   maxMb?: number;
+  /** How rows are held: `auto` (default) holds floats when they fit `maxMb`, else int8 codes. */
+  codes?: CodesChoice;
+  /** int8 rows: candidates re-scored exactly per result wanted (default 1.2). */
+  oversample?: number;
+  /**
+   * int8 rows: re-score only the best this many candidates by code (default: all); the rest keep
+   * their int8 estimates (error ~1e-3). Fewer sqlite-vec lookups (~0.4 ms each here), inexact tail.
+   */
+  rescore?: number;
 }
 
 export interface VectorScanStatus {
   table: string;
   rows: number;
   megabytes: number;
+  /** How the rows are held: float32 (exact scan) or int8 (scan, then exact re-scoring); null when not held. */
+  codes: RowCodes | null;
+  /** Candidates re-scored exactly per result wanted (int8 rows), else 0. */
+  oversample: number;
   workers: number;
   /** Why the table is searched by sqlite-vec instead, or null. */
   fallbackReason: string | null;
 }
 
 export const DEFAULT_SCAN_MB = 512;
+export const DEFAULT_INT8_OVERSAMPLE = 1.2;
 /** A table the scan could not hold is tried again after this long (its size or layout may have changed). */
 const RETRY_MS = 30_000;
 
@@ -43,7 +66,7 @@ export function defaultScanWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-let kernel: WasmModule | string | null = null;
+let kernels: Kernels | string | null = null;
 
 export class VectorScanner {
   private readonly rows = new Map<string, ScanRows>();
@@ -79,14 +102,26 @@ export class VectorScanner {
     const rows = this.current(table);
     if (typeof rows === 'string' || query.length !== rows.dims) return Promise.resolve(denseList(this.db, table, query, k));
     const q = unitPadded(query, rows.layout.stride);
-    return this.scan(rows, q, k).then(
-      (hits) => chunksOfHashes(this.db, merge(rows, hits, k), k),
+    const m = rows.layout.codes === 'int8' ? Math.min(MAX_K, Math.ceil(k * this.oversample)) : k;
+    return this.scan(rows, q, m).then(
+      (hits) => chunksOfHashes(this.db, rows.layout.codes === 'int8' ? this.rescored(table, query, merge(rows, hits, m), k) : merge(rows, hits, k), k),
       (err: Error) => {
         this.poolFailure = `scan workers failed (${err.message}); scanning in this thread`;
         void this.pool?.close();
         this.pool = null;
         return denseList(this.db, table, query, k);
       });
+  }
+
+  private get oversample(): number { return Math.max(1, this.opts.oversample ?? DEFAULT_INT8_OVERSAMPLE); }
+
+  /** The int8 scan's candidates with sqlite-vec's exact cosine similarity, the best `k`. */
+  private rescored(table: string, query: Float32Array, candidates: Map<string, number>, k: number): Map<string, number> {
+    const limit = this.opts.rescore;
+    const all = [...candidates.keys()];
+    const exact = rescore(this.db, table, query, limit === undefined ? all : all.slice(0, limit));
+    const scored = limit === undefined ? [...exact] : all.map((h): [string, number] => [h, exact.get(h) ?? candidates.get(h)!]);
+    return new Map(scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k));
   }
 
   /** Loads the table's vectors now (or brings them in step); its status after. */
@@ -107,12 +142,12 @@ export class VectorScanner {
 
   /** The table's rows in step with the database, or why the scan cannot serve it. */
   private current(table: string): ScanRows | string {
-    if (typeof (kernel ??= compileKernel()) === 'string') return kernel as string;
+    if (typeof (kernels ??= compileKernels()) === 'string') return kernels as string;
     const refused = this.refused.get(table);
     if (refused && Date.now() - refused.at < RETRY_MS) return refused.reason;
     this.refused.delete(table);
     const had = this.rows.get(table);
-    const next = had ? had.sync(this.db, this.slots) : ScanRows.open(this.db, table, this.slots, this.maxBytes);
+    const next = had ? had.sync(this.db, this.slots) : ScanRows.open(this.db, table, this.slots, this.maxBytes, this.opts.codes ?? 'auto');
     if (typeof next === 'string') {
       this.refused.set(table, { reason: next, at: Date.now() });
       this.forget(table);
@@ -135,7 +170,7 @@ export class VectorScanner {
   private scan(rows: ScanRows, q: Float32Array, m: number): Promise<RangeHits[]> {
     const pool = this.workers();
     if (!pool) {
-      if (this.local?.gen !== rows.gen) this.local = { gen: rows.gen, scores: instantiate(kernel as WasmModule, rows.memory) };
+      if (this.local?.gen !== rows.gen) this.local = { gen: rows.gen, scores: instantiate((kernels as Kernels)[rows.layout.codes], rows.memory) };
       return Promise.resolve([scanRange(this.local.scores, rows.memory, rows.layout, this.workerCount, q, 0, rows.count, m)]);
     }
     const per = Math.ceil(rows.count / pool.size);
@@ -150,15 +185,16 @@ export class VectorScanner {
 
   private workers(): ScanPool | null {
     if (this.workerCount === 0 || this.poolFailure) return null;
-    return (this.pool ??= new ScanPool(kernel as WasmModule, this.workerCount));
+    return (this.pool ??= new ScanPool(kernels as Kernels, this.workerCount));
   }
 
   /** How each table seen so far is searched. */
   status(): VectorScanStatus[] {
     const held = [...this.rows.values()].map((r): VectorScanStatus => ({
-      table: r.table, rows: r.count, megabytes: Math.round(r.bytes / 1048576), workers: this.poolFailure ? 0 : this.workerCount, fallbackReason: this.poolFailure,
+      table: r.table, rows: r.count, megabytes: Math.round(r.bytes / 1048576), codes: r.layout.codes, oversample: r.layout.codes === 'int8' ? this.oversample : 0,
+      workers: this.poolFailure ? 0 : this.workerCount, fallbackReason: this.poolFailure,
     }));
-    const refused = [...this.refused].map(([table, { reason }]): VectorScanStatus => ({ table, rows: 0, megabytes: 0, workers: 0, fallbackReason: reason }));
+    const refused = [...this.refused].map(([table, { reason }]): VectorScanStatus => ({ table, rows: 0, megabytes: 0, codes: null, oversample: 0, workers: 0, fallbackReason: reason }));
     return [...held, ...refused];
   }
 
