@@ -4,14 +4,7 @@ import { codecOf } from './row-codec.js';
 import { instantiate, Wasm, type WasmModule } from './scan-kernel.js';
 import { compileInt8Kernel, int8KernelBytes } from './scan-kernel-int8.js';
 import { BLOCK_ROWS, scanLayout, scanRange } from './scan-range.js';
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32 - 0.5;
-  };
-}
+import { seeded } from '../../../../test/helpers/seeded.js';
 
 /** Random vectors written as int8 rows, the query, and a scalar reference of what the kernel computes. */
 function setup(dims: number, rows: number, seed: number) {

@@ -12,7 +12,7 @@
  * scale_i · Σ_d q[d] · code_i[d], where q holds int16 codes at byte offset q. The caller keeps
  * Σ|q[d]|·127 under 2^31 (row-codec.ts sizes the query's codes so).
  */
-import { MAX_PAGES, name, section, sleb, uleb, vector, Wasm, type WasmModule } from './scan-kernel.js';
+import { scoresModule, sleb, uleb, Wasm, type WasmModule } from './scan-kernel.js';
 
 const I32 = 0x7f;
 const V128 = 0x7b;
@@ -66,19 +66,9 @@ const body = [
 
 /** The module's bytes; it imports a shared memory whose maximum is at most MAX_PAGES. */
 export function int8KernelBytes(): Uint8Array {
-  const locals = [...uleb(2), 3, I32, 3, V128];
-  const code = [...locals, ...body];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vector([[0x60, ...vector([[I32], [I32], [I32], [I32], [I32]]), 0]])),
-    ...section(2, vector([[...name('env'), ...name('memory'), 0x02, 0x03, ...uleb(1), ...uleb(MAX_PAGES)]])),
-    ...section(3, vector([[0]])),
-    ...section(7, vector([[...name('scores'), 0x00, 0]])),
-    ...section(10, vector([[...uleb(code.length), ...code]])),
-  ]);
+  return scoresModule([...uleb(2), 3, I32, 3, V128], body);
 }
 
-/** Compiles the int8 kernel, or returns why it cannot run here. */
 export function compileInt8Kernel(): WasmModule | string {
   const bytes = int8KernelBytes();
   if (!Wasm.validate(bytes)) return 'this runtime has no WebAssembly SIMD';

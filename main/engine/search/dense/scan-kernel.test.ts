@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compileKernel, instantiate, kernelBytes, LANES, Wasm, type WasmModule } from './scan-kernel.js';
 import { BLOCK_ROWS, scanLayout, scanRange } from './scan-range.js';
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32 - 0.5;
-  };
-}
+import { seeded } from '../../../../test/helpers/seeded.js';
 
 /** Rows of `dims` random values laid out as the scan holds them (padded to the stride), and a query. */
 function setup(dims: number, rows: number, seed: number) {

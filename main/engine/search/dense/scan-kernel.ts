@@ -97,7 +97,14 @@ export const MAX_PAGES = 65536;
 
 /** The module's bytes; it imports a shared memory whose maximum is at most MAX_PAGES. */
 export function kernelBytes(): Uint8Array {
-  const locals = [...uleb(2), 3, I32, 4, V128];
+  return scoresModule([...uleb(2), 3, I32, 4, V128], body);
+}
+
+/**
+ * A module exporting one function `scores(q, rows, n, stride, out)` with these locals and body, over an
+ * imported shared memory of at most MAX_PAGES (the float kernel here, the int8 one in scan-kernel-int8.ts).
+ */
+export function scoresModule(locals: number[], body: number[]): Uint8Array {
   const code = [...locals, ...body];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,

@@ -6,14 +6,7 @@ import { completeVectorTable, ensureVectorTable } from '../../store/vectors.js';
 import { denseList, toBlob } from './dense.js';
 import { search } from '../search.js';
 import { VectorScanner } from './vector-scan.js';
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32 - 0.5;
-  };
-}
+import { seeded } from '../../../../test/helpers/seeded.js';
 
 /** Clustered vectors (not unit length: the scan must normalise), so nearest neighbours mean something. */
 function vectors(count: number, dims: number, seed: number): Float32Array[] {
