@@ -23,7 +23,6 @@
  * BENCH_RESCORE to re-score only the best n int8 candidates (VectorScanOptions.rescore).
  */
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb } from '../../main/engine/store/db.js';
 import { bm25List } from '../../main/engine/search/bm25/bm25.js';
@@ -39,6 +38,7 @@ import { IVF_NPROBES, IVF_REFINE } from './search-lance.js';
 import { quantizedRows } from './search-extra.js';
 import { HYBRID_ROW, HYBRID_SQLITE_ROW, IVF_ROW, LANCE_ROW, printReport, type SizeReport } from './search-report.js';
 import { measure, round, type Contender } from './search-timing.js';
+import { memory } from './memory.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 100);
@@ -51,13 +51,6 @@ const CANDIDATES = 100;
 const LARGE = 500_000;
 
 type Q = BenchQ;
-
-/** The process's resident memory, MB: all, anonymous (heap, WebAssembly memory), file-backed (the database's memory map). */
-function memory(): { rssMb: number; anonMb: number; fileMb: number; peakMb: number } {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssMb: Math.round(kb('VmRSS') / 1024), anonMb: Math.round(kb('RssAnon') / 1024), fileMb: Math.round(kb('RssFile') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
-}
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');

@@ -16,6 +16,8 @@ export const FTS_TABLE = 'chunks_fts';
 export const TOO_LARGE = 'its postings would take';
 const STRUCTURE_ID = 10;
 const AVERAGES_ID = 1;
+const COMMA = 44;
+const ZERO = 48;
 
 /** SQLite's varint (as FTS5 writes them): 7 bits a byte, high bit set on all but the last; a 9th byte holds 8 bits. */
 export function readVarints(blob: Uint8Array, count: number): number[] {
@@ -81,20 +83,27 @@ function readIndex(db: Db, maxBytes: number, table: string, wide: boolean): Bm25
     const { structure, averages } = indexStamp(db, table);
     const [nRow = 0, ...totals] = readVarints(averages, 1 + nCol);
     if (nRow === 0) return 'the full-text index is empty';
-    const sizes = db.prepare(`SELECT id, sz FROM "${table}_docsize" ORDER BY id`).raw().all() as [number, Uint8Array][];
-    if (sizes.length !== nRow) return `the full-text index holds ${nRow} rows but ${sizes.length} row lengths`;
-    if (sizes[sizes.length - 1]![0] > Number.MAX_SAFE_INTEGER) return 'row ids beyond 2^53';
+    // Row lengths straight into their arrays (a million [id, blob] rows held at once cost ~200 MB).
+    const rowids = new Float64Array(nRow);
+    const lengths = new Uint32Array(nRow);
+    let nSize = 0;
+    for (const [id, sz] of db.prepare(`SELECT id, sz FROM "${table}_docsize" ORDER BY id`).raw().iterate() as Iterable<[number, Uint8Array]>) {
+      if (nSize < nRow) {
+        rowids[nSize] = id;
+        lengths[nSize] = readVarints(sz, nCol).reduce((a, b) => a + b, 0);
+      }
+      nSize++;
+    }
+    if (nSize !== nRow) return `the full-text index holds ${nRow} rows but ${nSize} row lengths`;
+    if (rowids[nRow - 1]! > Number.MAX_SAFE_INTEGER) return 'row ids beyond 2^53';
     const terms = db.prepare(`SELECT term, doc FROM temp.delve_bm25_rows`).raw().all() as [string, number][];
     const nPost = terms.reduce((s, t) => s + t[1], 0);
     const estimate = nPost * (4 + (wide ? 2 : 1) * nCol) + nRow * 41 + terms.length * 24;
     if (estimate > maxBytes) return `${TOO_LARGE} ${Math.ceil(estimate / 1048576)} MiB (limit ${Math.floor(maxBytes / 1048576)} MiB)`;
 
-    const rowids = Float64Array.from(sizes, (s) => s[0]);
-    const lengths = Uint32Array.from(sizes, (s) => readVarints(s[1], nCol).reduce((a, b) => a + b, 0));
     const indexOf = rowIndex(rowids);
     const encoder = new TextEncoder();
-    const encoded = terms.map((t) => encoder.encode(t[0]));
-    const termBytes = new Uint8Array(encoded.reduce((s, e) => s + e.length, 0));
+    const termBytes = new Uint8Array(terms.reduce((s, t) => s + Buffer.byteLength(t[0], 'utf8'), 0));
     const termStarts = new Uint32Array(terms.length + 1);
     const postStarts = new Uint32Array(terms.length + 1);
     const docs = new Int32Array(nPost);
@@ -106,16 +115,24 @@ function readIndex(db: Db, maxBytes: number, table: string, wide: boolean): Bm25
     let bytesAt = 0;
     let p = 0;
     for (let t = 0; t < terms.length; t++) {
-      termBytes.set(encoded[t]!, bytesAt);
       termStarts[t] = bytesAt;
-      bytesAt += encoded[t]!.length;
+      bytesAt += encoder.encodeInto(terms[t]![0], termBytes.subarray(bytesAt)).written;
       postStarts[t] = p;
       const list = (instances.get(terms[t]![0]) as string | null) ?? '';
       let prev = -1;
-      for (const token of list === '' ? [] : list.split(',')) {
-        const v = Number(token);
+      // The numbers are read in place: splitting a frequent term's list (millions of instances at 1M
+      // chunks) made an array of as many strings, the bulk of the load's transient memory.
+      let v = 0;
+      for (let i = 0; i <= list.length; i++) {
+        const c = i < list.length ? list.charCodeAt(i) : COMMA;
+        if (c !== COMMA) {
+          v = v * 10 + (c - ZERO);
+          continue;
+        }
+        if (i === 0) break; // an empty list
         const rowid = Math.floor(v / nCol);
         const col = v - rowid * nCol;
+        v = 0;
         if (rowid !== prev) {
           const d = indexOf(rowid);
           if (d < 0 || p >= nPost) return `term "${terms[t]![0]}" lists a row the index does not hold`;
