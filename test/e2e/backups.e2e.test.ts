@@ -51,6 +51,16 @@ async function saveEvidence(bridge: Bridge, collection: string, query: string, n
   await call(bridge, 'addEvidence', collection, { chunkId: hit.chunkId }, { note });
 }
 
+/** Waits (up to 30 s) until the engine's automatic snapshot of the user's work is listed. */
+async function untilSnapshot(bridge: Bridge): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const list = await call<{ label: string }[]>(bridge, 'backups');
+    if (list.some((b) => b.label === 'auto')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail('no automatic snapshot was listed within 30 s of a change');
+}
+
 /** Scrolls an element to the top (or the middle) of the screen, for a screenshot that shows it whole. */
 const show = (l: Locator, block: 'start' | 'center' = 'start') => l.evaluate((el, b) => el.scrollIntoView({ block: b }), block);
 
@@ -78,6 +88,9 @@ describe('Settings → Your data and backups (Chromium)', { skip: missing ?? fal
   before(async () => {
     bridge = await startIndexedBridge(dir, [writeNotes(dir)]);
     await saveEvidence(bridge, 'Sleep review', 'airway pressure sleepiness', 'key finding: CPAP helps');
+    // The engine snapshots the user's work 2 s after a change (debounced): the Settings screen lists the
+    // backups when it opens, so the snapshot is waited for first, or the list could load before it.
+    await untilSnapshot(bridge);
     ({ browser, page } = await openApp(bridge.url, VIEWPORT));
   });
   after(async () => {
