@@ -111,6 +111,8 @@ export interface DenseSearchStatus {
   reason: string | null;
   /** `memory` once loaded: float32 rows (exact scan), or int8 codes (floats over the limit) whose candidates are re-scored exactly. */
   codes?: 'float32' | 'int8';
+  /** int8 codes: candidates re-scored from a scratch file of the float vectors beside the library, or by sqlite-vec (`reason` says why). */
+  rescoreFrom?: 'file' | 'sqlite-vec';
 }
 
 /**

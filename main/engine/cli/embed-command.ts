@@ -26,7 +26,8 @@ function describeDense(d: EmbeddingStatus['denseSearch']): string {
   if (d.method === 'bit' || d.method === 'int8') return `${d.method} copy, re-scored with float vectors`;
   if (d.method === 'sqlite') return `sqlite-vec exact KNN${d.reason ? ` (memory scan unavailable: ${d.reason})` : ''}`;
   const held = d.megabytes > 0 ? `, ${d.megabytes} MB held` : ', vectors load at the first search';
-  const form = d.codes === 'int8' ? 'int8 codes (the floats exceed the memory limit), candidates re-scored exactly, ' : '';
+  const from = d.rescoreFrom === 'file' ? ' from a scratch file of the floats' : d.rescoreFrom === 'sqlite-vec' ? ' by sqlite-vec' : '';
+  const form = d.codes === 'int8' ? `int8 codes (the floats exceed the memory limit), candidates re-scored exactly${from}, ` : '';
   return `exact, in-memory SIMD scan ${form ? `of ${form}` : ''}on ${d.workers === 0 ? 'the engine thread' : `${d.workers} worker thread${d.workers === 1 ? '' : 's'}`}${held}${d.reason ? ` (${d.reason})` : ''}`;
 }
 

@@ -127,5 +127,6 @@ function denseSearchStatus(cfg: EmbeddingConfig, scanner: VectorScanner | null, 
   if (cfg.scan === 'sqlite') return { method: 'sqlite', workers: 0, megabytes: 0, reason: null };
   const s = scanner?.status().find((x) => x.table === table);
   if (s && s.rows === 0 && s.fallbackReason) return { method: 'sqlite', workers: 0, megabytes: 0, reason: s.fallbackReason };
-  return { method: 'memory', workers: s?.workers ?? cfg.scanWorkers ?? defaultScanWorkers(), megabytes: s?.megabytes ?? 0, reason: s?.fallbackReason ?? null, ...(s?.codes ? { codes: s.codes } : {}) };
+  return { method: 'memory', workers: s?.workers ?? cfg.scanWorkers ?? defaultScanWorkers(), megabytes: s?.megabytes ?? 0, reason: s?.fallbackReason ?? s?.rescoreNote ?? null,
+    ...(s?.codes ? { codes: s.codes } : {}), ...(s?.rescoreFrom ? { rescoreFrom: s.rescoreFrom } : {}) };
 }

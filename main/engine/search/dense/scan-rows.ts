@@ -15,9 +15,13 @@
  * their own count). Removals bump the table's version (store/vectors.ts, bumpVectorsVersion); then a
  * new generation is built in new memory, copying the rows that remain, so a scan still running on
  * the old memory is undisturbed. A recreated table (new created_at) is loaded afresh.
+ *
+ * int8 rows keep their float vectors in a scratch file (search/dense/float-file.ts), row for row, so
+ * the scan's candidates are re-scored exactly without sqlite-vec's slow point lookups.
  */
 import type { Db } from '../../store/db.js';
 import { vectorsVersionKey } from '../../store/vectors.js';
+import { FloatFile } from './float-file.js';
 import { codecOf, type RowCodes } from './row-codec.js';
 import { MAX_PAGES, Wasm, type WasmMemory } from './scan-kernel.js';
 import { scanLayout, type ScanLayout } from './scan-range.js';
@@ -38,6 +42,10 @@ export class ScanRows {
   readonly gen = ++generations;
   readonly hashes: string[] = [];
   readonly rowids: number[] = [];
+  /** int8 rows: the float vectors for exact re-scoring (search/dense/float-file.ts), or null. */
+  floats: FloatFile | null = null;
+  /** Why `floats` is null for int8 rows (re-scoring then reads sqlite-vec). */
+  floatsReason: string | null = null;
   private maxRowid = 0;
 
   private constructor(readonly table: string, readonly memory: WasmMemory, readonly layout: ScanLayout,
@@ -52,13 +60,13 @@ export class ScanRows {
   static open(db: Db, table: string, slots: number, maxBytes: number, choice: CodesChoice = 'auto'): ScanRows | string {
     const mark = readMark(db, table);
     if (typeof mark === 'string') return mark;
-    const rows = ScanRows.empty(table, mark, slots, maxBytes, countRows(db, table), choice);
+    const rows = ScanRows.empty(db, table, mark, slots, maxBytes, countRows(db, table), choice);
     if (typeof rows === 'string') return rows;
-    return rows.append(db, mark.seq) ?? rows;
+    return rows.filled(rows.append(db, mark.seq));
   }
 
   /** Empty rows for `expected` vectors, in the form `choice` gives for that many (or in `codes`). */
-  private static empty(table: string, mark: Mark, slots: number, maxBytes: number, expected: number, choice: CodesChoice, codes?: RowCodes): ScanRows | string {
+  private static empty(db: Db, table: string, mark: Mark, slots: number, maxBytes: number, expected: number, choice: CodesChoice, codes?: RowCodes): ScanRows | string {
     const floats = scanLayout(mark.dims, slots, 'float32');
     const int8 = codes === 'int8' || (!codes && (choice === 'int8' || (choice === 'auto' && expected * floats.rowBytes > maxBytes)));
     const layout = int8 ? scanLayout(mark.dims, slots, 'int8') : floats;
@@ -67,7 +75,13 @@ export class ScanRows {
     const maximum = Math.min(MAX_PAGES, Math.ceil((layout.rowsBase + maxBytes) / PAGE));
     const initial = Math.min(maximum, Math.ceil((layout.rowsBase + need * 1.1) / PAGE) + 1);
     const memory = new Wasm.Memory({ initial, maximum, shared: true });
-    return new ScanRows(table, memory, layout, mark.dims, mark, maxBytes, choice);
+    const rows = new ScanRows(table, memory, layout, mark.dims, mark, maxBytes, choice);
+    if (layout.codes === 'int8') {
+      const file = FloatFile.create(db.name, table, mark.dims);
+      if (typeof file === 'string') rows.floatsReason = file;
+      else rows.floats = file;
+    }
+    return rows;
   }
 
   /**
@@ -87,7 +101,7 @@ export class ScanRows {
   /** A new generation holding the rows still in the table, then any new ones. */
   private rebuild(db: Db, mark: Mark, slots: number): ScanRows | string {
     const live = db.prepare(`SELECT rowid FROM ${this.table}_rowids WHERE rowid <= ? ORDER BY rowid`).pluck().all(this.maxRowid) as number[];
-    const next = ScanRows.empty(this.table, mark, slots, this.maxBytes, live.length + Math.max(0, mark.seq - this.maxRowid), this.choice, this.layout.codes);
+    const next = ScanRows.empty(db, this.table, mark, slots, this.maxBytes, live.length + Math.max(0, mark.seq - this.maxRowid), this.choice, this.layout.codes);
     if (typeof next === 'string') return next;
     const from = new Uint8Array(this.memory.buffer);
     const at = new Map(this.rowids.map((r, i) => [r, i]));
@@ -99,11 +113,13 @@ export class ScanRows {
       if (i === undefined) continue; // not held here (cannot happen: every row up to maxRowid was read)
       const src = this.layout.rowsBase + i * s;
       to.set(from.subarray(src, src + s), next.layout.rowsBase + next.count * s);
+      next.keepFloat(this.floats?.read(i) ?? null);
       next.hashes.push(this.hashes[i]!);
       next.rowids.push(rowid);
     }
     next.maxRowid = this.maxRowid;
-    return next.append(db, mark.seq) ?? next;
+    next.flushFloats();
+    return next.filled(next.append(db, mark.seq));
   }
 
   /** Reads rows with rowid above maxRowid; returns a reason when they cannot be held. */
@@ -137,13 +153,49 @@ export class ScanRows {
         }
         if ((offset + 1) * d > vectors.length) return `sqlite-vec's storage layout is not the one the memory scan reads (offset ${offset} beyond chunk ${cid})`;
         codec.write(bytes, rowsBase + this.count * rowBytes, vectors, offset * d, d, stride);
+        if (this.floats) this.keepFloat(vectors.subarray(offset * d, offset * d + d));
         this.hashes.push(hash);
         this.rowids.push(rowid);
         last = rowid;
       }
     }
     this.maxRowid = Math.max(seq, last);
+    this.flushFloats();
     return this.verify(db, first);
+  }
+
+  /** These rows, or the reason they could not be read (their float file then goes). */
+  private filled(failure: string | null): ScanRows | string {
+    if (failure === null) return this;
+    this.release();
+    return failure;
+  }
+
+  /** Appends row `count`'s float vector to the float file (null: the file cannot hold it, so it goes). */
+  private keepFloat(v: Float32Array | null): void {
+    if (!this.floats) return;
+    try {
+      if (!v || this.floats.rows !== this.count) throw new Error('a row is missing from the scratch file');
+      this.floats.append(v, 0);
+    } catch (err) {
+      this.dropFloats(err as Error);
+    }
+  }
+
+  private flushFloats(): void {
+    try { this.floats?.flush(); } catch (err) { this.dropFloats(err as Error); }
+  }
+
+  private dropFloats(err: Error): void {
+    this.floats?.close();
+    this.floats = null;
+    this.floatsReason = `the scratch file for exact re-scoring failed (${err.message})`;
+  }
+
+  /** Lets the float file go (the rows were replaced or the scanner closed). */
+  release(): void {
+    this.floats?.close();
+    this.floats = null;
   }
 
   /** Compares sample rows with what the virtual table itself returns for their hashes. */

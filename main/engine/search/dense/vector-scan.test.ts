@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { dropUnusedVectors } from '../../library/vectors.js';
 import { openDb, type Db } from '../../store/db.js';
@@ -17,8 +20,8 @@ function vectors(count: number, dims: number, seed: number): Float32Array[] {
 
 interface Lib { db: Db; table: string; add(vs: Float32Array[], from: number): void }
 
-async function library(vs: Float32Array[], dims: number, model = 'synthetic'): Promise<Lib> {
-  const { db } = await openDb(':memory:');
+async function library(vs: Float32Array[], dims: number, model = 'synthetic', path = ':memory:'): Promise<Lib> {
+  const { db } = await openDb(path);
   const doc = (db.prepare(`INSERT INTO documents (path, kind, size, mtime_ms, status, indexed_at) VALUES ('/a.md', 'note', 1, 1, 'ok', 0) RETURNING id`).get() as { id: number }).id;
   const t = ensureVectorTable(db, { id: model, fingerprint: 'f'.repeat(64), dims });
   const chunk = db.prepare(`INSERT INTO chunks (doc_id, ordinal, char_start, char_end, text, hash) VALUES (?, ?, 0, 0, ?, ?)`);
@@ -60,7 +63,7 @@ for (const workers of [0, 1, 2]) {
       got.forEach((s) => assert.ok(Math.abs(s.score - want.score.get(hashIndex(db, s.chunkId))!) < 1e-5));
       assert.deepEqual(got.map((s) => s.chunkId), denseList(db, table, q, 50).map((s) => s.chunkId));
     }
-    assert.deepEqual(sc.status(), [{ table, rows: vs.length, megabytes: Math.round((vs.length * (dims === 100 ? 112 : 384) * 4) / 1048576), codes: 'float32', oversample: 0, workers, fallbackReason: null }]);
+    assert.deepEqual(sc.status(), [{ table, rows: vs.length, megabytes: Math.round((vs.length * (dims === 100 ? 112 : 384) * 4) / 1048576), codes: 'float32', oversample: 0, workers, fallbackReason: null, rescoreFrom: null, rescoreNote: null }]);
     await sc.close();
     db.close();
   });
@@ -168,7 +171,8 @@ test('floats over the limit are held as int8 codes (auto), and the candidates re
   for (const workers of [0, 1]) {
     const sc = new VectorScanner(db, { workers, maxMb: 2 });
     sc.warm(table);
-    assert.deepEqual(sc.status(), [{ table, rows: 3000, megabytes: 1, codes: 'int8', oversample: 1.2, workers, fallbackReason: null }]);
+    assert.deepEqual(sc.status(), [{ table, rows: 3000, megabytes: 1, codes: 'int8', oversample: 1.2, workers, fallbackReason: null,
+      rescoreFrom: 'sqlite-vec', rescoreNote: 'the library is in memory' }]);
     for (const qi of [0, 9, 77]) {
       const q = vectors(qi + 1, 384, 97)[qi]!;
       const got = await sc.search(table, q, 50);
@@ -220,3 +224,63 @@ test('int8 rows with rescore: r re-score only the best r candidates; the others 
   await sc.close();
   db.close();
 });
+
+test('int8 rows of a library on disk are re-scored from the float file: sqlite-vec\'s exact scores, through appends and removals', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'delve-scan-'));
+  try {
+    const dims = 384;
+    const vs = vectors(2500, dims, 41);
+    const lib = await library(vs, dims, 'synthetic', join(root, 'lib.db'));
+    const sc = new VectorScanner(lib.db, { workers: 1, codes: 'int8' });
+    sc.warm(lib.table);
+    assert.deepEqual([sc.status()[0]!.rescoreFrom, sc.status()[0]!.rescoreNote], ['file', null]);
+    const lookups = countVecLookups(lib.db);
+    const exact = async (q: Float32Array, n: number, what: string) => {
+      const got = await sc.search(lib.table, q, n);
+      const want = denseList(lib.db, lib.table, q, n);
+      assert.deepEqual(got.map((s) => s.chunkId), want.map((s) => s.chunkId), what);
+      assert.deepEqual(got.map((s) => s.score), want.map((s) => s.score), `${what}: the same scores, bit for bit`);
+    };
+    lookups.count = 0;
+    for (const qi of [0, 5, 33]) await exact(vectors(qi + 1, dims, 77)[qi]!, 40, `query ${qi}`);
+    assert.equal(lookups.count, 0, 'no sqlite-vec point lookups');
+
+    lib.add(vectors(300, dims, 42), 2500); // appended in place, floats too
+    await exact(vectors(1, dims, 42)[0]!, 20, 'after an append');
+    lib.db.prepare("DELETE FROM chunks WHERE hash IN ('h2500', 'h7', 'h1999')").run();
+    assert.equal(dropUnusedVectors(lib.db, ['h2500', 'h7', 'h1999']), 3); // a new generation, its own float file
+    await exact(vectors(1, dims, 42)[0]!, 20, 'after a removal');
+    await exact(vs[1999]!, 20, 'a removed vector\'s own query');
+    assert.equal(sc.status()[0]!.rescoreFrom, 'file');
+    assert.equal(lookups.count, 0);
+    await sc.close();
+    assert.deepEqual(readdirSync(join(root, 'lib.db-scan')), [], 'no file left behind');
+    lib.db.close();
+
+    // No float file (a file where its folder would be): sqlite-vec re-scores, the same results.
+    const { db } = await openDb(join(root, 'lib.db'));
+    rmSync(join(root, 'lib.db-scan'), { recursive: true });
+    writeFileSync(join(root, 'lib.db-scan'), '');
+    const other = new VectorScanner(db, { workers: 0, codes: 'int8' });
+    other.warm(lib.table);
+    assert.equal(other.status()[0]!.rescoreFrom, 'sqlite-vec');
+    assert.match(other.status()[0]!.rescoreNote!, /^no scratch file for exact re-scoring/);
+    const q = vectors(3, dims, 5)[2]!;
+    assert.deepEqual((await other.search(lib.table, q, 25)).map((s) => s.score), denseList(db, lib.table, q, 25).map((s) => s.score));
+    await other.close();
+    db.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** Counts statements that read one vector through sqlite-vec (the re-scoring fallback). */
+function countVecLookups(db: Db): { count: number } {
+  const counter = { count: 0 };
+  const prepare = db.prepare.bind(db);
+  (db as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
+    if (sql.includes('vec_distance_cosine(embedding')) counter.count++;
+    return prepare(sql);
+  }) as typeof db.prepare;
+  return counter;
+}

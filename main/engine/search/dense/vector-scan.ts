@@ -21,6 +21,7 @@ import type { Db } from '../../store/db.js';
 import { chunksOfHashes, denseList, MAX_K } from './dense.js';
 import type { Scored } from '../fusion/fuse.js';
 import { rescore } from './dense-quantized.js';
+import { cosineSimilarity } from './float-file.js';
 import { compileKernels, type Kernels } from './kernels.js';
 import type { RowCodes } from './row-codec.js';
 import { instantiate, MAX_PAGES, type ScoresFn } from './scan-kernel.js';
@@ -29,7 +30,11 @@ import { scanRange, type RangeHits } from './scan-range.js';
 import { ScanRows, type CodesChoice } from './scan-rows.js';
 
 export interface VectorScanOptions {
-  /** Scan threads (default: one per core but the first, 1 to 4). 0 scans in the calling thread. */
+  /**
+   * Scan threads: each scan uses all of them. Default: one per core but the first (1 to 4) for float
+   * rows, one per core (2 to 4) for int8 rows, whose scan is long enough (~80 ms a thread at 1M rows)
+   * to gain from every core. 0 scans in the calling thread.
+   */
   workers?: number;
   /** Most memory the vectors of a table may take, in MiB (default 512); larger tables use sqlite-vec. */
   maxMb?: number;
@@ -55,6 +60,10 @@ export interface VectorScanStatus {
   workers: number;
   /** Why the table is searched by sqlite-vec instead, or null. */
   fallbackReason: string | null;
+  /** int8 rows: where candidates are re-scored from (the float file, or sqlite-vec's point lookups); else null. */
+  rescoreFrom: 'file' | 'sqlite-vec' | null;
+  /** int8 rows re-scored through sqlite-vec: why there is no float file. */
+  rescoreNote: string | null;
 }
 
 export const DEFAULT_SCAN_MB = 512;
@@ -64,6 +73,11 @@ const RETRY_MS = 30_000;
 
 export function defaultScanWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/** Default scan threads for int8 rows: every core, 2 to 4. */
+export function defaultInt8ScanWorkers(): number {
+  return Math.max(2, Math.min(4, availableParallelism()));
 }
 
 let kernels: Kernels | string | null = null;
@@ -80,12 +94,18 @@ export class VectorScanner {
   private closed = false;
 
   constructor(private readonly db: Db, private readonly opts: VectorScanOptions = {}) {
-    const workers = Math.max(0, Math.floor(opts.workers ?? defaultScanWorkers()));
+    const workers = Math.max(0, Math.floor(opts.workers ?? defaultInt8ScanWorkers()));
     this.slots = workers + 1;
     this.maxBytes = Math.min((opts.maxMb ?? DEFAULT_SCAN_MB) * 1048576, MAX_PAGES * 65536 - 64 * 1048576);
   }
 
   private get workerCount(): number { return this.slots - 1; }
+
+  /** Threads a scan of these rows uses. */
+  private workersFor(codes: RowCodes): number {
+    if (this.opts.workers !== undefined || codes === 'int8') return this.workerCount;
+    return Math.min(this.workerCount, defaultScanWorkers());
+  }
 
   /**
    * The best `n` chunks by cosine similarity, best first. The scan is handed to the workers before
@@ -104,7 +124,7 @@ export class VectorScanner {
     const q = unitPadded(query, rows.layout.stride);
     const m = rows.layout.codes === 'int8' ? Math.min(MAX_K, Math.ceil(k * this.oversample)) : k;
     return this.scan(rows, q, m).then(
-      (hits) => chunksOfHashes(this.db, rows.layout.codes === 'int8' ? this.rescored(table, query, merge(rows, hits, m), k) : merge(rows, hits, k), k),
+      (hits) => chunksOfHashes(this.db, rows.layout.codes === 'int8' ? this.rescored(rows, query, merge(rows, hits, m), k) : scoresOf(merge(rows, hits, k)), k),
       (err: Error) => {
         this.poolFailure = `scan workers failed (${err.message}); scanning in this thread`;
         void this.pool?.close();
@@ -115,12 +135,24 @@ export class VectorScanner {
 
   private get oversample(): number { return Math.max(1, this.opts.oversample ?? DEFAULT_INT8_OVERSAMPLE); }
 
-  /** The int8 scan's candidates with sqlite-vec's exact cosine similarity, the best `k`. */
-  private rescored(table: string, query: Float32Array, candidates: Map<string, number>, k: number): Map<string, number> {
+  /**
+   * The int8 scan's candidates with sqlite-vec's exact cosine similarity, the best `k`: from the rows'
+   * float file (search/dense/float-file.ts, the same arithmetic) where it holds them, else sqlite-vec's
+   * own distance.
+   */
+  private rescored(rows: ScanRows, query: Float32Array, candidates: Candidate[], k: number): Map<string, number> {
     const limit = this.opts.rescore;
-    const all = [...candidates.keys()];
-    const exact = rescore(this.db, table, query, limit === undefined ? all : all.slice(0, limit));
-    const scored = limit === undefined ? [...exact] : all.map((h): [string, number] => [h, exact.get(h) ?? candidates.get(h)!]);
+    const take = limit === undefined ? candidates : candidates.slice(0, limit);
+    const exact = new Map<string, number>();
+    const missing: string[] = [];
+    const file = rows.floats;
+    for (const [hash, , row] of take) {
+      const v = file?.read(row) ?? null;
+      if (v) exact.set(hash, cosineSimilarity(query, v, rows.dims));
+      else missing.push(hash);
+    }
+    if (missing.length > 0) for (const [h, s] of rescore(this.db, rows.table, query, missing)) exact.set(h, s);
+    const scored = limit === undefined ? [...exact] : candidates.map(([h, est]): [string, number] => [h, exact.get(h) ?? est]);
     return new Map(scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k));
   }
 
@@ -164,6 +196,7 @@ export class VectorScanner {
     const old = this.rows.get(table);
     if (!old) return;
     this.rows.delete(table);
+    old.release(); // a query still re-scoring on it reads sqlite-vec instead
     this.pool?.drop(old.gen);
   }
 
@@ -173,9 +206,10 @@ export class VectorScanner {
       if (this.local?.gen !== rows.gen) this.local = { gen: rows.gen, scores: instantiate((kernels as Kernels)[rows.layout.codes], rows.memory) };
       return Promise.resolve([scanRange(this.local.scores, rows.memory, rows.layout, this.workerCount, q, 0, rows.count, m)]);
     }
-    const per = Math.ceil(rows.count / pool.size);
+    const threads = Math.min(pool.size, this.workersFor(rows.layout.codes));
+    const per = Math.ceil(rows.count / threads);
     const parts: Promise<RangeHits>[] = [];
-    for (let w = 0; w < pool.size; w++) {
+    for (let w = 0; w < threads; w++) {
       const start = w * per;
       const count = Math.min(per, rows.count - start);
       if (count > 0) parts.push(pool.scan(w, rows, { slot: w, query: q, start, count, m }));
@@ -192,9 +226,10 @@ export class VectorScanner {
   status(): VectorScanStatus[] {
     const held = [...this.rows.values()].map((r): VectorScanStatus => ({
       table: r.table, rows: r.count, megabytes: Math.round(r.bytes / 1048576), codes: r.layout.codes, oversample: r.layout.codes === 'int8' ? this.oversample : 0,
-      workers: this.poolFailure ? 0 : this.workerCount, fallbackReason: this.poolFailure,
+      workers: this.poolFailure ? 0 : this.workersFor(r.layout.codes), fallbackReason: this.poolFailure,
+      rescoreFrom: r.layout.codes !== 'int8' ? null : r.floats ? 'file' : 'sqlite-vec', rescoreNote: r.layout.codes === 'int8' ? r.floatsReason : null,
     }));
-    const refused = [...this.refused].map(([table, { reason }]): VectorScanStatus => ({ table, rows: 0, megabytes: 0, codes: null, oversample: 0, workers: 0, fallbackReason: reason }));
+    const refused = [...this.refused].map(([table, { reason }]): VectorScanStatus => ({ table, rows: 0, megabytes: 0, codes: null, oversample: 0, workers: 0, fallbackReason: reason, rescoreFrom: null, rescoreNote: null }));
     return [...held, ...refused];
   }
 
@@ -202,6 +237,7 @@ export class VectorScanner {
     this.closed = true;
     for (const t of this.loading.values()) clearImmediate(t);
     this.loading.clear();
+    for (const r of this.rows.values()) r.release();
     this.rows.clear();
     this.local = null;
     const pool = this.pool;
@@ -220,16 +256,24 @@ function unitPadded(query: Float32Array, stride: number): Float32Array {
   return q;
 }
 
-/** The best `m` of the workers' lists as hash → cosine similarity. */
-function merge(rows: ScanRows, parts: RangeHits[], m: number): Map<string, number> {
+/** A candidate: its hash, its score from the scan, the row it was read from. */
+type Candidate = [hash: string, score: number, row: number];
+
+/** The best `m` distinct hashes of the workers' lists, best first. */
+function merge(rows: ScanRows, parts: RangeHits[], m: number): Candidate[] {
   const all: [number, number][] = [];
   for (const p of parts) for (let i = 0; i < p.ids.length; i++) all.push([p.ids[i]!, p.scores[i]!]);
   all.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const out = new Map<string, number>();
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
   for (const [row, score] of all) {
-    if (out.size >= m) break;
+    if (out.length >= m) break;
     const hash = rows.hashes[row]!;
-    if (!out.has(hash)) out.set(hash, score);
+    if (seen.has(hash)) continue;
+    seen.add(hash);
+    out.push([hash, score, row]);
   }
   return out;
 }
+
+const scoresOf = (c: Candidate[]) => new Map(c.map(([h, s]) => [h, s]));
