@@ -1,9 +1,9 @@
 /**
  * ClinicalTrials.gov studies into the library: each is a document at path `trial:<NCT id>` (kind
  * 'trial'), its title the brief title, its year the start year, its metadata the TrialRecord (so
- * exports and the app can show every field) and its text the title and the paragraphs of text.ts, under
- * the title as heading path (chunk/record.ts), chunked by the
- * engine's chunker so `delve search` finds it like any other document. `trial_records` and
+ * exports and the app can show every field) and its text the title and the paragraphs of text.ts,
+ * under the title as heading path (chunk/record.ts), chunked by the engine's chunker so `delve
+ * search` finds it like any other document. `trial_records` and
  * `trial_refs` (migration 0011) hold the fields and references. Importing a study again updates its
  * document in place (same id).
  */

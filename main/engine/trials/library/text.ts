@@ -1,6 +1,7 @@
 /**
- * A trial's text in the library after its title (chunk/record.ts): one paragraph per part (acronym and official title,
- * conditions, interventions, design, dates, sponsor, summary, eligibility, outcomes, locations),
+ * A trial's text in the library after its title (chunk/record.ts): one paragraph per part (acronym
+ * and official title, conditions, interventions, design, dates, sponsor, summary, eligibility,
+ * outcomes, locations),
  * so BM25 finds a trial by any of them and a hit cites the part it came from.
  */
 import type { TrialRecord } from './record.js';
