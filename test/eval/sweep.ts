@@ -48,6 +48,8 @@ export interface Variant {
   title?: number;
   /** Tao & Zhai's log(α + exp(−MinDist)) added, times this weight (α 0.3). */
   md?: number;
+  /** The heading-path column's weight (the engine's: 0.5). */
+  heading?: number;
 }
 
 function contentPairs(text: string): Set<string> {
@@ -142,13 +144,14 @@ async function main(): Promise<void> {
           ids = uniq.map((t) => finder.find(t));
           boosts = uniq.map((t) => v.qtf === 'log' ? 1 + Math.log(c.get(t)!) : Math.sqrt(c.get(t)!));
         }
-        let hits = index.top(ids, [1, 0.5], 300, boosts);
+        const columns = [1, v.heading ?? 0.5];
+        let hits = index.top(ids, columns, 300, boosts);
         if (v.rm3) {
           const fb = hits.slice(0, v.rm3.fbDocs).map((h) => ({ score: h.score, terms: vectorOf(h.rowid) }));
           const ex = rm3Expand(stems, fb, (t) => { const i = finder.find(t); return i >= 0 && feedbackTermAllowed(t, data.df[i]!, N); }, v.rm3);
           ids = ex.terms.map((w) => finder.find(w.term));
           boosts = ex.terms.map((w) => w.weight);
-          hits = index.top(ids, [1, 0.5], 300, boosts);
+          hits = index.top(ids, columns, 300, boosts);
         }
         const tpWeights = new Map<string, number>();
         const stemSet = new Set(stems);

@@ -1,9 +1,9 @@
 /**
  * Puts a BEIR corpus into a Delve database through the engine's own chunker and store (FTS5 follows
  * by triggers), so evaluation measures the search users get. Each corpus document becomes a
- * document at path `beir:<id>` whose text is its title and text as two paragraphs (BEIR's "flat"
- * title + text). The import is skipped when the database already holds this corpus with these
- * chunking settings.
+ * document at path `beir:<id>` laid out as every titled record is (chunk/record.ts): its title and
+ * text as two paragraphs (BEIR's "flat" title + text), the title also their heading path. The import
+ * is skipped when the database already holds this corpus with these chunking settings and layout.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -11,30 +11,25 @@ import { join } from 'node:path';
 import { chunkBlocks, chunkingFingerprint } from '../chunk/chunker.js';
 import type { Db } from '../store/db.js';
 import { writeParsed } from '../store/write.js';
-import type { Block, ChunkOptions, ExtractedDoc } from '../types.js';
+import { RECORD_LAYOUT, recordText } from '../chunk/record.js';
+import type { ChunkOptions, ExtractedDoc } from '../types.js';
 import type { BeirDataset, BeirDoc } from './beir.js';
 
 export const DOC_PREFIX = 'beir:';
 const KEY = 'eval.corpus';
 
 function toExtracted(d: BeirDoc): ExtractedDoc {
-  const parts = [d.title.trim(), d.text.trim()].filter((p) => p.length > 0);
-  const blocks: Block[] = [];
-  let at = 0;
-  for (const p of parts) {
-    blocks.push({ text: p, start: at, end: at + p.length, page: null, headingPath: [] });
-    at += p.length + 2;
-  }
+  const { text, blocks } = recordText(d.title, [d.text]);
   return {
     kind: 'note', title: d.title || null, authors: [], year: null, doi: null, metadata: { beirId: d.id },
-    text: parts.join('\n\n'), pages: [], pageStarts: [], blocks, warnings: [],
+    text, pages: [], pageStarts: [], blocks, warnings: [],
   };
 }
 
-/** What identifies an imported corpus: its file's size and mtime, its document count, and the chunking. */
+/** What identifies an imported corpus: its file's size and mtime, its document count, the chunking and the record layout. */
 export function corpusSignature(ds: BeirDataset, chunk: ChunkOptions): string {
   const st = statSync(join(ds.dir, 'corpus.jsonl'));
-  return createHash('sha256').update(JSON.stringify([ds.dir, st.size, st.mtimeMs, ds.corpus.length, chunkingFingerprint(chunk)])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([ds.dir, st.size, st.mtimeMs, ds.corpus.length, chunkingFingerprint(chunk), RECORD_LAYOUT])).digest('hex');
 }
 
 /** Imports the corpus unless it is already there; returns the number of documents written. */

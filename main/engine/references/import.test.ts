@@ -98,6 +98,7 @@ test('a .bib and a .ris with attached PDFs: records and files indexed, duplicate
     const byAbstract = await engine.search('cardiac rehabilitation exercise tolerance', { mode: 'bm25', k: 5, history: false });
     assert.equal(byAbstract.results[0]?.kind, 'reference');
     assert.equal(byAbstract.results[0]?.title, 'Heart failure in the elderly: a review');
+    assert.deepEqual(byAbstract.results[0]?.headingPath, ['Heart failure in the elderly: a review'], 'the record\'s title heads its text (chunk/record.ts)');
     const byKeyword = await engine.search('citation embeddings', { mode: 'bm25', k: 20, history: false });
     assert.ok(byKeyword.results.some((r) => r.kind === 'reference' && r.path === 'ref:doi:10.18653/v1/2020.acl-main.207'), 'the duplicate\'s keyword joined the record');
     const fullText = await engine.search('SciDocs citation prediction', { mode: 'bm25', k: 5, history: false });

@@ -1,11 +1,12 @@
 /**
  * A Zotero item as a record document (kind 'reference', path `zotero:<data folder>#<item key>`),
  * whether or not it has a PDF: its text is the title, the abstract, the child notes, and lines for
- * tags and collections, so search finds every regular item; `metadata.zotero` keeps the item (type,
+ * tags and collections, under the title as heading path (chunk/record.ts), so search finds every regular item; `metadata.zotero` keeps the item (type,
  * journal, tags, collections, notes, other attachments) and `metadata.bib` what citations need.
  */
 import { parseName, type BibName } from '../bibliography/index.js';
-import type { Block, ExtractedDoc } from '../types.js';
+import { recordText } from '../chunk/record.js';
+import type { ExtractedDoc } from '../types.js';
 import { creatorName, type ZoteroItem } from './read.js';
 
 export const recordPath = (library: string, itemKey: string) => `zotero:${library}#${itemKey}`;
@@ -24,16 +25,10 @@ function bibNames(item: ZoteroItem): BibName[] {
 }
 
 export function itemDoc(item: ZoteroItem): ExtractedDoc {
-  const parts = [
-    item.title ?? '', item.abstract ?? '', ...item.notes,
-    item.tags.length ? `Tags: ${item.tags.join('; ')}` : '', item.collections.length ? `Collections: ${item.collections.join('; ')}` : '',
-  ].map((p) => p.trim()).filter((p) => p.length > 0);
-  const blocks: Block[] = [];
-  let at = 0;
-  for (const p of parts) {
-    blocks.push({ text: p, start: at, end: at + p.length, page: null, headingPath: [] });
-    at += p.length + 2;
-  }
+  const { text, blocks } = recordText(item.title, [
+    item.abstract, ...item.notes,
+    item.tags.length ? `Tags: ${item.tags.join('; ')}` : null, item.collections.length ? `Collections: ${item.collections.join('; ')}` : null,
+  ]);
   const authors = bibNames(item);
   return {
     kind: 'reference', title: item.title, authors: named(item).map(creatorName).filter(Boolean),
@@ -46,6 +41,6 @@ export function itemDoc(item: ZoteroItem): ExtractedDoc {
       },
       bib: { type: item.journal ? 'article' : 'misc', authors, journal: item.journal },
     },
-    text: parts.join('\n\n'), pages: [], pageStarts: [], blocks, warnings: [],
+    text, pages: [], pageStarts: [], blocks, warnings: [],
   };
 }

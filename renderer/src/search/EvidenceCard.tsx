@@ -7,6 +7,7 @@ import { forwardRef, useState, type KeyboardEvent } from 'react';
 import { fileName, ocrLabel, sourceLabel } from '../format.js';
 import { MoreList, MoreToggle } from './MorePassages.js';
 import { SaveEvidenceForm } from './SaveEvidenceForm.js';
+import { sectionPath } from './sectionPath.js';
 import type { Result, Tops } from './scores.js';
 import { Snippet } from './Snippet.js';
 import { WhyPanel, WhyToggle } from './WhyThisResult.js';
@@ -37,6 +38,7 @@ export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(functio
   const r = p.result;
   const title = r.title ?? fileName(r.path);
   const where = sourceLabel(r);
+  const section = sectionPath(r.headingPath, r.title);
   const titleId = `search-card-${r.chunkId}`;
   const [why, setWhy] = useState(false);
   const whyId = `search-why-${r.chunkId}`;
@@ -51,7 +53,7 @@ export const EvidenceCard = forwardRef<HTMLLIElement, EvidenceCardProps>(functio
         {r.ocrConfidence !== undefined && (
           <span className="search-badge search-badge-ocr" title="This passage was read from a scanned page by OCR: words may be misread">{ocrLabel(r.ocrConfidence)}</span>
         )}
-        {r.headingPath.length > 0 && <span className="search-card-heading">{r.headingPath.join(' › ')}</span>}
+        {section.length > 0 && <span className="search-card-heading">{section.join(' › ')}</span>}
       </div>
       <blockquote className="search-card-quote"><Snippet result={r} /></blockquote>
       {r.trace.llm && r.trace.llm.reason !== '' && (

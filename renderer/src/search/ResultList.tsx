@@ -9,6 +9,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNav } from '../app/nav.js';
 import { EvidenceCard } from './EvidenceCard.js';
 import { topsOf, type Result } from './scores.js';
+import { sectionPath } from './sectionPath.js';
 
 export interface ResultListProps {
   results: Result[];
@@ -51,9 +52,10 @@ export function ResultList({ results, query, mode, startedAt, firstResults, comp
     const r = results[Math.max(0, Math.min(results.length - 1, i))];
     if (r) cards.current.get(r.chunkId)?.focus();
   };
-  const open = (r: Result) => nav.openDocument({
-    docId: r.docId, page: r.page, highlight: r.snippetText, query, locator: r.locator, headingPath: r.headingPath.length > 0 ? r.headingPath : undefined,
-  });
+  const open = (r: Result) => {
+    const section = sectionPath(r.headingPath, r.title);
+    nav.openDocument({ docId: r.docId, page: r.page, highlight: r.snippetText, query, locator: r.locator, headingPath: section.length > 0 ? section : undefined });
+  };
   const expand = (id: number, on: boolean) => setExpanded((s) => {
     const next = new Set(s);
     if (on) next.add(id); else next.delete(id);

@@ -44,6 +44,8 @@ test('a record becomes a pubmed:<PMID> document with its fields, chunks, MeSH ro
   const chunks = db.prepare('SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal').pluck().all(doc.id) as string[];
   assert.ok(chunks[0]!.startsWith('Eradication of Helicobacter pylori'), 'the title is the start of the text');
   assert.ok(chunks.join(' ').includes('CONCLUSIONS: Eradication lowers risk.'), 'abstract sections keep their labels');
+  const headings = db.prepare('SELECT DISTINCT heading_path FROM chunks WHERE doc_id = ?').pluck().all(doc.id);
+  assert.deepEqual(headings, [JSON.stringify([doc.title])], 'the title heads every chunk (chunk/record.ts)');
 
   const rec = db.prepare('SELECT * FROM pubmed_records WHERE pmid = ?').get('31234567') as Record<string, unknown>;
   assert.equal(rec.doc_id, doc.id);

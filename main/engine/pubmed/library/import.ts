@@ -9,11 +9,12 @@
  */
 import { createHash } from 'node:crypto';
 import { chunkBlocks, chunkingFingerprint } from '../../chunk/chunker.js';
+import { recordText } from '../../chunk/record.js';
 import { EngineError } from '../../errors.js';
 import { keepPinnedFields } from '../../library/fields.js';
 import type { Db } from '../../store/db.js';
 import { writeParsed } from '../../store/write.js';
-import type { Block, ChunkOptions, ExtractedDoc } from '../../types.js';
+import type { ChunkOptions, ExtractedDoc } from '../../types.js';
 import type { PubmedRecord } from '../eutils/types.js';
 import { normalizeDoi } from './doi.js';
 import { authorString, fold } from './names.js';
@@ -28,24 +29,18 @@ export interface ImportedRecord {
   created: boolean;
 }
 
-/** The record's text: its title, then each abstract section ("LABEL: text") as a paragraph. */
+/** The record's text: its title, then each abstract section ("LABEL: text") as a paragraph, under the title as heading path (chunk/record.ts). */
 export function recordDoc(r: PubmedRecord): ExtractedDoc {
   const sections = r.abstractSections.length > 0
     ? r.abstractSections.map((s) => (s.label ? `${s.label}: ${s.text}` : s.text))
     : r.abstract.split(/\n+/);
-  const parts = [r.title, ...sections].map((p) => p.trim()).filter((p) => p.length > 0);
-  const blocks: Block[] = [];
-  let at = 0;
-  for (const p of parts) {
-    blocks.push({ text: p, start: at, end: at + p.length, page: null, headingPath: [] });
-    at += p.length + 2;
-  }
+  const { text, blocks } = recordText(r.title, sections);
   // The whole record but its title, and its abstract where the sections already hold it.
   const { title: _t, abstract, ...rest } = r;
   const kept = r.abstractSections.length > 0 ? rest : { ...rest, abstract };
   return {
     kind: 'pubmed', title: r.title || null, authors: r.authors.map(authorString), year: r.year, doi: r.doi,
-    metadata: { ...kept, source: 'pubmed' }, text: parts.join('\n\n'), pages: [], pageStarts: [], blocks, warnings: [],
+    metadata: { ...kept, source: 'pubmed' }, text, pages: [], pageStarts: [], blocks, warnings: [],
   };
 }
 

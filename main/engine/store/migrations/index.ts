@@ -17,6 +17,7 @@ import * as m0010 from './0010-references.js';
 import * as m0011 from './0011-trials.js';
 import * as m0013 from './0013-evidence-edits.js';
 import * as m0014 from './0014-ocr-garbage.js';
+import * as m0015 from './0015-record-headings.js';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 11, name: 'trials', up: m0011.up, rebuildsTables: true },
   { version: 12, name: 'evidence-edits', up: m0013.up },
   { version: 13, name: 'ocr-garbage', up: m0014.up },
+  { version: 14, name: 'record-headings', up: m0015.up },
 ];
 
 export function schemaVersion(db: Database.Database): number {

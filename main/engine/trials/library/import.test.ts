@@ -47,6 +47,10 @@ test('studies become trial:<NCT id> documents with their tables; re-import updat
   const row = db.prepare('SELECT * FROM trial_records WHERE nct_id = ?').get('NCT02513394') as Record<string, unknown>;
   assert.deepEqual([row.acronym, row.enrollment, row.locations_count, JSON.parse(row.phases as string)], ['PALLAS', 5796, 437, ['PHASE3']]);
   assert.ok((db.prepare('SELECT COUNT(*) FROM chunks WHERE doc_id = ?').pluck().get(doc.id) as number) > 1);
+  const heads = db.prepare('SELECT DISTINCT heading_path FROM chunks WHERE doc_id = ?').pluck().all(doc.id);
+  assert.deepEqual(heads, [JSON.stringify([doc.title])], 'the title heads every chunk (chunk/record.ts)');
+  const first0 = db.prepare('SELECT text FROM chunks WHERE doc_id = ? AND ordinal = 0').pluck().get(doc.id) as string;
+  assert.ok(first0.startsWith(`${doc.title as string}\n\n`), 'and is the first paragraph');
   const again = importTrials(db, [KRAS], DEFAULT_CHUNK_OPTIONS);
   assert.deepEqual(again.map((t) => [t.nctId, t.created]), [['NCT06008288', false]]);
   assert.equal(again[0]!.docId, first.find((t) => t.nctId === 'NCT06008288')!.docId);

@@ -1,17 +1,19 @@
 /**
  * ClinicalTrials.gov studies into the library: each is a document at path `trial:<NCT id>` (kind
  * 'trial'), its title the brief title, its year the start year, its metadata the TrialRecord (so
- * exports and the app can show every field) and its text the paragraphs of text.ts, chunked by the
- * engine's chunker so `delve search` finds it like any other document. `trial_records` and
+ * exports and the app can show every field) and its text the title and the paragraphs of text.ts,
+ * under the title as heading path (chunk/record.ts), chunked by the engine's chunker so `delve
+ * search` finds it like any other document. `trial_records` and
  * `trial_refs` (migration 0011) hold the fields and references. Importing a study again updates its
  * document in place (same id).
  */
 import { createHash } from 'node:crypto';
 import { chunkBlocks, chunkingFingerprint } from '../../chunk/chunker.js';
+import { recordText } from '../../chunk/record.js';
 import { keepPinnedFields } from '../../library/fields.js';
 import type { Db } from '../../store/db.js';
 import { writeParsed } from '../../store/write.js';
-import type { Block, ChunkOptions, ExtractedDoc } from '../../types.js';
+import type { ChunkOptions, ExtractedDoc } from '../../types.js';
 import type { Study } from '../api/types.js';
 import { trialRecord, type TrialRecord } from './record.js';
 import { trialParagraphs } from './text.js';
@@ -21,15 +23,12 @@ export const TRIAL_PREFIX = 'trial:';
 export interface ImportedTrial { nctId: string; docId: number; title: string; created: boolean }
 
 export function trialDoc(r: TrialRecord): ExtractedDoc {
-  const parts = trialParagraphs(r);
-  const blocks: Block[] = [];
-  let at = 0;
-  for (const p of parts) { blocks.push({ text: p, start: at, end: at + p.length, page: null, headingPath: [] }); at += p.length + 2; }
+  const { text, blocks } = recordText(r.title, trialParagraphs(r));
   const year = r.startDate ? Number(r.startDate.slice(0, 4)) : null;
   return {
     kind: 'trial', title: r.title, authors: [], year: Number.isFinite(year) ? year : null, doi: null,
     metadata: { ...r, source: 'ctgov', url: `https://clinicaltrials.gov/study/${r.nctId}` },
-    text: parts.join('\n\n'), pages: [], pageStarts: [], blocks, warnings: [],
+    text, pages: [], pageStarts: [], blocks, warnings: [],
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * A trial's text in the library: one paragraph per part (title, acronym and official title,
- * conditions, interventions, design, dates, sponsor, summary, eligibility, outcomes, locations),
+ * A trial's text in the library after its title (chunk/record.ts): one paragraph per part (acronym
+ * and official title, conditions, interventions, design, dates, sponsor, summary, eligibility,
+ * outcomes, locations),
  * so BM25 finds a trial by any of them and a hit cites the part it came from.
  */
 import type { TrialRecord } from './record.js';
@@ -20,7 +21,6 @@ export function trialParagraphs(r: TrialRecord): string[] {
   const who = [e.sex ? `Sex: ${e.sex}` : null, e.minimumAge ? `minimum age ${e.minimumAge}` : null, e.maximumAge ? `maximum age ${e.maximumAge}` : null].filter(Boolean).join(', ');
   const out = (label: string, xs: TrialRecord['outcomes']['primary']) => (xs.length ? `${label}: ${xs.map((o) => o.measure + (o.timeFrame ? ` (${o.timeFrame})` : '')).join('; ')}` : null);
   return [
-    r.title,
     [r.acronym ? `Acronym: ${r.acronym}` : null, r.officialTitle && r.officialTitle !== r.title ? `Official title: ${r.officialTitle}` : null, `${r.nctId}`].filter(Boolean).join('. '),
     r.conditions.length ? `Conditions: ${list(r.conditions)}` : null,
     r.keywords.length ? `Keywords: ${list(r.keywords)}` : null,
