@@ -9,7 +9,7 @@
  */
 import { COMMANDS, type ArgsOf, type CommandName, type ResultOf } from '../main/ipc/registry.js';
 import type {
-  BackupContents, BackupInfo, CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
+  BackupChange, BackupContents, BackupInfo, CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
   ListedBackup, PipelineEvent, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchResponse, StatusReport, WriterWait,
 } from '../main/engine/api.js';
 import type { ErrorCode } from '../main/engine/errors.js';
@@ -22,7 +22,7 @@ import type {
 } from '../main/host/service/types.js';
 
 export type {
-  AppStatus, BackupContents, BackupInfo, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DeletedCollection, DocumentDetail, EmbeddingStatus,
+  AppStatus, BackupChange, BackupContents, BackupInfo, BibPatch, CheckedCandidate, CollectionExportFormat, CollectionInfo, DeletedCollection, DocumentDetail, EmbeddingStatus,
   EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexProgress, IndexSummary, LibraryRoot, ListedBackup, LlmHealth,
   LlmPullEvent, McpSetup, ModelListing, ModelPullEvent, PipelineEvent, PubmedCheckResult, PubmedDraftRequest, PubmedImportResult,
   PubmedSearchResult, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchOpts, SearchResponse, Settings, SettingsPatch, StatusReport,
@@ -59,6 +59,11 @@ export interface Events {
   'search:event': { searchId: string; event: PipelineEvent };
   'model:progress': ModelPullEvent;
   'llm:pull': LlmPullEvent;
+  /**
+   * A backup of the library was written or removed by the engine process (automatic snapshot, copy
+   * before an upgrade, back up now, snapshot before a restore, rotation): the backups list is stale.
+   */
+  'backups:changed': BackupChange;
 }
 
 export type EventName = keyof Events;
@@ -73,6 +78,7 @@ export const EVENT_CHANNELS = {
   'search:event': 'delve:event:search',
   'model:progress': 'delve:event:model:progress',
   'llm:pull': 'delve:event:llm:pull',
+  'backups:changed': 'delve:event:backups:changed',
 } as const satisfies Record<EventName, string>;
 
 /** What the preload exposes as `window.delve`. */

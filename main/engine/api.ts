@@ -361,6 +361,7 @@ export interface Engine {
 }
 
 export type { BackupInfo } from './backup/files.js';
+export type { BackupChange } from './backup/changes.js';
 export type { BackupContents, ListedBackup } from './backup/contents.js';
 export type { RestoreReport } from './backup/restore.js';
 

@@ -38,7 +38,7 @@ const REMOTE_DOWN = new Set<string>(['OLLAMA_UNREACHABLE', 'LLM_TIMEOUT', 'LLM_F
 export type * from './api.js';
 export { EngineError } from './errors.js';
 export { restoreLibrary } from './backup/restore.js';
-export { listBackups } from './backup/files.js';
+export { listBackups, watchBackups } from './backup/files.js';
 export { describeBackups } from './backup/contents.js';
 export type { ErrorCode, ErrorData } from './errors.js';
 export type { IndexProgress } from './types.js';

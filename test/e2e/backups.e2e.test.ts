@@ -5,9 +5,11 @@
  * the save dialog; a damaged library file (its header overwritten, as store/damage.test.ts does) opens
  * to a banner offering the newest whole copy, and restoring brings back the work of the copy and the
  * work made after it (the newest automatic snapshot). axe in light and dark on both: 0 serious/critical.
+ * While the list is open, it follows new backups: the engine's own snapshot after a change (the
+ * backups:changed event) and a `delve backup` run by the CLI (read again when the window regains focus).
  * A library another Delve process is writing (its writer lock held) makes the Library's indexing wait,
  * saying whom for, and go on once the lock is released.
- * Screenshots: test-artifacts/e2e/22d-*.png.
+ * Screenshots: test-artifacts/e2e/22d-*.png, 22g-backups-live.png.
  */
 import assert from 'node:assert/strict';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { axeCounts, axeLightAndDark, axeLine } from './a11y.js';
 import { missingBrowser, openApp, openScreen, screenshot } from './browser.js';
 import { startIndexedBridge } from './bridge/indexed.js';
 import { startBridge, type Bridge } from './bridge/server.js';
+import { delveJson } from '../helpers/cli.js';
 
 const missing = missingBrowser() ?? (existsSync(join(REPO_ROOT, 'renderer', 'dist', 'index.html')) ? null : 'renderer/dist is not built (npm run build:renderer)');
 if (missing && process.env.CI) throw new Error(`the end-to-end suite cannot run: ${missing}`);
@@ -140,6 +143,27 @@ describe('Settings → Your data and backups (Chromium)', { skip: missing ?? fal
     assert.deepEqual(data.collections.filter((c) => c.deletedAt === null).map((c) => [c.name, c.evidence.map((e) => e.note)]), [['Sleep review', ['key finding: CPAP helps']]]);
     await show(section());
     await screenshot(page, '22d-backups-light');
+  });
+
+  test('the open list follows new backups: the engine\'s snapshot after a change, and a `delve backup` from a terminal once the window has focus again', async () => {
+    await openBackups();
+    const first = () => section().getByRole('list', { name: 'Backups' }).getByRole('listitem').first();
+    const before = await first().textContent();
+    // A change to the user's work while Settings stays open: the engine's debounced snapshot is announced
+    // (backups:changed) and listed, without reopening the screen.
+    await call(bridge, 'createCollection', 'Knee review');
+    await first().filter({ hasText: 'Automatic snapshot of your work' }).filter({ hasText: '2 collections · 1 piece of evidence · 1 note' }).waitFor({ timeout: 30_000 });
+    assert.notEqual(await first().textContent(), before);
+    assert.ok(bridge.events.some((e) => e.name === 'backups:changed' && /delve-auto-.*\.json$/.test(e.payload.file)));
+    await show(section());
+    await screenshot(page, '22g-backups-live');
+
+    // `delve backup` in another process: this process is not told; the list is read again when the window comes back.
+    const cli = await delveJson<{ file: string }>(['backup', '--db', join(dir, 'data', 'delve.db')], { env: { ...process.env, DELVE_OCR: '0', DELVE_HOME: join(dir, 'home') } });
+    assert.match(cli.file, /delve-manual-.*\.db$/);
+    assert.match(await first().textContent() ?? '', /^Automatic snapshot of your work/);
+    await page.evaluate(() => { (globalThis as unknown as EventTarget).dispatchEvent(new Event('focus')); });
+    await first().filter({ hasText: 'Backup made by you' }).filter({ hasText: '2 collections' }).waitFor({ timeout: 30_000 });
   });
 
   test('axe: the backups section, with a restore being confirmed, light and dark', async () => {

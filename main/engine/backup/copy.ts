@@ -7,6 +7,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../store/db.js';
 import { toErrorData, EngineError } from '../errors.js';
+import { backupChanged } from './changes.js';
 import { backupInfo, type BackupInfo } from './files.js';
 
 /** Best effort: a copy left in WAL mode is still whole (its contents are then not listed, contents.ts). */
@@ -35,5 +36,6 @@ export async function copyDb(db: Db, target: string): Promise<BackupInfo> {
     const e = toErrorData(err, target);
     throw new EngineError(e.code === 'INTERNAL' ? 'FILE_UNREADABLE' : e.code, `backup to ${target} failed: ${e.message}`, { cause: err });
   }
+  backupChanged(target, 'written');
   return backupInfo(target, 'full');
 }

@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { backupChanged, watchBackupDir, type BackupChange } from './changes.js';
 
 export interface BackupInfo {
   file: string;
@@ -53,5 +54,18 @@ export function listBackups(dbPath: string, label?: string): BackupInfo[] {
 
 /** Keeps the newest `keep` backups with this label. */
 export function rotate(dbPath: string, label: string, keep: number): void {
-  for (const old of listBackups(dbPath, label).slice(keep)) unlinkSync(old.file);
+  for (const old of listBackups(dbPath, label).slice(keep)) {
+    unlinkSync(old.file);
+    backupChanged(old.file, 'removed');
+  }
+}
+
+/**
+ * Calls `listener` after each backup of this library that this process writes or removes (changes.ts);
+ * returns the way to stop. Nothing for an in-memory library.
+ */
+export function watchBackups(dbPath: string, listener: (change: BackupChange) => void): () => void {
+  if (dbPath === ':memory:') return () => {};
+  const prefix = `${stem(dbPath)}-`; // as listBackups: another library's backups share the folder
+  return watchBackupDir(backupDir(dbPath), (c) => { if (basename(c.file).startsWith(prefix)) listener(c); });
 }

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname } from 'node:path';
 import { EngineError, toErrorData } from '../errors.js';
 import type { Db } from '../store/db.js';
+import { backupChanged } from './changes.js';
 import { backupInfo, backupName, listBackups, rotate, type BackupInfo } from './files.js';
 import { exportUserData, type UserData } from './user-data.js';
 
@@ -23,6 +24,7 @@ export function writeUserData(data: UserData, target: string): BackupInfo {
     rmSync(`${target}.partial`, { force: true }); // a full disk leaves no half-written file
     throw new EngineError(toErrorData(err, target).code === 'DISK_FULL' ? 'DISK_FULL' : 'FILE_UNREADABLE', `${target}: ${(err as Error).message}`, { cause: err });
   }
+  backupChanged(target, 'written');
   return backupInfo(target, 'user-data');
 }
 

@@ -1,7 +1,8 @@
 /**
  * The app's backup commands on a real engine: a backup, the list, a restore refused for a file outside
  * the backups folder, a restore merged into the open library, and over a damaged library (the open
- * fails with DB_CORRUPT; restoreBackup still lists and restores, and the library opens again).
+ * fails with DB_CORRUPT; restoreBackup still lists and restores, and the library opens again); the
+ * backups:changed event for the engine's own snapshot and for "back up now".
  */
 import assert from 'node:assert/strict';
 import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { test } from 'node:test';
 import { tempDir } from '../../../test/helpers/shared.js';
 import { createEngine } from '../../engine/index.js';
 import { createEngineService } from './index.js';
+import type { BackupChange } from '../../engine/api.js';
+import type { EngineEvent } from '../engine-protocol.js';
 
 test('backup, backups and restoreBackup through the engine service, also on a damaged library', async () => {
   const root = tempDir('delve-backup-svc-');
@@ -55,4 +58,41 @@ test('backup, backups and restoreBackup through the engine service, also on a da
   assert.equal((await fresh.getSettings()).theme, 'dark');
   assert.deepEqual((await fresh.evidence('CPAP')).map((e) => e.note), ['key finding']);
   await fresh.close();
+});
+
+test('the engine\'s automatic snapshot and "back up now" reach the window as backups:changed', { timeout: 60_000 }, async (t) => {
+  const root = tempDir('delve-backup-svc-events-');
+  const events: EngineEvent[] = [];
+  let heard: (() => void) | null = null;
+  const service = createEngineService({
+    config: { dataDir: root, dbPath: join(root, 'delve.db') },
+    emit: (e) => { events.push(e); heard?.(); },
+    openEngine: (c) => createEngine({ ...c, workers: 1, ocr: { enabled: false } }),
+  });
+  const changes = () => events.flatMap((e) => (e.name === 'backups:changed' ? [e.payload] : []));
+  /** Waits for the event itself (the snapshot timer does not hold the process open: this interval does). */
+  const until = async (match: (c: BackupChange) => boolean) => {
+    const keep = setInterval(() => undefined, 60_000);
+    try {
+      while (!changes().some(match)) {
+        await new Promise<void>((ok, fail) => {
+          heard = ok;
+          t.signal.addEventListener('abort', () => fail(new Error('no backups:changed came')), { once: true });
+        });
+      }
+    } finally {
+      clearInterval(keep);
+    }
+    return changes().find(match)!;
+  };
+  try {
+    await service.createCollection('CPAP');
+    const auto = await until((c) => /delve-auto-.*\.json$/.test(c.file));
+    assert.equal(auto.change, 'written');
+    assert.deepEqual((await service.backups()).map((b) => b.file), [auto.file]);
+    const full = await service.backup();
+    assert.deepEqual(await until((c) => c.file === full.file), { file: full.file, change: 'written' });
+  } finally {
+    await service.close();
+  }
 });

@@ -5,6 +5,7 @@
  * and LLM calls, and sends their progress through `emit`.
  */
 import { resolveConfig } from '../../engine/config.js';
+import { watchBackups } from '../../engine/index.js';
 import type { EngineEvent, EngineServerConfig, EngineService } from '../engine-protocol.js';
 import { documentBytes } from './documents.js';
 import { engineHolder, type OpenEngine } from './engine.js';
@@ -41,6 +42,9 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     engine.configure(toEngineConfig(config, settings));
   };
   const jobs = jobCalls(engine, emit, () => settings.ollama.host);
+  // Every backup this process writes or removes, whoever made it (the engine's automatic snapshot, a copy
+  // before an upgrade, the commands below), tells the window its list is stale.
+  const unwatch = watchBackups(config.dbPath, (payload) => emit({ type: 'event', name: 'backups:changed', payload }));
   const health = cachedHealth();
 
   return {
@@ -120,7 +124,8 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
       return r;
     },
     async close() {
-      engine.close();
+      engine.close(); // its last snapshot, taken at close, is still announced
+      unwatch();
       return null;
     },
   };

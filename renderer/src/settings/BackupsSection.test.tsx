@@ -1,6 +1,10 @@
-/** Settings → Your data and backups against a scripted bridge: the list, back up, export, restore with its confirmation, errors. */
+/**
+ * Settings → Your data and backups against a scripted bridge: the list, back up, export, restore with its
+ * confirmation, errors; the list read again when the engine announces a backup and when the window comes
+ * back, one read at a time.
+ */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ListedBackup, RestoreReport } from '../api.js';
 import { fakeApi } from '../test/fakeApi.js';
 import { FIRST_SHOWN } from './BackupList.js';
@@ -101,5 +105,71 @@ describe('BackupsSection', () => {
     fireEvent.click(screen.getByRole('button', { name: `Show all ${many.length} backups` }));
     expect(within(screen.getByRole('list', { name: 'Backups' })).getAllByRole('listitem')).toHaveLength(many.length);
     expect(f.count('backups')).toBe(2);
+  });
+
+  describe('while the section is open', () => {
+    const SNAP: ListedBackup = { ...AUTO, file: '/data/backups/delve-auto-2026-12-07T16-10-00-000Z.json', createdAt: at(16), holds: { collections: 3, evidence: 14, notes: 3, corrections: 1 } };
+    const CLI: ListedBackup = { ...PRE, file: '/data/backups/delve-manual-2026-12-07T17-00-00-000Z.db', label: 'manual', createdAt: at(17) };
+    const items = () => within(screen.getByRole('list', { name: 'Backups' })).getAllByRole('listitem');
+    let visibility: DocumentVisibilityState = 'visible';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    afterEach(() => { visibility = 'visible'; });
+    /** The bridge answers a new array for each read, as the real one does. */
+    const live = () => {
+      const list = [AUTO, PRE];
+      return Object.assign(install({ backups: async () => [...list] }), { list });
+    };
+
+    it('reads the list again when the engine announces a backup written or removed', async () => {
+      const f = live();
+      await screen.findByRole('list', { name: 'Backups' });
+      f.list.unshift(SNAP);
+      act(() => f.emit('backups:changed', { file: SNAP.file, change: 'written' }));
+      await waitFor(() => expect(items()[0]!.textContent).toContain('3 collections'));
+      expect(items()).toHaveLength(3);
+      f.list.splice(2, 1);
+      act(() => f.emit('backups:changed', { file: PRE.file, change: 'removed' }));
+      await waitFor(() => expect(items()).toHaveLength(2));
+      expect(f.count('backups')).toBe(3);
+    });
+
+    it('reads it again when the window regains focus or comes back into view (a `delve backup` in a terminal)', async () => {
+      const f = live();
+      await screen.findByRole('list', { name: 'Backups' });
+      f.list.unshift(CLI);
+      act(() => { window.dispatchEvent(new Event('focus')); });
+      await waitFor(() => expect(items()[0]!.textContent).toContain('Backup made by you'));
+      expect(f.count('backups')).toBe(2);
+      visibility = 'hidden';
+      act(() => { document.dispatchEvent(new Event('visibilitychange')); });
+      expect(f.count('backups')).toBe(2);
+      f.list.unshift(SNAP);
+      visibility = 'visible';
+      act(() => { document.dispatchEvent(new Event('visibilitychange')); });
+      await waitFor(() => expect(items()).toHaveLength(4));
+      expect(f.count('backups')).toBe(3);
+    });
+
+    it('one read at a time: announcements during a read make one more read after it, and none after unmount', async () => {
+      const pending: (() => void)[] = [];
+      const list = [AUTO, PRE];
+      const f = install({ backups: () => new Promise<ListedBackup[]>((ok) => pending.push(() => ok([...list]))) });
+      expect(f.count('backups')).toBe(1);
+      act(() => {
+        f.emit('backups:changed', { file: SNAP.file, change: 'written' });
+        window.dispatchEvent(new Event('focus'));
+        f.emit('backups:changed', { file: AUTO.file, change: 'removed' });
+      });
+      expect(f.count('backups')).toBe(1);
+      list.unshift(SNAP);
+      await act(async () => { pending.shift()!(); });
+      await waitFor(() => expect(f.count('backups')).toBe(2));
+      await act(async () => { pending.shift()!(); });
+      await waitFor(() => expect(items()).toHaveLength(3));
+      expect(f.count('backups')).toBe(2);
+      f.unmount();
+      act(() => { f.emit('backups:changed', { file: SNAP.file, change: 'written' }); window.dispatchEvent(new Event('focus')); });
+      expect(f.count('backups')).toBe(2);
+    });
   });
 });

@@ -2,37 +2,26 @@
  * Settings → "Your data and backups" (engine: main/engine/backup/): what Delve keeps on its own, the
  * list of backups (BackupList), "Back up now" (a full copy), "Export my work…" (the user-data export
  * through the save dialog) and a restore with its report. Errors show as the bridge's {code, message}.
+ * The list follows new backups while the section is open (useBackupList).
  */
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, unwrap, type ListedBackup } from '../api.js';
+import { useState } from 'react';
+import { api, unwrap, type ListedBackup } from '../api.js';
 import { LIBRARY_RESTORED_EVENT } from '../app/nav.js';
 import { formatBytes } from '../app/StatusBar.js';
 import { fileName } from '../format.js';
 import { BackupList } from './BackupList.js';
 import { restoreWords } from './backupWords.js';
+import { errorText, useBackupList } from './useBackupList.js';
 import './Backups.css';
 
 type Busy = 'backup' | 'export' | 'restore' | null;
 
-const errorText = (err: unknown) => (err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
-
 export function BackupsSection() {
-  const [backups, setBackups] = useState<ListedBackup[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { backups, listError, reload: load } = useBackupList();
   const [busy, setBusy] = useState<Busy>(null);
   const [restoring, setRestoring] = useState<string | null>(null);
   const [done, setDone] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setBackups(await unwrap(api().backups()));
-      setListError(null);
-    } catch (err) {
-      setListError(errorText(err));
-    }
-  }, []);
-  useEffect(() => { void load(); }, [load]);
 
   /** Runs one action: its result's sentences, or its error, replace the last ones; the list is read again. */
   const run = async (what: Exclude<Busy, null>, action: () => Promise<string[] | null>, failed: string) => {
