@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -31,7 +31,7 @@ test('cosineSimilarity is 1 − sqlite-vec\'s vec_distance_cosine, bit for bit',
 test('a float file holds rows as appended, across buffered writes, and is gone from its folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'delve-floatfile-'));
   try {
-    const file = FloatFile.create(join(root, 'lib.db'), 'vec_1', 40);
+    const file = FloatFile.create(join(root, 'lib.db'), 'vec_1', 40, 5000, 0);
     assert.ok(typeof file !== 'string', String(file));
     const r = seeded(9);
     const rows = Array.from({ length: 5000 }, () => Float32Array.from({ length: 40 }, r)); // over two write buffers
@@ -63,15 +63,18 @@ test('files of dead processes are removed; no folder, or an in-memory library: a
     const mine = join(dir, `vec_1-${process.pid}-abc.f32`);
     writeFileSync(stale, 'x');
     writeFileSync(mine, 'x');
-    const file = FloatFile.create(join(root, 'lib.db'), 'vec_1', 8);
+    const file = FloatFile.create(join(root, 'lib.db'), 'vec_1', 8, 10, 0);
     assert.ok(typeof file !== 'string');
     file.close();
     assert.equal(existsSync(stale), false, 'a dead process\'s file');
     assert.equal(existsSync(mine), true, 'this process\'s own file is left alone');
 
     writeFileSync(join(root, 'other.db-scan'), 'a file where the folder would be');
-    assert.match(FloatFile.create(join(root, 'other.db'), 'vec_1', 8) as string, /^no scratch file for exact re-scoring \(.*(EEXIST|ENOTDIR)/);
-    assert.equal(FloatFile.create(':memory:', 'vec_1', 8), 'the library is in memory');
+    assert.match(FloatFile.create(join(root, 'other.db'), 'vec_1', 8, 10, 0) as string, /^no scratch file for exact re-scoring \(.*(EEXIST|ENOTDIR)/);
+    assert.equal(FloatFile.create(':memory:', 'vec_1', 8, 10), 'the library is in memory');
+    const free = Number(statfsSync(root).bavail) * Number(statfsSync(root).bsize);
+    assert.match(FloatFile.create(join(root, 'lib.db'), 'vec_1', 8, 10, free + 1) as string,
+      /^no scratch file for exact re-scoring: it needs 0 MB and would leave under \d+ MB of the disk free \(\d+ MB free\)$/, 'the disk\'s free space comes first');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -10,13 +10,16 @@
  * order, as its C loop adds them). The file is scratch: made when the rows load, in the folder
  * `<library>-scan/`, removed from the folder as soon as it is open where the system allows (POSIX: it
  * then goes when the process does, even killed), else when closed, and files left by dead processes
- * are removed by the next one. Any failure (no space, no folder) leaves the scan without it:
- * candidates are then re-scored through sqlite-vec.
+ * are removed by the next one. It is not made where it would leave less than 2 GiB of the disk free
+ * (the library's own writes come first), and any failure (no space, no folder) leaves the scan
+ * without it: candidates are then re-scored through sqlite-vec.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const f = Math.fround;
+/** Disk space the file must leave free for the library itself (its writes must not meet a full disk for a cache). */
+export const KEEP_FREE_BYTES = 2 * 1024 ** 3;
 /** Rows buffered before a write. */
 const WRITE_ROWS = 2048;
 
@@ -32,13 +35,20 @@ export class FloatFile {
     this.one = new Float32Array(dims);
   }
 
-  /** A new empty file for `dims`-d rows beside the database at `dbPath`, or why there is none. */
-  static create(dbPath: string, name: string, dims: number): FloatFile | string {
+  /**
+   * A new empty file for `rows` `dims`-d rows beside the database at `dbPath`, or why there is none:
+   * it is not made where it would leave under KEEP_FREE_BYTES (default) of the disk free.
+   */
+  static create(dbPath: string, name: string, dims: number, rows: number, keepFree = KEEP_FREE_BYTES): FloatFile | string {
     if (!dbPath || dbPath === ':memory:') return 'the library is in memory';
     const dir = `${dbPath}-scan`;
     try {
       mkdirSync(dir, { recursive: true });
       removeStale(dir);
+      const need = rows * dims * 4;
+      const fs = statfsSync(dir);
+      const free = Number(fs.bavail) * Number(fs.bsize);
+      if (free - need < keepFree) return `no scratch file for exact re-scoring: it needs ${mb(need)} MB and would leave under ${mb(keepFree)} MB of the disk free (${mb(free)} MB free)`;
       const path = join(dir, `${name.replace(/[^A-Za-z0-9_-]/g, '_')}-${process.pid}-${Date.now().toString(36)}.f32`);
       const fd = openSync(path, 'w+');
       let kept: string | null = path;
@@ -102,6 +112,8 @@ export function cosineSimilarity(a: Float32Array, b: Float32Array, dims: number)
   }
   return 1 - f(1 - dot / (Math.sqrt(am) * Math.sqrt(bm)));
 }
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 /** Files of processes no longer running (where they could not be removed while open). */
 function removeStale(dir: string): void {

@@ -77,7 +77,7 @@ export class ScanRows {
     const memory = new Wasm.Memory({ initial, maximum, shared: true });
     const rows = new ScanRows(table, memory, layout, mark.dims, mark, maxBytes, choice);
     if (layout.codes === 'int8') {
-      const file = FloatFile.create(db.name, table, mark.dims);
+      const file = FloatFile.create(db.name, table, mark.dims, expected);
       if (typeof file === 'string') rows.floatsReason = file;
       else rows.floats = file;
     }
