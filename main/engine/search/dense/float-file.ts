@@ -30,7 +30,8 @@ export class FloatFile {
   private readonly one: Float32Array;
   private closed = false;
 
-  private constructor(private readonly fd: number, private readonly path: string | null, readonly dims: number) {
+  private constructor(private readonly fd: number, private readonly path: string | null, readonly dims: number,
+    private readonly dir: string, private readonly keepFree: number) {
     this.pending = new Float32Array(WRITE_ROWS * dims);
     this.one = new Float32Array(dims);
   }
@@ -46,14 +47,13 @@ export class FloatFile {
       mkdirSync(dir, { recursive: true });
       removeStale(dir);
       const need = rows * dims * 4;
-      const fs = statfsSync(dir);
-      const free = Number(fs.bavail) * Number(fs.bsize);
+      const free = freeBytes(dir);
       if (free - need < keepFree) return `no scratch file for exact re-scoring: it needs ${mb(need)} MB and would leave under ${mb(keepFree)} MB of the disk free (${mb(free)} MB free)`;
       const path = join(dir, `${name.replace(/[^A-Za-z0-9_-]/g, '_')}-${process.pid}-${Date.now().toString(36)}.f32`);
       const fd = openSync(path, 'w+');
       let kept: string | null = path;
       try { unlinkSync(path); kept = null; } catch { /* Windows: removed when closed */ }
-      return new FloatFile(fd, kept, dims);
+      return new FloatFile(fd, kept, dims, dir, keepFree);
     } catch (err) {
       return `no scratch file for exact re-scoring (${(err as Error).message})`;
     }
@@ -68,10 +68,11 @@ export class FloatFile {
     if (++this.buffered === WRITE_ROWS) this.flush();
   }
 
-  /** Writes what is buffered (throws when the disk is full: the caller drops the file). */
+  /** Writes what is buffered (throws when the disk is full or nearly: the caller drops the file). */
   flush(): void {
     if (this.buffered === 0) return;
     const bytes = new Uint8Array(this.pending.buffer, 0, this.buffered * this.dims * 4);
+    if (freeBytes(this.dir) - bytes.length < this.keepFree) throw new Error(`the disk has under ${mb(this.keepFree)} MB free`);
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written * this.dims * 4 + done);
     this.written += this.buffered;
@@ -114,6 +115,11 @@ export function cosineSimilarity(a: Float32Array, b: Float32Array, dims: number)
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+function freeBytes(dir: string): number {
+  const fs = statfsSync(dir);
+  return Number(fs.bavail) * Number(fs.bsize);
+}
 
 /** Files of processes no longer running (where they could not be removed while open). */
 function removeStale(dir: string): void {
