@@ -19,7 +19,7 @@ import { bigramOverlap, bigrams } from '../../main/engine/search/bm25/proximity.
 import { normalizeForSearch, STOP_WORDS, TOKEN } from '../../main/engine/search/query/query.js';
 import { feedbackTermAllowed, rm3Expand, type Rm3Options } from '../../main/engine/search/query/rm3.js';
 import { openDb } from '../../main/engine/store/db.js';
-import { buttcherProximity, minDist, lengthsWithout, VariantScorer, type ScoreVariant } from './variants.js';
+import { buttcherProximity, fieldLengths, minDist, lengthsWithout, VariantScorer, type ScoreVariant } from './variants.js';
 import { luceneIdf } from '../../main/engine/search/bm25/bm25-index.js';
 
 const LUCENE_STOP = new Set('a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '));
@@ -50,6 +50,8 @@ export interface Variant {
   md?: number;
   /** The heading-path column's weight (the engine's: 0.5). */
   heading?: number;
+  /** BM25F (test/eval/variants.ts): per-column b, [text, heading path], each column normalised by its own length; params.k1 applies. */
+  bf?: number[];
 }
 
 function contentPairs(text: string): Set<string> {
@@ -118,11 +120,13 @@ async function main(): Promise<void> {
       });
       return titles = { tf, lengths: L };
     };
+    let columnLengths: Float64Array[] | undefined;
     const dec = new TextDecoder();
     const termOf = (t: number) => dec.decode(data.termBytes.subarray(data.termStarts[t]!, data.termStarts[t + 1]!));
     for (const v of variants) {
-      const custom = v.tf || (v.len && v.len !== 'all') || v.title;
-      const index = custom ? new VariantScorer(data, { ...v.params, tf: v.tf, delta: v.delta },
+      const custom = v.tf || (v.len && v.len !== 'all') || v.title || v.bf;
+      const fields = v.bf ? { b: v.bf, lengths: columnLengths ??= fieldLengths(db, data) } : undefined;
+      const index = custom ? new VariantScorer(data, { ...v.params, tf: v.tf, delta: v.delta, fields },
         v.title ? titleData().lengths : v.len && v.len !== 'all' ? lengths[v.len] : undefined,
         v.title ? { weight: v.title, tf: titleData().tf, termOf } : undefined)
         : new Bm25Index(data, v.params);

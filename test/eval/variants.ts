@@ -9,15 +9,35 @@
  * - tfldp: 1 + ln(1 + ln(c + δ))  (Rousseau & Vazirgiannis, SIGIR 2013, TF_l∘δ∘p)
  * and document lengths counted without stop words (as Lucene's EnglishAnalyzer, which removes them
  * before the length norm is stored).
+ * - bm25f: each column normalised by its own length before the weighted sum (Robertson, Zaragoza &
+ *   Taylor, CIKM 2004; Zaragoza et al., TREC-13 2004; Robertson & Zaragoza 2009 §3.4):
+ *   f̃ = Σ_c w_c · tf_c / (1 − b_c + b_c · len_c / avglen_c), then f̃ / (f̃ + k1) as BM25 (no (k1 + 1)
+ *   factor, as Lucene 8+). The engine's form is the special case of one b over the summed length.
  */
 import type { Bm25IndexData, Bm25Top } from '../../main/engine/search/bm25/bm25-index.js';
 import { luceneIdf } from '../../main/engine/search/bm25/bm25-index.js';
+import { readVarints } from '../../main/engine/search/bm25/bm25-load.js';
+import type { Db } from '../../main/engine/store/db.js';
 
 export interface ScoreVariant {
   k1: number;
   b: number;
   tf?: 'bm25' | 'bm25+' | 'bm25l' | 'tfldp' | 'va';
   delta?: number;
+  /** BM25F: per-column b (text, heading path) and per-column lengths (fieldLengths()); params.b is then unused. */
+  fields?: { b: readonly number[]; lengths: readonly Float64Array[] };
+}
+
+/** Each row's length per column, from FTS5's %_docsize, in the order of data.rowids (ascending id). */
+export function fieldLengths(db: Db, data: Bm25IndexData, table = 'chunks_fts'): Float64Array[] {
+  const out = Array.from({ length: data.nCol }, () => new Float64Array(data.rowids.length));
+  let d = 0;
+  for (const [id, sz] of db.prepare(`SELECT id, sz FROM "${table}_docsize" ORDER BY id`).raw().iterate() as Iterable<[number, Uint8Array]>) {
+    if (id !== data.rowids[d]) throw new Error(`row ${id} is not the index's row ${d}`);
+    readVarints(sz, data.nCol).forEach((n, c) => { out[c]![d] = n; });
+    d++;
+  }
+  return out;
 }
 
 /** Row lengths less the occurrences of these term numbers (all columns). */
@@ -36,6 +56,8 @@ export function lengthsWithout(data: Bm25IndexData, terms: number[]): Float64Arr
 
 export class VariantScorer {
   private norm: Float64Array;
+  /** BM25F: 1 / (1 − b_c + b_c · len_c / avglen_c) per column, row. */
+  private readonly fieldInv: Float64Array[] | null = null;
   private readonly acc: Float64Array;
   private readonly touched: Int32Array;
   private readonly seen: Uint8Array;
@@ -58,6 +80,14 @@ export class VariantScorer {
       for (let d = 0; d < L.length; d++) m += avgtf(d);
       m /= L.length;
       this.norm = Float64Array.from(L, (D, d) => avgtf(d) / (m * m) + (1 - 1 / m) * D / avgdl);
+    }
+    if (v.fields) {
+      this.fieldInv = v.fields.lengths.map((Lc, c) => {
+        const bc = v.fields!.b[c] ?? v.b;
+        const avg = Lc.reduce((a, x) => a + x, 0) / Lc.length;
+        // A column empty in every row has no terms to normalise.
+        return Float64Array.from(Lc, (len) => 1 / (avg > 0 ? 1 - bc + bc * len / avg : 1));
+      });
     }
     this.acc = new Float64Array(L.length);
     this.touched = new Int32Array(L.length);
@@ -84,11 +114,13 @@ export class VariantScorer {
       for (let p = postStarts[t]!; p < postStarts[t + 1]!; p++) {
         const d = docs[p]!;
         let f = 0;
-        for (let c = 0; c < nCol; c++) f += tf[p * nCol + c]! * (weights[c] ?? 1);
+        const inv = this.fieldInv;
+        if (inv) for (let c = 0; c < nCol; c++) f += tf[p * nCol + c]! * (weights[c] ?? 1) * inv[c]![d]!;
+        else for (let c = 0; c < nCol; c++) f += tf[p * nCol + c]! * (weights[c] ?? 1);
         if (more) f += (more.get(d) ?? 0) * this.extra!.weight;
         if (f <= 0) continue;
         if (this.seen[d] === 0) { this.seen[d] = 1; this.touched[count++] = d; }
-        this.acc[d] = this.acc[d]! + idf * this.part(f, this.norm[d]!);
+        this.acc[d] = this.acc[d]! + idf * (inv ? f / (f + this.v.k1) : this.part(f, this.norm[d]!));
       }
     }
     const all = Array.from(this.touched.subarray(0, count), (d) => ({ d, s: this.acc[d]! }));
