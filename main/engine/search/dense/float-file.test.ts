@@ -45,8 +45,13 @@ test('a float file holds rows as appended, across buffered writes, and is gone f
     assert.equal(file.read(5000), null);
     assert.equal(file.read(-1), null);
     if (process.platform !== 'win32') assert.deepEqual(readdirSync(join(root, 'lib.db-scan')), [], 'unlinked while open');
+    assert.equal(file.share(), file, 'a second holder (a new generation of rows)');
     file.close();
+    assert.deepEqual(file.read(7), rows[7], 'still open for the other holder');
     file.close();
+    assert.equal(file.read(7), null, 'closed by the last holder');
+    file.close();
+    assert.throws(() => file.share(), /closed/);
     assert.deepEqual(readdirSync(join(root, 'lib.db-scan')), []);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -5,7 +5,9 @@
  * 0.2 ms a vector at 1M rows; a positioned read of this file takes microseconds (the page cache holds
  * what was read or written lately; the file is not counted in the process's memory).
  *
- * Row i of the scan is vector i of the file, as sqlite-vec stored it (not normalised), so
+ * Each scan row maps to a row of the file (rows are only appended; a generation made after removals
+ * shares its predecessor's file and skips the removed rows, so nothing is copied). A row is the vector
+ * as sqlite-vec stored it (not normalised), so
  * `cosineSimilarity` reproduces sqlite-vec's `vec_distance_cosine` bit for bit (float32 sums in
  * order, as its C loop adds them). The file is scratch: made when the rows load, in the folder
  * `<library>-scan/`, removed from the folder as soon as it is open where the system allows (POSIX: it
@@ -28,6 +30,7 @@ export class FloatFile {
   private buffered = 0;
   private written = 0;
   private readonly one: Float32Array;
+  private holders = 1;
   private closed = false;
 
   private constructor(private readonly fd: number, private readonly path: string | null, readonly dims: number,
@@ -81,14 +84,22 @@ export class FloatFile {
 
   /** Row `i` into `out` (false when the file does not hold it). */
   read(i: number, out: Float32Array = this.one): Float32Array | null {
-    if (i < 0 || i >= this.written) return null;
+    if (this.closed || i < 0 || i >= this.written) return null;
     const bytes = new Uint8Array(out.buffer, out.byteOffset, this.dims * 4);
     const got = readSync(this.fd, bytes, 0, bytes.length, i * this.dims * 4);
     return got === bytes.length ? out : null;
   }
 
+  /** One more holder (a new generation of rows keeps reading and appending to this file). */
+  share(): this {
+    if (this.closed) throw new Error('the scratch file is closed');
+    this.holders++;
+    return this;
+  }
+
+  /** One holder less; the last one closes the file (and removes it where it is still in its folder). */
   close(): void {
-    if (this.closed) return;
+    if (this.closed || --this.holders > 0) return;
     this.closed = true;
     try { closeSync(this.fd); } catch { /* already gone */ }
     if (this.path) try { unlinkSync(this.path); } catch { /* already gone */ }

@@ -44,6 +44,8 @@ export class ScanRows {
   readonly rowids: number[] = [];
   /** int8 rows: the float vectors for exact re-scoring (search/dense/float-file.ts), or null. */
   floats: FloatFile | null = null;
+  /** With `floats`: the file row holding each row's vector. */
+  readonly floatRows: number[] = [];
   /** Why `floats` is null for int8 rows (re-scoring then reads sqlite-vec). */
   floatsReason: string | null = null;
   private maxRowid = 0;
@@ -66,7 +68,8 @@ export class ScanRows {
   }
 
   /** Empty rows for `expected` vectors, in the form `choice` gives for that many (or in `codes`). */
-  private static empty(db: Db, table: string, mark: Mark, slots: number, maxBytes: number, expected: number, choice: CodesChoice, codes?: RowCodes): ScanRows | string {
+  private static empty(db: Db, table: string, mark: Mark, slots: number, maxBytes: number, expected: number, choice: CodesChoice, codes?: RowCodes,
+    shared?: ScanRows): ScanRows | string {
     const floats = scanLayout(mark.dims, slots, 'float32');
     const int8 = codes === 'int8' || (!codes && (choice === 'int8' || (choice === 'auto' && expected * floats.rowBytes > maxBytes)));
     const layout = int8 ? scanLayout(mark.dims, slots, 'int8') : floats;
@@ -76,7 +79,11 @@ export class ScanRows {
     const initial = Math.min(maximum, Math.ceil((layout.rowsBase + need * 1.1) / PAGE) + 1);
     const memory = new Wasm.Memory({ initial, maximum, shared: true });
     const rows = new ScanRows(table, memory, layout, mark.dims, mark, maxBytes, choice);
-    if (layout.codes === 'int8') {
+    if (shared) {
+      rows.floats = shared.floats?.share() ?? null;
+      rows.floatsReason = shared.floatsReason;
+    }
+    if (layout.codes === 'int8' && !shared) {
       const file = FloatFile.create(db.name, table, mark.dims, expected);
       if (typeof file === 'string') rows.floatsReason = file;
       else rows.floats = file;
@@ -101,7 +108,7 @@ export class ScanRows {
   /** A new generation holding the rows still in the table, then any new ones. */
   private rebuild(db: Db, mark: Mark, slots: number): ScanRows | string {
     const live = db.prepare(`SELECT rowid FROM ${this.table}_rowids WHERE rowid <= ? ORDER BY rowid`).pluck().all(this.maxRowid) as number[];
-    const next = ScanRows.empty(db, this.table, mark, slots, this.maxBytes, live.length + Math.max(0, mark.seq - this.maxRowid), this.choice, this.layout.codes);
+    const next = ScanRows.empty(db, this.table, mark, slots, this.maxBytes, live.length + Math.max(0, mark.seq - this.maxRowid), this.choice, this.layout.codes, this);
     if (typeof next === 'string') return next;
     const from = new Uint8Array(this.memory.buffer);
     const at = new Map(this.rowids.map((r, i) => [r, i]));
@@ -113,12 +120,11 @@ export class ScanRows {
       if (i === undefined) continue; // not held here (cannot happen: every row up to maxRowid was read)
       const src = this.layout.rowsBase + i * s;
       to.set(from.subarray(src, src + s), next.layout.rowsBase + next.count * s);
-      next.keepFloat(this.floats?.read(i) ?? null);
+      if (next.floats) next.floatRows.push(this.floatRows[i]!);
       next.hashes.push(this.hashes[i]!);
       next.rowids.push(rowid);
     }
     next.maxRowid = this.maxRowid;
-    next.flushFloats();
     return next.filled(next.append(db, mark.seq));
   }
 
@@ -171,15 +177,22 @@ export class ScanRows {
     return failure;
   }
 
-  /** Appends row `count`'s float vector to the float file (null: the file cannot hold it, so it goes). */
-  private keepFloat(v: Float32Array | null): void {
+  /** Appends row `count`'s float vector to the float file (when the file cannot take it, it goes). */
+  private keepFloat(v: Float32Array): void {
     if (!this.floats) return;
     try {
-      if (!v || this.floats.rows !== this.count) throw new Error('a row is missing from the scratch file');
+      if (this.floatRows.length !== this.count) throw new Error('a row is missing from the scratch file');
+      this.floatRows.push(this.floats.rows);
       this.floats.append(v, 0);
     } catch (err) {
       this.dropFloats(err as Error);
     }
+  }
+
+  /** Row `i`'s float vector from the file, or null (no file, or not written). */
+  floatOf(i: number): Float32Array | null {
+    const at = this.floatRows[i];
+    return at === undefined ? null : this.floats?.read(at) ?? null;
   }
 
   private flushFloats(): void {
@@ -189,6 +202,7 @@ export class ScanRows {
   private dropFloats(err: Error): void {
     this.floats?.close();
     this.floats = null;
+    this.floatRows.length = 0;
     this.floatsReason = `the scratch file for exact re-scoring failed (${err.message})`;
   }
 
@@ -196,6 +210,7 @@ export class ScanRows {
   release(): void {
     this.floats?.close();
     this.floats = null;
+    this.floatRows.length = 0;
   }
 
   /** Compares sample rows with what the virtual table itself returns for their hashes. */

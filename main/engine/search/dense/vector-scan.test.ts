@@ -245,13 +245,24 @@ test('int8 rows of a library on disk are re-scored from the float file: sqlite-v
     for (const qi of [0, 5, 33]) await exact(vectors(qi + 1, dims, 77)[qi]!, 40, `query ${qi}`);
     assert.equal(lookups.count, 0, 'no sqlite-vec point lookups');
 
+    const held = () => (sc as unknown as { rows: Map<string, { floats: object | null; gen: number }> }).rows.get(lib.table)!;
+    const file = held().floats;
     lib.add(vectors(300, dims, 42), 2500); // appended in place, floats too
     await exact(vectors(1, dims, 42)[0]!, 20, 'after an append');
+    const gen = held().gen;
     lib.db.prepare("DELETE FROM chunks WHERE hash IN ('h2500', 'h7', 'h1999')").run();
     assert.equal(dropUnusedVectors(lib.db, ['h2500', 'h7', 'h1999']), 3); // a new generation, its own float file
     await exact(vectors(1, dims, 42)[0]!, 20, 'after a removal');
     await exact(vs[1999]!, 20, 'a removed vector\'s own query');
+    lib.add(vectors(40, dims, 43), 2800); // rows appended to the new generation go to the shared file too
+    await exact(vectors(1, dims, 43)[0]!, 20, 'after a removal, then an append');
     assert.equal(sc.status()[0]!.rescoreFrom, 'file');
+    assert.notEqual(held().gen, gen, 'a new generation');
+    lib.db.prepare("DELETE FROM chunks WHERE hash IN ('h20', 'h2810')").run(); // a second removal: rows now sit elsewhere in the file
+    assert.equal(dropUnusedVectors(lib.db, ['h20', 'h2810']), 2);
+    for (const qi of [1, 8]) await exact(vectors(qi + 1, dims, 78)[qi]!, 40, `after a second removal, query ${qi}`);
+    await exact(vectors(3, dims, 43)[2]!, 20, 'a row appended after the first removal');
+    assert.equal(held().floats, file, 'the new generation shares the file: nothing copied');
     assert.equal(lookups.count, 0);
     await sc.close();
     assert.deepEqual(readdirSync(join(root, 'lib.db-scan')), [], 'no file left behind');

@@ -145,9 +145,8 @@ export class VectorScanner {
     const take = limit === undefined ? candidates : candidates.slice(0, limit);
     const exact = new Map<string, number>();
     const missing: string[] = [];
-    const file = rows.floats;
     for (const [hash, , row] of take) {
-      const v = file?.read(row) ?? null;
+      const v = rows.floatOf(row);
       if (v) exact.set(hash, cosineSimilarity(query, v, rows.dims));
       else missing.push(hash);
     }
