@@ -8,6 +8,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { basename, dirname, join } from 'node:path';
 import { EngineError } from '../errors.js';
 import type { ModelManifest } from './manifest.js';
+import { processAlive } from '../process-alive.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 
@@ -50,21 +51,13 @@ export function swapIntoPlace(staging: string, target: string): void {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as { code?: string }).code === 'EPERM';
-  }
-}
 
 /** The live process holding `<dir>/.lock`, or null. */
 export function lockHolder(dir: string): number | null {
   const lock = join(dir, '.lock');
   if (!existsSync(lock)) return null;
   const pid = Number(readFileSync(lock, 'utf8'));
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : null;
 }
 
 /**

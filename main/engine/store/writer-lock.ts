@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EngineError } from '../errors.js';
 import type { Db } from './db.js';
+import { processAlive } from '../process-alive.js';
 
 export interface WriterLockHolder {
   pid: number;
@@ -32,18 +33,10 @@ const KEY = 'writer_lock';
 /** Tokens of this process whose release failed (e.g. the disk was full): stale, whatever the pid says. */
 const abandoned = new Set<string>();
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export function isStale(h: WriterLockHolder): boolean {
   if (abandoned.has(h.token)) return true;
-  return h.host === hostname() && !alive(h.pid);
+  return h.host === hostname() && !processAlive(h.pid);
 }
 
 export function lockHolder(db: Db): WriterLockHolder | null {

@@ -18,6 +18,7 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { processAlive } from '../../process-alive.js';
 
 const f = Math.fround;
 /** Disk space the file must leave free for the library itself (its writes must not meet a full disk for a cache). */
@@ -136,11 +137,7 @@ function freeBytes(dir: string): number {
 function removeStale(dir: string): void {
   for (const name of readdirSync(dir)) {
     const pid = Number(/-(\d+)-[0-9a-z]+\.f32$/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || alive(pid)) continue;
+    if (!pid || pid === process.pid || processAlive(pid)) continue;
     try { unlinkSync(join(dir, name)); } catch { /* in use or gone */ }
   }
-}
-
-function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
 }

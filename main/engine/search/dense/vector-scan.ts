@@ -12,9 +12,10 @@
  *
  * A table whose float vectors exceed the limit (about 350k 384-d vectors at 512 MB) is held as int8
  * codes instead (search/dense/row-codec.ts, 4× smaller; 1M 384-d vectors take 400 MB) and scanned by
- * the int8 kernel; the best `oversample × n` of that scan are re-scored with sqlite-vec's own cosine
- * distance on the stored float vectors (search/dense/dense-quantized.ts `rescore`), so every score
- * returned is the exact one; only a true neighbour the codes ranked below the pool can be missing.
+ * the int8 kernel on every core; the best `oversample × n` of that scan are re-scored with sqlite-vec's
+ * own cosine arithmetic on the float vectors, read from a scratch file (search/dense/float-file.ts) or,
+ * without one, through sqlite-vec (search/dense/dense-quantized.ts `rescore`), so every score returned
+ * is the exact one; only a true neighbour the codes ranked below the pool can be missing.
  */
 import { availableParallelism } from 'node:os';
 import type { Db } from '../../store/db.js';
@@ -44,7 +45,8 @@ export interface VectorScanOptions {
   oversample?: number;
   /**
    * int8 rows: re-score only the best this many candidates by code (default: all); the rest keep
-   * their int8 estimates (error ~1e-3). Fewer sqlite-vec lookups (~0.4 ms each here), inexact tail.
+   * their int8 estimates (error ~1e-3): fewer reads (a sqlite-vec lookup is ~0.2 ms at 1M rows where
+   * there is no float file), inexact tail.
    */
   rescore?: number;
 }
