@@ -31,6 +31,9 @@ export class ApiError extends Error {
   get code(): IpcError['code'] { return this.error.code; }
 }
 
+/** An error as one line for the user: `CODE: message` for the bridge's errors. */
+export const errorText = (err: unknown) => (err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
+
 export async function unwrap<T>(r: Promise<Result<T>>): Promise<T> {
   const res = await r;
   if (!res.ok) throw new ApiError(res.error);

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startOllamaServer, type EmbedReply, type OllamaTestServer } from '../../../test/helpers/ollama-server.js';
 import { embedVector } from '../../../test/helpers/ollama-server/models.js';
-import { createOllamaEmbedder, fullModelName, remoteModelId, type OllamaEmbedderOptions } from './ollama.js';
+import { createOllamaEmbedder, type OllamaEmbedderOptions } from './ollama.js';
+import { fullModelName, remoteModelId } from './ollama-names.js';
 
 const DIMS = 12;
 

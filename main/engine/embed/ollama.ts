@@ -53,7 +53,6 @@ export interface OllamaEmbedder extends Embedder {
   readonly model: RemoteModelRef;
 }
 
-export { fullModelName, remoteModelId };
 
 const cancelled = () => new EngineError('CANCELLED', 'embedding cancelled');
 

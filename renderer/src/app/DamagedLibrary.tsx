@@ -4,13 +4,11 @@
  * restoring does, and the restore itself; "All backups…" opens Settings → Your data and backups.
  */
 import { useEffect, useState } from 'react';
-import { api, ApiError, unwrap, type ListedBackup } from '../api.js';
+import { api, errorText, unwrap, type ListedBackup } from '../api.js';
 import { isoDateTime } from '../format.js';
 import { backupKind, backupScope, bestForDamaged, holdsWords, RESTORE_REPLACES, restoreWords } from '../settings/backupWords.js';
 import { useNav } from './nav.js';
 import '../settings/Backups.css';
-
-const errorText = (err: unknown) => (err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
 
 export function DamagedLibrary({ onRestored }: { onRestored(lines: string[]): void }) {
   const nav = useNav();

@@ -1,6 +1,6 @@
 /** The library's folders with their totals; Remove asks inline before taking a folder out. */
 import { useState } from 'react';
-import { api, ApiError, unwrap, type LibraryRoot } from '../api.js';
+import { api, unwrap, type LibraryRoot, errorText } from '../api.js';
 import { plural } from '../format.js';
 
 interface Props {
@@ -24,7 +24,7 @@ export function FolderList({ roots, busy, onRemoved }: Props) {
       setConfirming(null);
       onRemoved();
     } catch (err) {
-      setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
+      setError(errorText(err));
     } finally {
       setRemoving(null);
     }

@@ -5,7 +5,7 @@
  * skipped with its code. `onImported` reloads the library.
  */
 import { useState } from 'react';
-import { api, ApiError, unwrap, type ReferenceImportSummary } from '../api.js';
+import { api, unwrap, type ReferenceImportSummary, errorText } from '../api.js';
 import { fileName, plural } from '../format.js';
 
 type State =
@@ -14,7 +14,6 @@ type State =
   | { phase: 'done'; summary: ReferenceImportSummary }
   | { phase: 'failed'; error: string };
 
-const message = (err: unknown): string => (err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
 
 export function summaryLine(s: ReferenceImportSummary): string {
   const counts = `${s.added.toLocaleString()} added, ${s.updated.toLocaleString()} updated, ${s.unchanged.toLocaleString()} unchanged, ${s.merged.toLocaleString()} merged`
@@ -35,7 +34,7 @@ export function ImportReferences({ busy, onImported }: { busy: boolean; onImport
       setState({ phase: 'done', summary });
       onImported();
     } catch (err) {
-      setState({ phase: 'failed', error: message(err) });
+      setState({ phase: 'failed', error: errorText(err) });
     }
   }
 

@@ -4,7 +4,7 @@
  * every run and removal.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, unwrap, type LibraryRoot, type StatusReport } from '../api.js';
+import { api, unwrap, type LibraryRoot, type StatusReport, errorText } from '../api.js';
 import { ADD_FOLDER_EVENT } from '../app/nav.js';
 import { plural } from '../format.js';
 import { DocumentList } from './DocumentList.js';
@@ -15,7 +15,6 @@ import { useDropZone } from './useDropZone.js';
 import { useIndexJob } from './useIndexJob.js';
 import './LibraryScreen.css';
 
-const message = (err: unknown): string => (err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
 
 export function LibraryScreen() {
   const [roots, setRoots] = useState<LibraryRoot[] | null>(null);
@@ -30,7 +29,7 @@ export function LibraryScreen() {
       setReport(s);
       setLoadError(null);
     } catch (err) {
-      setLoadError(message(err));
+      setLoadError(errorText(err));
     }
   }, []);
   useEffect(() => { void refresh(); }, [refresh]);
@@ -44,7 +43,7 @@ export function LibraryScreen() {
       const folders = await unwrap(api().pickFolders());
       if (folders.length > 0) await controls.start({ kind: 'paths', paths: folders });
     } catch (err) {
-      setPickError(message(err));
+      setPickError(errorText(err));
     }
   }
 

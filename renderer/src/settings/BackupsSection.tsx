@@ -5,13 +5,13 @@
  * The list follows new backups while the section is open (useBackupList).
  */
 import { useState } from 'react';
-import { api, unwrap, type ListedBackup } from '../api.js';
+import { api, errorText, unwrap, type ListedBackup } from '../api.js';
 import { LIBRARY_RESTORED_EVENT } from '../app/nav.js';
 import { formatBytes } from '../app/StatusBar.js';
 import { fileName } from '../format.js';
 import { BackupList } from './BackupList.js';
 import { restoreWords } from './backupWords.js';
-import { errorText, useBackupList } from './useBackupList.js';
+import { useBackupList } from './useBackupList.js';
 import './Backups.css';
 
 type Busy = 'backup' | 'export' | 'restore' | null;

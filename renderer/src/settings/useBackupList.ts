@@ -7,9 +7,8 @@
  * once after it, however many were asked for.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, unwrap, type ListedBackup } from '../api.js';
+import { api, errorText, unwrap, type ListedBackup } from '../api.js';
 
-export const errorText = (err: unknown) => (err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
 
 export interface BackupList {
   /** null until the first read answers. */

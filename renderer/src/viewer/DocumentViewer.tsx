@@ -7,7 +7,7 @@
  * n/p step through the search query's matches, the page keys scroll. Escape or Close closes it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { api, ApiError, unwrap, type DocumentDetail } from '../api.js';
+import { api, unwrap, type DocumentDetail, errorText } from '../api.js';
 import type { ViewerTarget } from '../app/nav.js';
 import { pageName } from '../format.js';
 import { FindBar } from './FindBar.js';
@@ -81,7 +81,7 @@ export function DocumentViewer({ target, onClose }: Props) {
     let live = true;
     unwrap(api().document(target.docId))
       .then((d) => { if (live) setDetail(d); })
-      .catch((err: unknown) => { if (live) setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err)); });
+      .catch((err: unknown) => { if (live) setError(errorText(err)); });
     return () => { live = false; };
   }, [target.docId]);
 

@@ -1,6 +1,6 @@
 /** "Edit details": the user corrects title, authors, year, DOI and journal; only changed fields are sent. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, unwrap, type DocumentDetail } from '../api.js';
+import { api, unwrap, type DocumentDetail, errorText } from '../api.js';
 import { buildPatch, fieldSourceLabel, formFromDetail, type BibForm } from './metadata.js';
 
 interface Props {
@@ -34,7 +34,7 @@ export function MetadataForm({ detail, onSaved, onCancel }: Props) {
     try {
       onSaved(await unwrap(api().updateMetadata(detail.id, r.patch)));
     } catch (err) {
-      setSaveError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
+      setSaveError(errorText(err));
     } finally {
       setSaving(false);
     }

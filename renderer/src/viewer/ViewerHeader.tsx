@@ -1,6 +1,6 @@
 /** The viewer's header: title, authors, year, journal and DOI (a link through openExternal), each with where it came from. */
 import { useState } from 'react';
-import { api, ApiError, unwrap, type DocumentDetail } from '../api.js';
+import { api, unwrap, type DocumentDetail, errorText } from '../api.js';
 import { fileName } from '../format.js';
 import { fieldSourceLabel, pubmedId } from './metadata.js';
 
@@ -18,7 +18,7 @@ export function ViewerHeader({ detail, onEdit }: { detail: DocumentDetail; onEdi
     try {
       await unwrap(api().openExternal(url));
     } catch (err) {
-      setLinkError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
+      setLinkError(errorText(err));
     }
   }
 
