@@ -5,8 +5,9 @@
  * text, offsets and chunks, with an empty heading path: this sets each one's chunks' heading path
  * to its title (the FTS index follows by its update trigger; chunk rows, hashes and vectors stay).
  * The title is the record's first paragraph where that paragraph is the documents row's title; a
- * record whose title the user corrected (or that has none) keeps its empty path until it is next
- * imported, which lays it out afresh. Self-contained: it must not change when the engine does.
+ * record whose title the user corrected (or that has none) keeps its empty path (its title is still
+ * searched in its text) until an import writes the record again (importers skip records that did not
+ * change, so that may not happen). Self-contained: it must not change when the engine does.
  */
 import type Database from 'better-sqlite3';
 
