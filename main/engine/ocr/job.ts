@@ -28,18 +28,7 @@ export interface OcrSettings {
   garbageText?: boolean;
 }
 
-
 interface Pending { docId: number; path: string; page: number; garbage: number | null }
-
-/**
- * Pixels the largest image of a page may have before OCR refuses the page (OCR_PAGE_TOO_LARGE).
- * pdfium scales an image to the rendered size a row at a time (render.ts), so its memory grows
- * with the rendered width × the image's height, not with the image's pixels: measured peaks of
- * pdfium's WASM memory for one Letter page at 300 dpi, 108 MB with a 20,000² 1-bit image, 124 MB
- * 8-bit, 141 MB with a 40,000² 1-bit image, 205 MB with a 20,000² JPEG 2000. Larger images were not
- * measured (and would take seconds to minutes to decode), so they are refused.
- */
-export const MAX_SOURCE_PIXELS = 1_600_000_000;
 
 export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, chunk: ChunkOptions,
   meter: ProgressMeter | null, signal?: AbortSignal, limits: RenderLimits = OCR_RENDER): Promise<OcrSummary> {
@@ -149,15 +138,12 @@ function byDoc(pending: Pending[]): Map<string, Pending[]> {
   return m;
 }
 
-/** Renders a page, refusing page images too large to decode within bounded memory. */
+/** Renders a page; a page image too large to decode within bounded memory is refused (OCR_RENDER's `maxSourcePixels`). */
 function renderChecked(pdf: PdfiumDoc, page: number, limits: RenderLimits): GreyImage {
-  const px = pdf.largestImagePixels(page - 1);
-  if (px > MAX_SOURCE_PIXELS) {
-    throw new EngineError('OCR_PAGE_TOO_LARGE', `page ${page}: its image has ${px} pixels, over the ${MAX_SOURCE_PIXELS} OCR decodes within bounded memory`);
-  }
   try {
     return pdf.render(page - 1, limits);
   } catch (err) {
+    if (err instanceof EngineError) throw new EngineError(err.code, `page ${page}: ${err.message}`, { cause: err });
     throw new EngineError('PDF_CORRUPT', `page ${page} could not be rendered: ${(err as Error).message}`, { cause: err });
   }
 }

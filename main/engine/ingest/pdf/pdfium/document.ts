@@ -5,7 +5,7 @@
 import { EngineError } from '../../../errors.js';
 import type { Frag } from '../model.js';
 import { pageFragments } from './chars.js';
-import { hasLargeImage, largestImagePixels } from './images.js';
+import { hasLargeImage } from './images.js';
 import { loadPdfium, type Pdfium } from './module.js';
 import { renderGrey, type GreyImage, type RenderLimits } from './render.js';
 
@@ -33,8 +33,6 @@ export interface PdfiumDoc {
   page(index: number): PdfiumPage;
   /** Renders a page (0-based) to grey pixels for OCR; throws when pdfium cannot load it. */
   render(index: number, limits?: RenderLimits): GreyImage;
-  /** Pixels of the page's largest image (0 when it has none). */
-  largestImagePixels(index: number): number;
   close(): void;
 }
 
@@ -91,15 +89,6 @@ export async function openPdfium(bytes: Uint8Array, where: string): Promise<Pdfi
       if (!page) throw new Error(`pdfium could not load the page (error ${m.FPDF_GetLastError()})`);
       try {
         return renderGrey(p, page, limits);
-      } finally {
-        m.FPDF_ClosePage(page);
-      }
-    },
-    largestImagePixels: (index) => {
-      const page = m.FPDF_LoadPage(doc, index);
-      if (!page) return 0;
-      try {
-        return largestImagePixels(p, page);
       } finally {
         m.FPDF_ClosePage(page);
       }

@@ -11,6 +11,7 @@
  * page: 124 MB). Smaller images keep grayscale mode, so ordinary pages render to the very pixels
  * (and OCR cache keys) they always had.
  */
+import { EngineError } from '../../../errors.js';
 import { largestImagePixels } from './images.js';
 import type { Pdfium } from './module.js';
 
@@ -26,9 +27,19 @@ export interface RenderLimits {
   dpi: number;
   maxSide: number;
   maxPixels: number;
+  /** Pages whose largest image has more pixels are refused (`OCR_PAGE_TOO_LARGE`), not decoded. */
+  maxSourcePixels?: number;
 }
 
-export const OCR_RENDER: RenderLimits = { dpi: 300, maxSide: 7000, maxPixels: 24_000_000 };
+/**
+ * Pixels of a page's largest image OCR decodes. Peak pdfium WASM memory for one Letter page at 300 dpi:
+ * 108 MB with a 20,000² 1-bit image, 124 MB 8-bit, 141 MB with a 40,000² 1-bit image, 205 MB with a
+ * 20,000² JPEG 2000. Larger images were not measured (and would take seconds to minutes to decode),
+ * so they are refused.
+ */
+export const MAX_SOURCE_PIXELS = 1_600_000_000;
+
+export const OCR_RENDER: RenderLimits = { dpi: 300, maxSide: 7000, maxPixels: 24_000_000, maxSourcePixels: MAX_SOURCE_PIXELS };
 
 export interface GreyImage {
   width: number;
@@ -57,7 +68,11 @@ export function renderGrey(p: Pdfium, page: number, limits: RenderLimits = OCR_R
   const w = m.FPDF_GetPageWidthF(page);
   const h = m.FPDF_GetPageHeightF(page);
   const { width, height, scale } = renderSize(rot ? h : w, rot ? w : h, limits);
-  const flags = largestImagePixels(p, page) > GREY_MODE_MAX_PIXELS ? FLAGS : FLAGS | GRAYSCALE;
+  const px = largestImagePixels(p, page); // one walk of the page's objects: the refusal and the mode
+  if (limits.maxSourcePixels !== undefined && px > limits.maxSourcePixels) {
+    throw new EngineError('OCR_PAGE_TOO_LARGE', `its image has ${px} pixels, over the ${limits.maxSourcePixels} OCR decodes within bounded memory`);
+  }
+  const flags = px > GREY_MODE_MAX_PIXELS ? FLAGS : FLAGS | GRAYSCALE;
   const bmp = m.FPDFBitmap_CreateEx(width, height, BITMAP_GRAY, 0, 0);
   if (!bmp) throw new Error(`pdfium could not allocate a ${width}×${height} bitmap`);
   try {
