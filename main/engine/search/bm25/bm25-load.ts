@@ -5,8 +5,8 @@
  * stemmed tokens, so no second tokenizer is involved). ~4 s at 100k chunks, on a worker thread
  * (search/bm25/bm25-load-worker.ts) for a database on disk. Counts per posting and column are held
  * in one byte (6 bytes a posting with the two columns, against 8 in two bytes: the bench's 1M
- * chunks, 40M postings, take 270 MiB, within the default 384); an index where a term occurs over 255 times in one row's column
- * is read again with two-byte counts.
+ * chunks, 40M postings, take 270 MiB, within the default 384); the first term occurring over 255
+ * times in one row's column widens the counts to two bytes in place, and the load goes on.
  */
 import type { Db } from '../../store/db.js';
 import type { Bm25IndexData } from './bm25-index.js';
@@ -65,21 +65,16 @@ function rowIndex(rowids: Float64Array): (rowid: number) => number {
   };
 }
 
-/** A count over 255 was met: read again with two-byte counts. */
-const WIDEN = Symbol('widen');
-
-/** The index's postings, or why they are not held (too large, empty, an unexpected layout). */
+/**
+ * The index's postings, or why they are not held (too large, empty, an unexpected layout). Counts
+ * are held in one byte; the first count over 255 widens them to two bytes in place.
+ */
 export function loadBm25Index(db: Db, maxBytes: number, table = FTS_TABLE): Bm25IndexData | string {
-  const narrow = readIndex(db, maxBytes, table, false);
-  return narrow === WIDEN ? readIndex(db, maxBytes, table, true) as Bm25IndexData | string : narrow;
-}
-
-function readIndex(db: Db, maxBytes: number, table: string, wide: boolean): Bm25IndexData | string | typeof WIDEN {
   const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[];
   const nCol = columns.length;
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.delve_bm25_rows USING fts5vocab(main, ${table}, row);
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.delve_bm25_instances USING fts5vocab(main, ${table}, instance);`);
-  return db.transaction((): Bm25IndexData | string | typeof WIDEN => {
+  return db.transaction((): Bm25IndexData | string => {
     const { structure, averages } = indexStamp(db, table);
     const [nRow = 0, ...totals] = readVarints(averages, 1 + nCol);
     if (nRow === 0) return 'the full-text index is empty';
@@ -98,8 +93,9 @@ function readIndex(db: Db, maxBytes: number, table: string, wide: boolean): Bm25
     if (rowids[nRow - 1]! > Number.MAX_SAFE_INTEGER) return 'row ids beyond 2^53';
     const terms = db.prepare(`SELECT term, doc FROM temp.delve_bm25_rows`).raw().all() as [string, number][];
     const nPost = terms.reduce((s, t) => s + t[1], 0);
-    const estimate = nPost * (4 + (wide ? 2 : 1) * nCol) + nRow * 41 + terms.length * 24;
-    if (estimate > maxBytes) return `${TOO_LARGE} ${Math.ceil(estimate / 1048576)} MiB (limit ${Math.floor(maxBytes / 1048576)} MiB)`;
+    const estimate = (countBytes: number) => nPost * (4 + countBytes * nCol) + nRow * 41 + terms.length * 24;
+    const tooLarge = (bytes: number) => `${TOO_LARGE} ${Math.ceil(bytes / 1048576)} MiB (limit ${Math.floor(maxBytes / 1048576)} MiB)`;
+    if (estimate(1) > maxBytes) return tooLarge(estimate(1));
 
     const indexOf = rowIndex(rowids);
     const encoder = new TextEncoder();
@@ -107,8 +103,8 @@ function readIndex(db: Db, maxBytes: number, table: string, wide: boolean): Bm25
     const termStarts = new Uint32Array(terms.length + 1);
     const postStarts = new Uint32Array(terms.length + 1);
     const docs = new Int32Array(nPost);
-    const tf = wide ? new Uint16Array(nPost * nCol) : new Uint8Array(nPost * nCol);
-    const tfMax = wide ? 65535 : 255;
+    let tf: Uint8Array | Uint16Array = new Uint8Array(nPost * nCol);
+    let tfMax = 255;
     const df = Uint32Array.from(terms, (t) => t[1]);
     const colCase = columns.map((c, i) => `WHEN '${c.replaceAll("'", "''")}' THEN ${i}`).join(' ');
     const instances = db.prepare(`SELECT group_concat(doc * ${nCol} + CASE col ${colCase} END) FROM temp.delve_bm25_instances WHERE term = ?`).pluck();
@@ -140,7 +136,14 @@ function readIndex(db: Db, maxBytes: number, table: string, wide: boolean): Bm25
           prev = rowid;
         }
         const slot = (p - 1) * nCol + col;
-        if (tf[slot] === tfMax) return wide ? `term "${terms[t]![0]}" occurs over 65535 times in one row` : WIDEN;
+        if (tf[slot] === tfMax) {
+          if (tfMax === 65535) return `term "${terms[t]![0]}" occurs over 65535 times in one row`;
+          if (estimate(2) > maxBytes) return tooLarge(estimate(2));
+          const wide: Uint16Array = new Uint16Array(tf.length);
+          wide.set(tf);
+          tf = wide;
+          tfMax = 65535;
+        }
         tf[slot] = tf[slot]! + 1;
       }
       if (p - postStarts[t]! !== terms[t]![1]) return `term "${terms[t]![0]}": ${p - postStarts[t]!} rows listed, ${terms[t]![1]} counted`;
