@@ -150,7 +150,7 @@ test('a load that finishes after its database was closed is dropped without an e
   await memory.close();
 });
 
-test('counts are held in one byte; a column holding a term over 255 times is read again with two-byte counts, with the same results', async () => {
+test('counts are held in one byte; a column holding a term over 255 times widens them to two bytes, with the same results', async () => {
   const db = await library();
   const memory = attachBm25Memory(db);
   memory.warm();
