@@ -20,15 +20,11 @@ export interface AppStatusState {
 
 export function useAppStatus(): AppStatusState {
   const [status, setStatus] = useState<AppStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ code?: string; message: string } | null>(null);
   const refresh = useCallback(() => {
     unwrap(api().appStatus())
-      .then((s) => { setStatus(s); setError(null); setProblem(null); })
-      .catch((e: Error & { code?: string }) => {
-        setError(e.code ? `${e.code}: ${e.message}` : e.message);
-        setProblem(e.code ? engineProblem({ code: e.code as IpcError['code'], message: e.message })?.title ?? null : null);
-      });
+      .then((s) => { setStatus(s); setFailure(null); })
+      .catch((e: Error & { code?: string }) => setFailure(e.code ? { code: e.code, message: e.message } : { message: e.message }));
   }, []);
   useEffect(() => {
     refresh();
@@ -38,5 +34,7 @@ export function useAppStatus(): AppStatusState {
     window.addEventListener(LIBRARY_RESTORED_EVENT, refresh);
     return () => { clearInterval(timer); offIndex(); offModel(); window.removeEventListener(LIBRARY_RESTORED_EVENT, refresh); };
   }, [refresh]);
+  const error = failure && (failure.code ? `${failure.code}: ${failure.message}` : failure.message);
+  const problem = failure?.code ? engineProblem({ code: failure.code as IpcError['code'], message: failure.message })?.title ?? null : null;
   return { status, error, problem, refresh };
 }
