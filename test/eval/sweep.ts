@@ -188,7 +188,11 @@ async function main(): Promise<void> {
           if (v.md) tp += v.md * Math.log(0.3 + Math.exp(-minDist(tokensOf(h.rowid), stemSet)));
           return { id: h.rowid, s: h.score + tp + v.prox * p ** (v.exp ?? 2) * (v.scale === 'own' ? h.score : top), i };
         }).sort((a, b) => b.s - a.s || a.i - b.i);
-        run.set(q.id, scored.map((h) => ({ doc: docOf.get(h.id)!, score: h.s })));
+        // Each document once, as its best chunk (as `delve eval`'s grouping): a document split into
+        // chunks would otherwise be counted once per chunk.
+        const seenDocs = new Set<string>();
+        run.set(q.id, scored.filter((h) => !seenDocs.has(docOf.get(h.id)!) && seenDocs.add(docOf.get(h.id)!)).slice(0, 100)
+          .map((h) => ({ doc: docOf.get(h.id)!, score: h.s })));
       }
       const m = evaluateRun(run, ds.qrels);
       (table[v.name] ??= {})[name] = `${m['ndcg@10'].toFixed(4)}/${m['recall@100'].toFixed(3)}`;
