@@ -5,6 +5,7 @@
  * Plain data (structured clone) and plain Node.
  */
 import type { Commands, EventName, Events } from '../../preload/contract.js';
+import type { BackupInfo } from '../engine/api.js';
 import type { ErrorData } from '../engine/errors.js';
 import { COMMANDS, isHostCommand, type EngineCommand } from '../ipc/registry.js';
 
@@ -12,14 +13,20 @@ export type { EngineCommand, HostCommand } from '../ipc/registry.js';
 
 /**
  * Engine method → argument tuple and result: every registry command served by the engine process
- * (main/host/service), plus `close`, which closes the database and ends the process.
+ * (main/host/service), plus two the main process alone calls (no window can send them: they are not
+ * registry commands): `close`, which closes the database and ends the process, and `saveUserDataTo`,
+ * which writes the user-data export ("Export my work") to the file the user chose in the save dialog.
  */
-export type EngineCalls = { [N in EngineCommand]: Commands[N] } & { close: { args: []; result: null } };
+export type EngineCalls = { [N in EngineCommand]: Commands[N] } & {
+  close: { args: []; result: null };
+  saveUserDataTo: { args: [file: string]; result: BackupInfo };
+};
 
 export type EngineMethod = keyof EngineCalls;
 export const ENGINE_METHODS: readonly EngineMethod[] = [
   ...COMMANDS.filter((n): n is EngineCommand => !isHostCommand(n)),
   'close',
+  'saveUserDataTo',
 ];
 
 /** What the engine process serves: one async function per method. */

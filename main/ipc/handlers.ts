@@ -5,7 +5,7 @@
  * The Electron IPC layer (commands.ts) and the browser test bridge (test/e2e/bridge/server.ts) both
  * register exactly this map behind makeHandler's sender and argument checks.
  */
-import { copyFile, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { CommandArgs, CommandName, CommandResult } from '../../preload/contract.js';
 import type { EngineCalls, EngineMethod } from '../host/engine-protocol.js';
 import { EXTERNAL_HOSTS, isAllowedExternal } from '../host/app-url.js';
@@ -95,11 +95,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     saveUserData: async () => {
       const path = await deps.pickSavePath(`delve-my-work-${new Date().toISOString().slice(0, 10)}.json`);
       if (path === null) return null;
-      // The engine writes the export among the backups; it moves to the chosen file (no second copy kept).
-      const made = await call('backup', [{ userData: true }]);
-      await copyFile(made.file, path);
-      await rm(made.file, { force: true });
-      return path;
+      // Written by the engine straight to the chosen file (a method only the main process calls).
+      return (await call('saveUserDataTo', [path])).file;
     },
     mcpSetup: async () => deps.mcpSetup(),
     openExternal: async (url) => {

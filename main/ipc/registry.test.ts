@@ -87,7 +87,7 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
 const reaches = (name: CommandName): EngineMethod | null => {
   if (name === 'indexDropped') return 'index';
   if (name === 'saveExport') return 'exportCollection';
-  if (name === 'saveUserData') return 'backup';
+  if (name === 'saveUserData') return 'saveUserDataTo';
   return isHostCommand(name) ? null : name;
 };
 
@@ -95,12 +95,12 @@ function rig() {
   const served: { name: EngineMethod; args: unknown[] }[] = [];
   const exportDir = mkdtempSync(join(tmpdir(), 'delve-registry-'));
   const hostCalls: string[] = [];
-  const answer = (name: EngineMethod): unknown => {
+  const answer = (name: EngineMethod, args: unknown[]): unknown => {
     if (name === 'roots') return [{ path: folder }];
     if (name === 'exportCollection') return '@article{x}';
-    if (name === 'backup') {
-      // As the engine does: the export written among the backups (saveUserData moves it to the chosen file).
-      const file = join(exportDir, 'backups', 'delve-manual-2026-12-07T12-00-00-000Z.json');
+    if (name === 'saveUserDataTo') {
+      // As the engine does: the export written to the file the main process names.
+      const file = args[0] as string;
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, '{"format":"delve-user-data"}');
       return { servedBy: name, file };
@@ -109,7 +109,7 @@ function rig() {
   };
   const service = Object.fromEntries(ENGINE_METHODS.map((name) => [name, async (...args: unknown[]) => {
     served.push({ name, args });
-    return answer(name);
+    return answer(name, args);
   }])) as unknown as EngineService;
   const dispatch = createDispatcher(service);
   let id = 0;
@@ -145,7 +145,7 @@ test('the registry, the contract channels and the engine methods agree', () => {
   assert.deepEqual(Object.keys(samples).sort(), [...COMMANDS].sort());
   assert.deepEqual(Object.keys(CHANNELS).sort(), [...COMMANDS].sort());
   const engineSide = COMMANDS.filter((n) => !isHostCommand(n));
-  assert.deepEqual([...ENGINE_METHODS].sort(), [...engineSide, 'close'].sort());
+  assert.deepEqual([...ENGINE_METHODS].sort(), [...engineSide, 'close', 'saveUserDataTo'].sort());
   for (const n of COMMANDS) assert.ok(['engine', 'host'].includes(registry[n].by), n);
 });
 
@@ -162,14 +162,13 @@ for (const name of COMMANDS) {
     }
     const call = r.served.find((s) => s.name === target);
     assert.ok(call, `${target} was served`);
-    const expectedArgs = name === 'saveExport' ? samples.saveExport : name === 'saveUserData' ? [{ userData: true }] : samples[name];
+    const expectedArgs = name === 'saveExport' ? samples.saveExport : name === 'saveUserData' ? [result.data] : samples[name];
     assert.deepEqual(call.args, expectedArgs);
     if (name === 'saveExport') {
       assert.equal(readFileSync(result.data as string, 'utf8'), '@article{x}');
     } else if (name === 'saveUserData') {
       assert.match(result.data as string, /delve-my-work-\d{4}-\d{2}-\d{2}\.json$/);
       assert.equal(readFileSync(result.data as string, 'utf8'), '{"format":"delve-user-data"}');
-      assert.equal(existsSync(join(r.exportDir, 'backups', 'delve-manual-2026-12-07T12-00-00-000Z.json')), false, 'moved, not copied');
     } else if (name === 'backup') {
       assert.equal((result.data as { servedBy: string }).servedBy, 'backup');
     } else if (name === 'roots') {

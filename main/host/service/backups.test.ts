@@ -5,7 +5,7 @@
  * backups:changed event for the engine's own snapshot and for "back up now".
  */
 import assert from 'node:assert/strict';
-import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../../test/helpers/shared.js';
@@ -92,6 +92,31 @@ test('the engine\'s automatic snapshot and "back up now" reach the window as bac
     assert.deepEqual((await service.backups()).map((b) => b.file), [auto.file]);
     const full = await service.backup();
     assert.deepEqual(await until((c) => c.file === full.file), { file: full.file, change: 'written' });
+  } finally {
+    await service.close();
+  }
+});
+
+test('"Export my work" (saveUserDataTo) writes the chosen file alone: nothing among the backups, no backups:changed', async () => {
+  const root = tempDir('delve-backup-svc-export-');
+  const events: EngineEvent[] = [];
+  const service = createEngineService({
+    config: { dataDir: root, dbPath: join(root, 'delve.db') },
+    emit: (e) => events.push(e),
+    openEngine: (c) => createEngine({ ...c, workers: 1, ocr: { enabled: false } }),
+  });
+  try {
+    await service.setSettings({ theme: 'dark' });
+    await service.createCollection('CPAP');
+    const chosen = join(tempDir('delve-export-elsewhere-'), 'my work.json');
+    const made = await service.saveUserDataTo(chosen);
+    assert.deepEqual([made.file, made.kind], [chosen, 'user-data']);
+    const data = JSON.parse(readFileSync(chosen, 'utf8')) as { collections: { name: string }[]; settings: { theme: string } };
+    assert.deepEqual(data.collections.map((c) => c.name), ['CPAP']);
+    assert.equal(data.settings.theme, 'dark');
+    // (the engine's own automatic snapshot may come at any time: only a manual backup would be the export's)
+    assert.deepEqual((await service.backups()).filter((b) => /-manual-/.test(b.file)), [], 'nothing written among the backups');
+    assert.equal(events.some((e) => e.name === 'backups:changed' && e.payload.file === chosen), false);
   } finally {
     await service.close();
   }

@@ -26,6 +26,9 @@ export function backupCalls(config: EngineServerConfig, engine: EngineHolder, se
   return {
     backup: (opts?: { userData?: boolean }): Promise<BackupInfo> =>
       engine.use((e) => e.backup(opts?.userData ? { userData: true, settings: settings.current() } : {})),
+    /** The user-data export written straight to `file` (the main process's save dialog chose it; no window can name it). */
+    saveUserDataTo: (file: string): Promise<BackupInfo> =>
+      engine.use((e) => e.backup({ userData: true, settings: settings.current(), out: file })),
     backups: async (): Promise<ListedBackup[]> => describeBackups(config.dbPath, config.nativeBinding),
     async restoreBackup(file: string): Promise<RestoreReport> {
       if (!listBackups(config.dbPath).some((b) => b.file === file)) {
