@@ -33,6 +33,8 @@ export interface ImagePage {
   pageH: number;
   margin?: number;
   text?: TextLayer;
+  /** The image written as this many horizontal strips, each its own image placed in its band (as some scanners write pages). 8-bit, Flate only. */
+  strips?: number;
 }
 
 const TO_PUA = '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /PUA def 1 begincodespacerange <00> <ff> endcodespacerange 1 beginbfrange <20> <7e> <e020> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end';
@@ -59,7 +61,21 @@ function writePdf(pages: ImagePage[]): Buffer {
     const m = p.margin ?? 0;
     let ops = '';
     let xobj = '';
-    if (p.width > 0) {
+    if (p.width > 0 && (p.strips ?? 1) > 1) {
+      // Strip i holds rows [i·h/n, (i+1)·h/n) and is placed in the matching band of the image's area (top first).
+      const n = p.strips!;
+      const names: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const r0 = Math.floor(i * p.height / n);
+        const r1 = Math.floor((i + 1) * p.height / n);
+        const img = add(stream(`/Type /XObject /Subtype /Image /Width ${p.width} /Height ${r1 - r0} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`,
+          deflateSync(p.pixels.subarray(r0 * p.width, r1 * p.width), { level: 1 })));
+        const h = (p.pageH - 2 * m) / p.height;
+        ops += `q ${p.pageW - 2 * m} 0 0 ${(r1 - r0) * h} ${m} ${m + (p.height - r1) * h} cm /Im${i} Do Q\n`;
+        names.push(`/Im${i} ${img} 0 R`);
+      }
+      xobj = `/XObject << ${names.join(' ')} >>`;
+    } else if (p.width > 0) {
       const img = add(stream(`/Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceGray /BitsPerComponent ${p.bits ?? 8} /Filter /${p.filter ?? 'FlateDecode'}`,
         p.deflated ?? (p.filter ? Buffer.from(p.pixels) : deflateSync(p.pixels, { level: 1 }))));
       ops += `q ${p.pageW - 2 * m} 0 0 ${p.pageH - 2 * m} ${m} ${m} cm /Im0 Do Q\n`;

@@ -33,6 +33,18 @@ test('ordinary transforms, small images, text and blank pages are not images', (
   for (const [fn, args] of cases) assert.equal(placesImage(OPS, fn, args, PAGE), false, JSON.stringify(fn));
 });
 
+test('a page written as strips: images that cover the page together count, a few small ones do not', () => {
+  const strip = (i: number): [number, unknown?][] => [[OPS.save], [OPS.transform, [612, 0, 0, 792 / 20, 0, i * 792 / 20]], [OPS.restore]];
+  const [fn, args] = ops(...Array.from({ length: 20 }, (_, i) => strip(i)).flat());
+  assert.equal(placesImage(OPS, fn, args, PAGE), true);
+  const [fn2, args2] = ops(...strip(0), ...strip(5), ...strip(9)); // three strips: 15% of the page
+  assert.equal(placesImage(OPS, fn2, args2, PAGE), true);
+  const [fn3, args3] = ops(...strip(0)); // one strip: 5%
+  assert.equal(placesImage(OPS, fn3, args3, PAGE), false);
+  const [fn4, args4] = ops([OPS.save], [OPS.transform, [60, 0, 0, 40, 500, 700]], [OPS.restore], [OPS.save], [OPS.transform, [60, 0, 0, 40, 20, 700]], [OPS.restore]); // two logos
+  assert.equal(placesImage(OPS, fn4, args4, PAGE), false);
+});
+
 test('an image operator that is there after all counts', () => {
   const [fn, args] = ops([OPS.save], [OPS.transform, [10, 0, 0, 10, 0, 0]], [OPS.paintImageXObject, ['img', 10, 10]], [OPS.restore]);
   assert.equal(placesImage(OPS, fn, args, PAGE), true);

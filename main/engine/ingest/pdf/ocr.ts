@@ -8,7 +8,8 @@
  * which makes pdf.js drop every image before decoding it. What a dropped image leaves behind is
  * its placement: the `q <w 0 0 h x y> cm Do Q` of an image becomes a transform followed by
  * nothing. A transform mapping the unit square (an image's space) onto a large part of the page,
- * with nothing drawn under it, is the image.
+ * with nothing drawn under it, is the image; so are many smaller ones that together cover a large
+ * part (a scanner writing a page as strips or tiles).
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { openPdf, type OpenedPdf } from './load.js';
@@ -57,9 +58,9 @@ export class OcrProbe {
 }
 
 /**
- * Walks the operator list keeping the area scale of the current transformation matrix; true at a
- * transform that covers `MIN_IMAGE_AREA` of the page and is undone (or the list ends) before
- * anything is drawn, or at an image operator if one is there after all.
+ * Walks the operator list keeping the area scale of the current transformation matrix; true once
+ * the transforms undone (or left at the end of the list) before anything is drawn cover
+ * `MIN_IMAGE_AREA` of the page together, or at an image operator if one is there after all.
  */
 export function placesImage(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unknown[], pageArea: number): boolean {
   const images = new Set<number>([
@@ -67,6 +68,7 @@ export function placesImage(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unk
     OPS.paintImageMaskXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup,
   ]);
   let scale = 1;
+  let covered = 0;
   const stack: number[] = [];
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i]!;
@@ -85,7 +87,7 @@ export function placesImage(OPS: PdfJs['OPS'], fnArray: number[], argsArray: unk
         scale *= det(argsArray[i]);
         const next = fnArray[i + 1];
         const undone = next === undefined || next === OPS.restore || next === OPS.paintFormXObjectEnd;
-        if (undone && pageArea > 0 && scale >= MIN_IMAGE_AREA * pageArea) return true;
+        if (undone && pageArea > 0 && (covered += scale) >= MIN_IMAGE_AREA * pageArea) return true;
         break;
       }
     }

@@ -1,6 +1,6 @@
 /**
- * Image-only page detection for pdfium pages: an image object (directly or inside form XObjects)
- * covering a large part of the page.
+ * Image-only page detection for pdfium pages: image objects (directly or inside form XObjects)
+ * covering a large part of the page, one alone or several together (a scan written as strips or tiles).
  */
 import type { Pdfium } from './module.js';
 
@@ -17,6 +17,8 @@ export function hasLargeImage(p: Pdfium, page: number): boolean {
   if (!(area > 0)) return false;
   const min = MIN_IMAGE_AREA * area;
   const f32 = p.scratch >> 2;
+  // A scanner may write a page as many images (strips or tiles): their areas add up.
+  let covered = 0;
   const visit = (count: number, get: (i: number) => number, depth: number): boolean => {
     for (let i = 0; i < count; i++) {
       const obj = get(i);
@@ -26,7 +28,8 @@ export function hasLargeImage(p: Pdfium, page: number): boolean {
         if (!m.FPDFPageObj_GetBounds(obj, p.scratch, p.scratch + 4, p.scratch + 8, p.scratch + 12)) continue;
         const h = p.heapF32();
         const [l = 0, b = 0, r = 0, t = 0] = [h[f32], h[f32 + 1], h[f32 + 2], h[f32 + 3]];
-        if (Math.abs((r - l) * (t - b)) >= min) return true;
+        covered += Math.abs((r - l) * (t - b));
+        if (covered >= min) return true;
       } else if (type === OBJ_FORM && depth < MAX_DEPTH) {
         if (visit(m.FPDFFormObj_CountObjects(obj), (j) => m.FPDFFormObj_GetObject(obj, j), depth + 1)) return true;
       }
