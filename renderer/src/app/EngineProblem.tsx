@@ -2,36 +2,27 @@
  * A banner over the screens when the engine cannot start or open the library (engineProblem.ts):
  * what happened, what to do, the engine's own message, and "Try again". A damaged library
  * (DB_CORRUPT) offers a restore from its backups (DamagedLibrary); a busy one (DB_BUSY) names who
- * holds it and is checked again every few seconds. Checks once at startup and on each try; it
- * disappears once the engine answers (after a restore, leaving what the restore did).
+ * holds it. It reads the window's shared appStatus (appStatusStore.ts: at startup, then every few
+ * seconds, so a busy library is seen free without a click) and again on each try; it disappears once
+ * the engine answers (after a restore, leaving what the restore did).
  */
-import { useCallback, useEffect, useState } from 'react';
-import { api, type IpcError } from '../api.js';
+import { useState, useSyncExternalStore } from 'react';
 import { isoDateTime } from '../format.js';
+import { appStatusSnapshot, refreshAppStatus, subscribeAppStatus } from './appStatusStore.js';
 import { DamagedLibrary } from './DamagedLibrary.js';
 import { LIBRARY_RESTORED_EVENT } from './nav.js';
-import { BUSY_RETRY_MS, busyHolder, engineProblem } from './engineProblem.js';
+import { busyHolder, engineProblem } from './engineProblem.js';
 import './EngineProblem.css';
 
 export function EngineProblem() {
-  const [error, setError] = useState<IpcError | null>(null);
-  const [checking, setChecking] = useState(true);
+  const { failure } = useSyncExternalStore(subscribeAppStatus, appStatusSnapshot);
+  const error = failure?.code ? failure : null;
+  const [trying, setTrying] = useState(false);
   const [restored, setRestored] = useState<string[] | null>(null);
-
-  const check = useCallback(() => {
-    setChecking(true);
-    void api().appStatus().then((r) => {
-      setError(r.ok ? null : r.error);
-      setChecking(false);
-    });
-  }, []);
-  useEffect(check, [check]);
-  // A busy library frees itself: look again after a while (each look schedules the next).
-  useEffect(() => {
-    if (error?.code !== 'DB_BUSY' || checking) return;
-    const t = setTimeout(check, BUSY_RETRY_MS);
-    return () => clearTimeout(t);
-  }, [error, checking, check]);
+  const check = () => {
+    setTrying(true);
+    void refreshAppStatus().finally(() => setTrying(false));
+  };
 
   const text = error ? engineProblem(error) : null;
   if (!error || !text) {
@@ -54,7 +45,7 @@ export function EngineProblem() {
         <DamagedLibrary onRestored={(lines) => { setRestored(lines); check(); window.dispatchEvent(new Event(LIBRARY_RESTORED_EVENT)); }} />
       )}
       <p className="engine-problem-detail"><code>{error.code}</code> {error.message}</p>
-      <button type="button" onClick={check} disabled={checking}>{checking ? 'Checking…' : error.code === 'DB_BUSY' ? 'Try again now' : 'Try again'}</button>
+      <button type="button" onClick={check} disabled={trying}>{trying ? 'Checking…' : error.code === 'DB_BUSY' ? 'Try again now' : 'Try again'}</button>
     </div>
   );
 }

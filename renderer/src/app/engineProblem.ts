@@ -4,11 +4,12 @@
  * message is about the native binding). Other codes are not startup problems: null.
  */
 import type { IpcError } from '../api.js';
+import { STATUS_POLL_MS } from './appStatusStore.js';
 
 export interface EngineProblemText { title: string; advice: string }
 
-/** How often a busy library is checked again. */
-export const BUSY_RETRY_MS = 5000;
+/** How often a busy library is checked again: the window's appStatus poll (appStatusStore.ts). */
+export const BUSY_RETRY_MS = STATUS_POLL_MS;
 
 /** Who holds a busy library, from the engine's DB_BUSY message (store/writer-lock.ts describeHolder); null when it does not say. */
 export function busyHolder(message: string): { job: string; who: string; since: number } | null {

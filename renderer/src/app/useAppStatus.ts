@@ -1,14 +1,15 @@
 /**
- * appStatus (library size, embedding model, Ollama, indexing), polled every STATUS_POLL_MS and
- * refreshed when an index job ends, a model is installed or a backup was restored (LIBRARY_RESTORED_EVENT). Used by the status bar, the first-run
- * checklist and the Search screen (Deep mode without Ollama).
+ * appStatus (library size, embedding model, Ollama, indexing) for a component: the window's one shared
+ * read (appStatusStore.ts: polled every STATUS_POLL_MS and refreshed when an index job ends, a model is
+ * installed or a backup was restored). Used by the status bar, the first-run checklist and the Search
+ * screen (Deep mode without Ollama); the engine-problem banner reads the same store.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { api, unwrap, type AppStatus, type IpcError } from '../api.js';
+import { useSyncExternalStore } from 'react';
+import type { AppStatus } from '../api.js';
+import { appStatusSnapshot, refreshAppStatus, subscribeAppStatus } from './appStatusStore.js';
 import { engineProblem } from './engineProblem.js';
-import { LIBRARY_RESTORED_EVENT } from './nav.js';
 
-export const STATUS_POLL_MS = 5000;
+export { STATUS_POLL_MS } from './appStatusStore.js';
 
 export interface AppStatusState {
   status: AppStatus | null;
@@ -18,23 +19,11 @@ export interface AppStatusState {
   refresh(): void;
 }
 
+const refresh = () => { void refreshAppStatus(); };
+
 export function useAppStatus(): AppStatusState {
-  const [status, setStatus] = useState<AppStatus | null>(null);
-  const [failure, setFailure] = useState<{ code?: string; message: string } | null>(null);
-  const refresh = useCallback(() => {
-    unwrap(api().appStatus())
-      .then((s) => { setStatus(s); setFailure(null); })
-      .catch((e: Error & { code?: string }) => setFailure(e.code ? { code: e.code, message: e.message } : { message: e.message }));
-  }, []);
-  useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, STATUS_POLL_MS);
-    const offIndex = api().on('index:progress', (p) => { if (p.phase === 'done') refresh(); });
-    const offModel = api().on('model:progress', (p) => { if (p.done) refresh(); });
-    window.addEventListener(LIBRARY_RESTORED_EVENT, refresh);
-    return () => { clearInterval(timer); offIndex(); offModel(); window.removeEventListener(LIBRARY_RESTORED_EVENT, refresh); };
-  }, [refresh]);
+  const { status, failure } = useSyncExternalStore(subscribeAppStatus, appStatusSnapshot);
   const error = failure && (failure.code ? `${failure.code}: ${failure.message}` : failure.message);
-  const problem = failure?.code ? engineProblem({ code: failure.code as IpcError['code'], message: failure.message })?.title ?? null : null;
+  const problem = failure?.code ? engineProblem(failure)?.title ?? null : null;
   return { status, error, problem, refresh };
 }
