@@ -227,6 +227,9 @@ export interface OcrSummary {
 
 export type OcrDataMode = 'auto' | 'bundled' | 'system';
 
+/** The OCR languages of each source: Delve's bundled npm packages, and Tesseract's data on the computer with its folders. */
+export interface OcrLanguageSources { bundled: string[]; system: string[]; systemFolders: string[] }
+
 export interface EmbedSummary {
   /** Model key `<id>@<fingerprint prefix>`. */
   model: string;

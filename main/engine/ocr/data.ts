@@ -9,7 +9,7 @@ import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync } f
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { OcrDataMode } from '../api.js';
+import type { OcrDataMode, OcrLanguageSources } from '../api.js';
 import { EngineError } from '../errors.js';
 import { bundledLanguages, languageData, languageFolder } from './languages.js';
 import { systemLanguages, systemTessdataRoots } from './tessdata.js';
@@ -53,6 +53,16 @@ export function ocrData(codes: string[], mode: OcrDataMode = 'auto', places: Dat
 export function installedLanguages(places: DataPlaces = {}): string[] {
   const system = systemLanguages(places.roots ?? systemTessdataRoots());
   return [...new Set([...bundledLanguages(), ...system.keys()])].sort();
+}
+
+/** The languages of each source, and the folders the system's were found in (Settings → OCR). */
+export function languageSources(places: DataPlaces = {}): OcrLanguageSources {
+  const system = systemLanguages(places.roots ?? systemTessdataRoots());
+  return {
+    bundled: bundledLanguages(),
+    system: [...system.keys()].sort(),
+    systemFolders: [...new Set([...system.values()].map((f) => dirname(f)))],
+  };
 }
 
 /** The languages of `codes` one source can read together under `mode` (those of the source holding more of them). */
