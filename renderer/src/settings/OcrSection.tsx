@@ -56,11 +56,11 @@ export function OcrSection({ draft, update }: Omit<SectionProps, 'saved' | 'erro
         <legend>Language data</legend>
         <label>
           <input type="radio" name="settings-ocr-data" checked={!bundledOnly} onChange={() => update({ ocr: { data: 'auto' } })} />
-          Tesseract&apos;s, installed on this computer, where it has the languages (default) <span className="settings-note">{system}</span>
+          <span>Tesseract&apos;s, installed on this computer, where it has the languages (default)<br /><span className="settings-note">{system}</span></span>
         </label>
         <label>
           <input type="radio" name="settings-ocr-data" checked={bundledOnly} onChange={chooseBundled} />
-          Delve&apos;s bundled <span className="settings-note">({(sources?.bundled ?? []).join(', ')})</span>
+          <span>Delve&apos;s bundled<br /><span className="settings-note">{(sources?.bundled ?? []).join(', ')}</span></span>
         </label>
       </fieldset>
       <fieldset className="settings-radios" disabled={!on}>
