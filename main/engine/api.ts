@@ -147,6 +147,13 @@ export interface EngineConfig {
     enabled?: boolean; languages?: string[]; workers?: number;
     /** Also OCR pages whose text layer is garbage (ocr/garbage.ts), using the OCR text instead (default false). */
     garbageText?: boolean;
+    /**
+     * Which language data (ocr/data.ts): 'auto' (default) Tesseract's data installed on the computer
+     * when it holds every language, else Delve's bundled npm data; 'bundled' or 'system' force one.
+     */
+    data?: OcrDataMode;
+    /** The system tessdata folders to look in, instead of `$TESSDATA_PREFIX` and the usual install places (tests). */
+    tessdataRoots?: string[];
   };
   /** Dense retrieval: the embedding model. Without it, search is BM25 only. */
   embedding?: EmbeddingConfig;
@@ -214,7 +221,14 @@ export interface OcrSummary {
   /** Recognised pages per second of the phase's wall time (null when none were recognised). */
   pagesPerSec: number | null;
   ms: number;
+  /** The language data read: Delve's bundled npm data or Tesseract's on the computer, and its folder. */
+  data?: { source: 'bundled' | 'system'; folder: string };
 }
+
+export type OcrDataMode = 'auto' | 'bundled' | 'system';
+
+/** The OCR languages of each source: Delve's bundled npm packages, and Tesseract's data on the computer with its folders. */
+export interface OcrLanguageSources { bundled: string[]; system: string[]; systemFolders: string[] }
 
 export interface EmbedSummary {
   /** Model key `<id>@<fingerprint prefix>`. */

@@ -1,12 +1,12 @@
 /** Engine configuration with defaults filled in, and where Delve keeps its data by default. */
 import { availableParallelism, homedir, platform } from 'node:os';
 import { join } from 'node:path';
-import type { EngineConfig } from './api.js';
+import type { EngineConfig, OcrDataMode } from './api.js';
 import { DEFAULT_CHUNK_OPTIONS } from './chunk/chunker.js';
 
 export { DEFAULT_CHUNK_OPTIONS };
 import { EngineError } from './errors.js';
-import { installedLanguages, languageFolder } from './ocr/languages.js';
+import { ocrData } from './ocr/data.js';
 import type { ChunkOptions } from './types.js';
 
 export interface ResolvedConfig {
@@ -15,7 +15,7 @@ export interface ResolvedConfig {
   chunk: ChunkOptions;
   nativeBinding: string | undefined;
   maxBytes: { pdf: number; note: number; document: number };
-  ocr: { enabled: boolean; languages: string[]; workers: number; garbageText: boolean };
+  ocr: { enabled: boolean; languages: string[]; workers: number; garbageText: boolean; data: OcrDataMode; tessdataRoots?: string[] };
   taskTimeoutMs: number;
 }
 
@@ -27,9 +27,11 @@ export function resolveConfig(c: EngineConfig): ResolvedConfig {
   const chunk = { ...DEFAULT_CHUNK_OPTIONS, ...c.chunk };
   if (!(chunk.targetChars >= 200 && chunk.targetChars <= 20000)) throw new EngineError('BAD_ARGUMENT', 'chunk size must be between 200 and 20000 characters');
   if (!(chunk.overlapChars >= 0 && chunk.overlapChars < chunk.targetChars / 2)) throw new EngineError('BAD_ARGUMENT', 'chunk overlap must be at least 0 and under half the chunk size');
-  for (const lang of c.ocr?.languages ?? []) {
-    if (!languageFolder(lang)) throw new EngineError('OCR_LANGUAGE_UNKNOWN', `unknown OCR language ${lang}: installed are ${installedLanguages().join(', ')}`);
-  }
+  const data = c.ocr?.data ?? 'auto';
+  if (!['auto', 'bundled', 'system'].includes(data)) throw new EngineError('BAD_ARGUMENT', `OCR data must be auto, bundled or system, not ${String(data)}`);
+  const roots = c.ocr?.tessdataRoots;
+  // The languages asked for, from one source (throws OCR_LANGUAGE_UNKNOWN naming what is installed where).
+  if (c.ocr?.languages?.length) ocrData(c.ocr.languages, data, roots ? { roots } : {});
   return {
     dbPath: c.dbPath,
     workers: Math.max(1, c.workers ?? availableParallelism()),
@@ -42,6 +44,8 @@ export function resolveConfig(c: EngineConfig): ResolvedConfig {
       languages: c.ocr?.languages?.length ? c.ocr.languages : ['eng'],
       workers: Math.max(1, c.ocr?.workers ?? Math.min(2, availableParallelism())),
       garbageText: c.ocr?.garbageText ?? false,
+      data,
+      ...(roots ? { tessdataRoots: roots } : {}),
     },
   };
 }

@@ -35,6 +35,7 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   importReferences: [`${folder}/refs.bib`],
   appStatus: [],
   ocrLanguages: [],
+  ocrLanguageSources: [],
   document: [7],
   documentBytes: [7],
   updateMetadata: [7, { title: 'A title', year: 2020 }],

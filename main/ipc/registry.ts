@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import type {
   BackupInfo, CollectionExportFormat, CollectionInfo, DeletedCollection, EvidenceEdit, EvidenceFields, EvidenceRow, EvidenceSort, EvidenceTarget, IndexSummary,
-  ListedBackup, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchResponse, StatusReport,
+  ListedBackup, OcrLanguageSources, ReferenceImportSummary, RestoreReport, SearchHistoryEntry, SearchResponse, StatusReport,
 } from '../engine/api.js';
 import type {
   AppStatus, BibPatch, CheckedCandidate, DocumentDetail, EmbeddingStatus, LibraryRoot, LlmHealth, McpSetup, ModelListing,
@@ -138,8 +138,10 @@ export const registry = {
   getSettings: engine<[], Settings>(none),
   /** Saves and applies: the engine reopens with the new settings. */
   setSettings: engine<[patch: SettingsPatch], Settings>(z.tuple([settingsPatch])),
-  /** The OCR languages installed with the app (Settings → OCR offers these). */
+  /** The OCR languages installed: Delve's bundled packages and Tesseract's data on the computer together. */
   ocrLanguages: engine<[], string[]>(none),
+  /** The OCR languages per source: Delve's bundled data, Tesseract's on the computer (and where); Settings → OCR's "Language data". */
+  ocrLanguageSources: engine<[], OcrLanguageSources>(none),
   llmHealth: engine<[], LlmHealth>(none),
   /** Asks Ollama to download a model; progress as `llm:pull`. */
   llmPull: engine<[model: string], boolean>(z.tuple([model])),

@@ -95,6 +95,7 @@ export const settingsPatch = z.strictObject({
     enabled: z.boolean().nullable().optional(),
     languages: z.array(z.string().regex(/^[a-z_]{2,16}$/, 'must be a language code')).min(1).max(8).optional(),
     garbageText: z.boolean().optional(),
+    data: z.enum(['auto', 'bundled']).optional(),
   }).optional(),
   ranking: z.strictObject({
     k1: z.number().min(0).max(10).optional(),

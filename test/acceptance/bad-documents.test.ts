@@ -97,4 +97,7 @@ test('an unknown OCR language is refused with OCR_LANGUAGE_UNKNOWN, by the engin
   const r = await delve(['index', dir, '--db', join(dir, 'b.db'), '--ocr-lang', 'xyz']);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /OCR_LANGUAGE_UNKNOWN/);
+  const bad = await delve(['index', dir, '--db', join(dir, 'b.db'), '--ocr-data', 'best']);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stderr, /--ocr-data must be auto, bundled or system/);
 });

@@ -2,12 +2,15 @@
  * OCR part of `npm run bench:ingest`: Delve's OCR phase over the scanned PDFs of ../shared/pdfs
  * (fresh database: every image-only page recognised, rendering included) against the `tesseract`
  * CLI on the same rendered pages with the same language data, one page at a time with its own
- * threads, and two pages at a time with one thread each (both cores, as Delve's two workers).
+ * threads, and two pages at a time with one thread each (both cores, as Delve's two workers). Once
+ * per language data source: Delve's bundled npm data, and Tesseract's installed on the computer
+ * (when it has the languages; the CLI then reads the very folder Delve read).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../main/engine/index.js';
+import { ocrData } from '../../main/engine/ocr/data.js';
 import { npmTessdata, renderPages, tesseractMissing } from '../helpers/ocr-reference.js';
 import { tempDir } from '../helpers/shared.js';
 
@@ -34,15 +37,25 @@ async function cliRound(pngs: string[], tessdata: string, parallel: number): Pro
 export async function ocrBench(pdfDir: string, rounds: number): Promise<Record<string, unknown>> {
   const missing = tesseractMissing();
   if (missing) return { skipped: missing };
+  let system: Record<string, unknown>;
+  try {
+    const folder = ocrData(LANGS, 'system').folder;
+    system = { folder, ...await sourceBench(pdfDir, rounds, 'system', folder) };
+  } catch (err) {
+    system = { skipped: (err as Error).message };
+  }
+  return { bundled: await sourceBench(pdfDir, rounds, 'bundled', npmTessdata(LANGS)), system };
+}
+
+async function sourceBench(pdfDir: string, rounds: number, data: 'bundled' | 'system', tessdata: string): Promise<Record<string, unknown>> {
   const scanned = readdirSync(pdfDir).filter((f) => f.startsWith('scanned_')).map((f) => join(pdfDir, f));
   const delve: { pages: number; ms: number }[] = [];
   const seq: number[] = [];
   const par: number[] = [];
-  const tessdata = npmTessdata(LANGS);
   const pngs: string[] = [];
   for (let i = 0; i < rounds; i++) {
     const dir = tempDir('delve-ocr-bench-');
-    const engine = await createEngine({ dbPath: join(dir, 'bench.db'), ocr: { enabled: true, languages: LANGS, workers: 2 } });
+    const engine = await createEngine({ dbPath: join(dir, 'bench.db'), ocr: { enabled: true, languages: LANGS, workers: 2, data } });
     try {
       const s = await engine.index(scanned);
       delve.push({ pages: s.ocr?.recognised ?? 0, ms: s.ocr?.ms ?? 0 });

@@ -140,12 +140,13 @@ describe('a scanned page opened from a search result, the quote highlighted over
     await ocr.getByRole('checkbox', { name: 'Read scanned pages with OCR' }).waitFor();
     assert.equal(await ocr.getByRole('checkbox', { name: 'Read scanned pages with OCR' }).isChecked(), true);
     assert.equal(await ocr.getByRole('checkbox', { name: /English/ }).isChecked(), true);
+    assert.equal(await ocr.getByRole('radio', { name: /Tesseract's, installed on this computer/ }).isChecked(), true, 'Tesseract\'s data where it has the languages, by default');
     await ocr.getByRole('checkbox', { name: /French/ }).check();
     await ocr.scrollIntoViewIfNeeded();
     await screenshot(page, '19-settings-ocr');
     await settings.getByRole('button', { name: 'Save' }).click();
     await settings.getByText('Saved').waitFor();
-    const saved = await bridge.call('getSettings') as Ok<{ ocr: { enabled: boolean | null; languages: string[]; garbageText: boolean } }>;
-    assert.deepEqual(saved.data.ocr, { enabled: null, languages: ['eng', 'fra'], garbageText: false });
+    const saved = await bridge.call('getSettings') as Ok<{ ocr: { enabled: boolean | null; languages: string[]; garbageText: boolean; data: string } }>;
+    assert.deepEqual(saved.data.ocr, { enabled: null, languages: ['eng', 'fra'], garbageText: false, data: 'auto' });
   });
 });

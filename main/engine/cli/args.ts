@@ -6,7 +6,7 @@ import { EngineError } from '../errors.js';
 export class UsageError extends Error {}
 
 export const USAGE = `usage:
-  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N] [--no-ocr] [--ocr-lang eng+fra] [--ocr-garbage] [--no-wait]
+  delve index <paths…> [--db <file>] [--json] [--workers N] [--chunk-size N] [--chunk-overlap N] [--no-ocr] [--ocr-lang eng+fra] [--ocr-data auto|bundled|system] [--ocr-garbage] [--no-wait]
                (--no-wait: fail at once with DB_BUSY while another Delve process writes the library, instead of waiting)
   delve status [--db <file>] [--json]
   delve search "<query>" [--db <file>] [--mode bm25|dense|hybrid|full] [--k 10] [--group chunk|document] [--json]
@@ -112,6 +112,7 @@ const OPTIONS = {
   'no-wait': { type: 'boolean', default: false },
   'user-data': { type: 'boolean', default: false },
   'ocr-lang': { type: 'string' },
+  'ocr-data': { type: 'string' },
   'ocr-garbage': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -193,6 +194,8 @@ export interface Parsed {
   /** OCR of image-only PDF pages turned off (--no-ocr), and its languages (--ocr-lang eng+fra). */
   noOcr: boolean;
   ocrLangs: string[] | undefined;
+  /** Which OCR language data (--ocr-data): Tesseract's on the computer where it has the languages (auto), or forced. */
+  ocrData: 'auto' | 'bundled' | 'system' | undefined;
   /** Also OCR pages whose text layer is garbage (--ocr-garbage). */
   ocrGarbage: boolean;
   /** index/embed/import: fail with DB_BUSY instead of waiting for another process's writer lock. */
@@ -270,6 +273,7 @@ export function parse(argv: string[]): Parsed {
     quote: values.quote,
     noOcr: values['no-ocr'] ?? false,
     ocrLangs: values['ocr-lang']?.split(/[+,\s]+/).filter(Boolean),
+    ocrData: ocrDataChoice(values['ocr-data']),
     ocrGarbage: values['ocr-garbage'] ?? false,
     noWait: values['no-wait'] ?? false,
     userData: values['user-data'] ?? false,
@@ -281,6 +285,12 @@ function provider(v: string | undefined): ProviderChoice | undefined {
   if (v === undefined) return undefined;
   if (!(PROVIDERS as readonly string[]).includes(v)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
   return v as ProviderChoice;
+}
+
+function ocrDataChoice(v: string | undefined): 'auto' | 'bundled' | 'system' | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'auto' && v !== 'bundled' && v !== 'system') throw new UsageError('--ocr-data must be auto, bundled or system');
+  return v;
 }
 
 function weightsChoice(v: string | undefined): 'auto' | 'fp32' | 'int8' | undefined {

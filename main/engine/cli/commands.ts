@@ -33,6 +33,12 @@ export async function indexCommand(engine: DelveEngine, a: Parsed, out: Out, err
   for (const k of s.skipped) out(`  skipped ${k.path}: ${k.code} ${k.message}`);
   for (const w of s.warnings) out(`  warning ${w.path}: ${w.code} ${w.message}`);
   for (const o of s.needsOcr) out(`  needs OCR ${o.path}: pages ${o.pages.join(', ')}`);
+  const o = s.ocr;
+  if (o && (o.recognised > 0 || o.cached > 0 || o.failed.length > 0)) {
+    const data = o.data ? `, ${o.data.source === 'system' ? "Tesseract's language data" : "Delve's bundled language data"} (${o.data.folder})` : '';
+    out(`  OCR: ${o.recognised} pages recognised${o.pagesPerSec !== null ? ` (${o.pagesPerSec} pages/s)` : ''}, ${o.cached} from the cache, ${o.failed.length} failed${data}`);
+    for (const f of o.failed) out(`  OCR failed ${f.path} page ${f.page}: ${f.code} ${f.message}`);
+  }
   if (s.embedding) out(describeEmbed(s.embedding));
   if (s.embeddingError) out(`  embedding failed: ${s.embeddingError.code} ${s.embeddingError.message}`);
 }

@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(a.llmModel ? { llm: { model: a.llmModel } } : {}),
       bm25: { k1: a.k1, b: a.b, rm3: a.rm3 },
       ...(a.noWait ? { writerWaitMs: 0 } : {}),
-      ocr: { ...(a.noOcr ? { enabled: false } : {}), ...(a.ocrLangs ? { languages: a.ocrLangs } : {}), ...(a.ocrGarbage ? { garbageText: true } : {}) },
+      ocr: { ...(a.noOcr ? { enabled: false } : {}), ...(a.ocrLangs ? { languages: a.ocrLangs } : {}), ...(a.ocrData ? { data: a.ocrData } : {}), ...(a.ocrGarbage ? { garbageText: true } : {}) },
       chunk: { ...(a.chunkSize ? { targetChars: a.chunkSize } : {}), ...(a.chunkOverlap !== undefined ? { overlapChars: a.chunkOverlap } : {}) },
     });
     switch (a.command) {

@@ -15,9 +15,9 @@ import type { Db } from '../store/db.js';
 import type { ChunkOptions } from '../types.js';
 import type { OcrSummary } from '../api.js';
 import { judgeTextLayer } from './garbage.js';
-import { languageData } from './languages.js';
+import { dataIdentity, ocrData, type DataPlaces, type OcrDataMode } from './data.js';
 import { encodeGreyPng } from './png.js';
-import { Recognizer } from './recognizer.js';
+import { OCR_TUNING, Recognizer } from './recognizer.js';
 import { applyPage, cachedOcr, cacheKey, putOcr, type CachedOcr } from './store.js';
 
 export interface OcrSettings {
@@ -26,6 +26,10 @@ export interface OcrSettings {
   workers: number;
   /** Also OCR pages whose text layer is garbage (garbage.ts); their OCR text replaces the layer. */
   garbageText?: boolean;
+  /** Which language data (data.ts): 'auto' (default), 'bundled' or 'system'. */
+  data?: OcrDataMode;
+  /** Replaces the system tessdata folders looked in (tests). */
+  tessdataRoots?: string[];
 }
 
 interface Pending { docId: number; path: string; page: number; garbage: number | null }
@@ -40,8 +44,15 @@ export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, ch
     WHERE (p.needs_ocr = 1 OR (? = 1 AND p.text_garbage = 1)) AND p.ocr_key IS NULL AND d.kind = 'pdf' AND d.status <> 'error'
       AND (? IS NULL OR d.id IN (SELECT value FROM json_each(?))) ORDER BY d.path, p.number`).all(garbage, ids, ids) as Pending[];
   const out: OcrSummary = { pages: pending.length, garbagePages: pending.filter((p) => p.garbage === 1).length, recognised: 0, cached: 0, failed: [], pagesPerSec: null, ms: 0 };
-  if (pending.length === 0 || !s.enabled) return out;
-  const { langs } = languageData(s.languages); // OCR_LANGUAGE_UNKNOWN before any work
+  if (!s.enabled) return out;
+  const places: DataPlaces = s.tessdataRoots ? { roots: s.tessdataRoots } : {};
+  const data = ocrData(s.languages, s.data ?? 'auto', places); // OCR_LANGUAGE_UNKNOWN before any work
+  out.data = { source: data.source, folder: data.folder };
+  if (pending.length === 0) return out;
+  const langs = data.langs;
+  // The model's identity in the cache key: the system data's files, hashed once per run.
+  const dataId = data.source === 'system' ? dataIdentity(data.files) : null;
+  const tuning = data.source === 'system' ? { ...OCR_TUNING, data: { folder: data.folder, gzip: data.gzip } } : OCR_TUNING;
   meter?.phase('ocr', pending.length, pending.length);
   let recognizer: Promise<Recognizer> | null = null;
   const onAbort = () => void recognizer?.then((r) => r.close(), () => undefined);
@@ -69,7 +80,7 @@ export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, ch
             continue;
           }
           const imageHash = createHash('sha256').update(`${image.width}x${image.height}:`).update(image.pixels).digest('hex');
-          const key = cacheKey(imageHash, langs);
+          const key = cacheKey(imageHash, langs, dataId);
           const hit = cachedOcr(db, key);
           if (hit) {
             db.transaction(() => applyPage(db, p.docId, p.page, key, hit, chunk))();
@@ -77,7 +88,7 @@ export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, ch
             meter?.fileDone(path, 1, 1);
             continue;
           }
-          recognizer ??= Recognizer.start(langs, s.workers);
+          recognizer ??= Recognizer.start(langs, s.workers, tuning);
           const r = await recognizer;
           signal?.throwIfAborted();
           while (inFlight.size > 0 && inFlight.size >= Math.max(1, r.size)) await Promise.race(inFlight);

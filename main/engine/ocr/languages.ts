@@ -1,5 +1,6 @@
 /**
- * OCR languages: the `@tesseract.js-data/<code>` npm packages installed beside the engine. Nothing
+ * Delve's bundled OCR languages: the `@tesseract.js-data/<code>` npm packages installed beside the
+ * engine (data.ts chooses between these and Tesseract's data on the computer, tessdata.ts). Nothing
  * is downloaded: the trained data is read from those packages' `4.0.0_best_int` folders (LSTM
  * models, integer weights). tesseract.js reads every language from one folder, so when several
  * packages are needed their files are linked (or copied) into one folder under the OS temp folder.
@@ -26,7 +27,7 @@ export function languageFolder(code: string): string | null {
 }
 
 /** Codes of the installed language packages (eng, fra…), sorted. */
-export function installedLanguages(): string[] {
+export function bundledLanguages(): string[] {
   let scope: string;
   try {
     scope = dirname(dirname(require.resolve('@tesseract.js-data/eng/package.json')));
@@ -46,7 +47,7 @@ export function languageData(codes: string[]): { langs: string[]; folder: string
   const missing = folders.filter(([, f]) => f === null).map(([c]) => c);
   if (missing.length > 0) {
     throw new EngineError('OCR_LANGUAGE_UNKNOWN',
-      `unknown OCR language ${missing.join(', ')}: installed are ${installedLanguages().join(', ') || 'none'} (npm packages @tesseract.js-data/<code>)`);
+      `unknown OCR language ${missing.join(', ')}: installed are ${bundledLanguages().join(', ') || 'none'} (npm packages @tesseract.js-data/<code>)`);
   }
   const distinct = new Set(folders.map(([, f]) => f));
   if (distinct.size === 1) return { langs: codes, folder: folders[0]![1]! };

@@ -1,8 +1,9 @@
 /**
  * Page recognition with tesseract.js: a small pool of tesseract workers (each a worker thread
  * running Tesseract's WASM build), fed page images in turn. Language data comes from the npm
- * packages (languages.ts); the worker script and core are the installed packages' own files, and
- * tesseract.js's cache is off, so nothing is fetched and nothing is written to the working folder.
+ * packages (languages.ts) unless `tuning.data` names another folder (Tesseract's own data,
+ * data.ts); the worker script and core are the installed packages' own files, and tesseract.js's
+ * cache is off, so nothing is fetched and nothing is written to the working folder.
  */
 import { createRequire } from 'node:module';
 import type * as Tesseract from 'tesseract.js';
@@ -26,7 +27,8 @@ interface Slot { worker: Tesseract.Worker; busy: boolean }
 /**
  * How Tesseract is run. Delve's choice is `OCR_TUNING`; the measurements behind it
  * (`test/eval/ocr-configs.ts`) try the others. `data` replaces the npm packages' folder (a folder of
- * `<code>.traineddata`, gzipped or not), for those measurements only.
+ * `<code>.traineddata`, gzipped or not): Tesseract's data on the computer (data.ts, via job.ts), and
+ * other data in those measurements.
  */
 export interface OcrTuning {
   /** Tesseract's OEM: 1 = LSTM only, 2 = legacy + LSTM (needs data with the legacy model). */

@@ -17,8 +17,14 @@ export interface CachedOcr extends OcrPage {
   height: number;
 }
 
-export function cacheKey(imageHash: string, langs: string[]): string {
-  return createHash('sha256').update(`${imageHash}|${langs.join('+')}`).digest('hex');
+/**
+ * The cache key of a page image read with some languages. `dataId` (data.ts `dataIdentity`) is given
+ * for Tesseract's data on the computer, so text from another model is never taken from the cache;
+ * the bundled data's keys have none, as before there was a choice (existing caches stay valid).
+ */
+export function cacheKey(imageHash: string, langs: string[], dataId: string | null = null): string {
+  const base = `${imageHash}|${langs.join('+')}`;
+  return createHash('sha256').update(dataId === null ? base : `${base}|system:${dataId}`).digest('hex');
 }
 
 export function cachedOcr(db: Db, key: string): CachedOcr | null {

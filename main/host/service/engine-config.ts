@@ -23,7 +23,7 @@ export function toEngineConfig(config: EngineServerConfig, s: Settings): EngineC
     chunk: { targetChars: s.chunking.size, overlapChars: s.chunking.overlap },
     llm: llmConfigOf(s),
     bm25: { k1: s.ranking.k1, b: s.ranking.b, rm3: s.ranking.rm3 },
-    ocr: { ...(s.ocr.enabled !== null ? { enabled: s.ocr.enabled } : {}), languages: s.ocr.languages, garbageText: s.ocr.garbageText },
+    ocr: { ...(s.ocr.enabled !== null ? { enabled: s.ocr.enabled } : {}), languages: s.ocr.languages, garbageText: s.ocr.garbageText, data: s.ocr.data },
     ...(s.ollama.embedder !== ''
       ? { embedding: { ollama: { host: s.ollama.host, model: s.ollama.embedder } } }
       : model !== null && modelInstalled(config.dataDir, model)

@@ -18,7 +18,7 @@ import { pubmedSearch } from './pubmed-search.js';
 import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.js';
 import { strategyCounts, translateStrategy } from '../../engine/app/strategy.js';
 import { defaultSettings, loadSettings, mergeSettings, sanitize, saveSettings } from './settings.js';
-import { installedLanguages } from '../../engine/app/ocr.js';
+import { installedLanguages, languageSources } from '../../engine/app/ocr.js';
 import { appStatus } from './status.js';
 import { backupCalls } from './backups.js';
 
@@ -99,6 +99,7 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
     }),
     getSettings: async () => structuredClone(settings),
     ocrLanguages: async () => installedLanguages(),
+    ocrLanguageSources: async () => languageSources(),
     async setSettings(patch) {
       const next = mergeSettings(settings, patch);
       resolveConfig(toEngineConfig(config, next)); // BAD_ARGUMENT for chunking the engine refuses

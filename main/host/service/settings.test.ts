@@ -34,7 +34,7 @@ test('defaults: Ollama and NCBI from the environment, the engine chunking, the d
     ranking: { k1: 1.5, b: 0.75, rm3: false },
     pubmed: { apiKey: 'abc', email: 'me@example.org', eutils: DEFAULT_BASE_URL },
     theme: 'system',
-    ocr: { enabled: null, languages: ['eng'], garbageText: false },
+    ocr: { enabled: null, languages: ['eng'], garbageText: false, data: 'auto' },
   });
   const bare = withEnv({ OLLAMA_HOST: undefined, NCBI_API_KEY: undefined, NCBI_EMAIL: undefined }, () => defaultSettings(dir));
   assert.deepEqual([bare.ollama.host, bare.pubmed.apiKey, bare.pubmed.email], ['http://127.0.0.1:11434', '', '']);
@@ -98,16 +98,32 @@ test('OCR settings: on/off left to the default until set, installed languages on
   const dir = tempDir('delve-settings-');
   const config = { dataDir: dir, dbPath: join(dir, 'd.db') };
   const base = defaultSettings(dir);
-  assert.deepEqual(base.ocr, { enabled: null, languages: ['eng'], garbageText: false });
+  assert.deepEqual(base.ocr, { enabled: null, languages: ['eng'], garbageText: false, data: 'auto' });
   writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ocr: { enabled: false, languages: ['fra', 'klingon', 'fra'], garbageText: true } }));
   const loaded = loadSettings(dir).settings;
-  assert.deepEqual(loaded.ocr, { enabled: false, languages: ['fra'], garbageText: true }, 'a language no longer installed is dropped');
+  assert.deepEqual(loaded.ocr, { enabled: false, languages: ['fra'], garbageText: true, data: 'auto' }, 'a language no longer installed is dropped');
   writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ocr: { enabled: 'no', languages: ['klingon'], garbageText: 1 } }));
-  assert.deepEqual(loadSettings(dir).settings.ocr, { enabled: null, languages: ['eng'], garbageText: false });
+  assert.deepEqual(loadSettings(dir).settings.ocr, { enabled: null, languages: ['eng'], garbageText: false, data: 'auto' });
   const s = mergeSettings(base, { ocr: { languages: ['eng', 'fra'] } });
-  assert.deepEqual(s.ocr, { enabled: null, languages: ['eng', 'fra'], garbageText: false });
-  assert.deepEqual(toEngineConfig(config, s).ocr, { languages: ['eng', 'fra'], garbageText: false }, 'enabled left to the engine default ($DELVE_OCR)');
-  assert.deepEqual(toEngineConfig(config, mergeSettings(s, { ocr: { enabled: false, garbageText: true } })).ocr, { enabled: false, languages: ['eng', 'fra'], garbageText: true });
+  assert.deepEqual(s.ocr, { enabled: null, languages: ['eng', 'fra'], garbageText: false, data: 'auto' });
+  assert.deepEqual(toEngineConfig(config, s).ocr, { languages: ['eng', 'fra'], garbageText: false, data: 'auto' }, 'enabled left to the engine default ($DELVE_OCR)');
+  assert.deepEqual(toEngineConfig(config, mergeSettings(s, { ocr: { enabled: false, garbageText: true } })).ocr, { enabled: false, languages: ['eng', 'fra'], garbageText: true, data: 'auto' });
+  assert.equal(toEngineConfig(config, mergeSettings(s, { ocr: { data: 'bundled' } })).ocr?.data, 'bundled');
+});
+
+test('OCR language data: a language only Tesseract\'s data has is kept with auto, dropped with the bundled data', () => {
+  const dir = tempDir('delve-settings-');
+  const tessdata = join(dir, 'tessdata');
+  mkdirSync(tessdata);
+  writeFileSync(join(tessdata, 'deu.traineddata'), 'a language file');
+  withEnv({ TESSDATA_PREFIX: tessdata }, () => {
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ocr: { languages: ['deu'] } }));
+    assert.deepEqual(loadSettings(dir).settings.ocr, { enabled: null, languages: ['deu'], garbageText: false, data: 'auto' });
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ocr: { languages: ['deu', 'fra'], data: 'bundled' } }));
+    assert.deepEqual(loadSettings(dir).settings.ocr, { enabled: null, languages: ['fra'], garbageText: false, data: 'bundled' });
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ocr: { languages: ['deu'], data: 'best' } }));
+    assert.deepEqual(loadSettings(dir).settings.ocr, { enabled: null, languages: ['deu'], garbageText: false, data: 'auto' }, 'an unknown choice: the default');
+  });
 });
 
 test('the engine config: roles left empty use the default model; the embedding model only when installed', () => {
@@ -116,7 +132,7 @@ test('the engine config: roles left empty use the default model; the embedding m
   const s = mergeSettings(defaultSettings(dataDir), { ollama: { host: 'http://o:1', judge: 'j:1' }, chunking: { size: 900, overlap: 90 }, ranking: { b: 0.4, rm3: true }, embeddingModel: 'tiny', provider: 'cpu' });
   assert.deepEqual(toEngineConfig(config, s), {
     dbPath: config.dbPath, nativeBinding: '/x/b.node', chunk: { targetChars: 900, overlapChars: 90 }, llm: { host: 'http://o:1', models: { judge: 'j:1' } },
-    bm25: { k1: 1.5, b: 0.4, rm3: true }, ocr: { languages: ['eng'], garbageText: false },
+    bm25: { k1: 1.5, b: 0.4, rm3: true }, ocr: { languages: ['eng'], garbageText: false, data: 'auto' },
   });
   installModel(dataDir, 'tiny');
   assert.deepEqual(toEngineConfig(config, s).embedding, { modelDir: join(dataDir, 'models', 'tiny'), provider: 'cpu' });

@@ -10,7 +10,7 @@ import { DEFAULT_OLLAMA_HOST, normalizeHost } from '../../engine/app/llm.js';
 import { DEFAULT_MODEL_ID, defaultCatalogDir, loadCatalog } from '../../engine/app/models.js';
 import { DEFAULT_BASE_URL } from '../../engine/app/pubmed.js';
 import { DEFAULT_CHUNK_OPTIONS } from '../../engine/config.js';
-import { installedLanguages } from '../../engine/app/ocr.js';
+import { usableLanguages } from '../../engine/app/ocr.js';
 import { DEFAULT_BM25 } from '../../engine/app/ranking.js';
 import type { Settings, SettingsPatch } from './types.js';
 
@@ -50,7 +50,7 @@ export function defaultSettings(dataDir: string, catalogDir?: string): Settings 
     ranking: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, rm3: false },
     pubmed: { apiKey: process.env.NCBI_API_KEY ?? '', email: process.env.NCBI_EMAIL ?? '', eutils: DEFAULT_BASE_URL },
     theme: 'system',
-    ocr: { enabled: null, languages: ['eng'], garbageText: false },
+    ocr: { enabled: null, languages: ['eng'], garbageText: false, data: 'auto' },
   };
 }
 
@@ -58,6 +58,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
 const int = (v: unknown, d: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : d);
+const OCR_DATA = ['auto', 'bundled'] as const;
 const oneOf = <T extends string>(v: unknown, all: readonly T[], d: T): T => ((all as readonly unknown[]).includes(v) ? (v as T) : d);
 
 /** Stored values of the right type over the defaults; anything else keeps its default. */
@@ -77,19 +78,28 @@ export function sanitize(raw: unknown, d: Settings): Settings {
     ranking: { k1: num(k.k1, 10, d.ranking.k1), b: num(k.b, 1, d.ranking.b), rm3: typeof k.rm3 === 'boolean' ? k.rm3 : d.ranking.rm3 },
     pubmed: { apiKey: str(p.apiKey, d.pubmed.apiKey), email: str(p.email, d.pubmed.email), eutils: str(p.eutils, d.pubmed.eutils) },
     theme: oneOf(r.theme, THEMES, d.theme),
-    ocr: {
-      enabled: typeof q.enabled === 'boolean' ? q.enabled : d.ocr.enabled,
-      languages: ocrLanguages(q.languages, d.ocr.languages),
-      garbageText: typeof q.garbageText === 'boolean' ? q.garbageText : d.ocr.garbageText,
-    },
+    ocr: ocrSettings(q, d.ocr),
   };
 }
 
-/** Stored OCR languages that are still installed (a removed package would stop the engine from starting); none left: the default. */
-function ocrLanguages(v: unknown, d: string[]): string[] {
-  const installed = new Set(installedLanguages());
-  const kept = Array.isArray(v) ? v.filter((c): c is string => typeof c === 'string' && installed.has(c)) : [];
-  return kept.length > 0 ? [...new Set(kept)] : d;
+function ocrSettings(q: Obj, d: Settings['ocr']): Settings['ocr'] {
+  const data = oneOf(q.data, OCR_DATA, d.data);
+  return {
+    enabled: typeof q.enabled === 'boolean' ? q.enabled : d.enabled,
+    languages: ocrLanguages(q.languages, d.languages, data),
+    garbageText: typeof q.garbageText === 'boolean' ? q.garbageText : d.garbageText,
+    data,
+  };
+}
+
+/**
+ * Stored OCR languages still installed and readable together from one source of `data` (a removed
+ * package or system file would stop the engine from starting); none left: the default.
+ */
+function ocrLanguages(v: unknown, d: string[], data: Settings['ocr']['data']): string[] {
+  const asked = Array.isArray(v) ? [...new Set(v.filter((c): c is string => typeof c === 'string'))] : [];
+  const kept = usableLanguages(asked, data);
+  return kept.length > 0 ? kept : d;
 }
 
 export interface Loaded {

@@ -39,9 +39,10 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
   /**
    * OCR of scanned PDF pages: on/off (null: the default, on unless $DELVE_OCR is '0') and the languages (installed packages);
-   * `garbageText`: also OCR pages whose text layer is garbage, using the OCR text instead (off by default).
+   * `garbageText`: also OCR pages whose text layer is garbage, using the OCR text instead (off by default);
+   * `data`: the language data, Tesseract's installed on the computer where it has the languages ('auto', the default) or Delve's bundled.
    */
-  ocr: { enabled: boolean | null; languages: string[]; garbageText: boolean };
+  ocr: { enabled: boolean | null; languages: string[]; garbageText: boolean; data: 'auto' | 'bundled' };
 }
 
 /** A partial update: any subset of the fields, nested objects merged. */

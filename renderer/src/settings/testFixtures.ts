@@ -8,5 +8,5 @@ export const SETTINGS: Settings = {
   ranking: { k1: 1.5, b: 0.75, rm3: false },
   pubmed: { apiKey: '', email: '', eutils: 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils/' },
   theme: 'system',
-  ocr: { enabled: null, languages: ['eng'], garbageText: false },
+  ocr: { enabled: null, languages: ['eng'], garbageText: false, data: 'auto' },
 };
