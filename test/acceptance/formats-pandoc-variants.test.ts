@@ -1,0 +1,142 @@
+/**
+ * Robustness probe for DOCX, HTML and EPUB ingestion: several Markdown sources (headings 1–6 with
+ * markup and non-ASCII text, setext headings, nested and task lists, quotes, definition lists, pipe
+ * and grid tables, footnotes, code, math, images, raw HTML, line blocks, no heading at all, text
+ * before the first heading, a long paragraph; metadata in YAML, in --metadata flags and in
+ * citation_* / Dublin Core <meta> tags) turned by Debian's `pandoc` into DOCX (plain, --toc, -N,
+ * --reference-doc), HTML (html5/html4 standalone, fragment, --toc, --section-divs -N,
+ * --self-contained, --mathjax) and EPUB (epub3/epub2, chapter level 1 and 2, --toc -N, a cover
+ * image), all indexed into one library. For every marker word: found by search, and the file's
+ * first passage for it lies under the right heading path; in EPUBs it names the spine document that
+ * holds the word, and the chapter's label. Title, authors, year and DOI are read. Failures are
+ * gathered per file and reported as one table.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { unzipSync } from 'fflate';
+import type { SearchResult } from '../../main/engine/api-search.js';
+import { createEngine } from '../../main/engine/index.js';
+import { META_PAGES, SOURCES, VARIANTS, type Kind, type Marker, type Source, type Variant } from '../helpers/pandoc-variants.js';
+import { tempDir } from '../helpers/shared.js';
+
+const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+const SKIP = hasPandoc ? false : 'pandoc is not installed (apt-get install -y pandoc); CI installs it';
+
+/** A 1×1 PNG for --epub-cover-image. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+interface Made { file: string; label: string; kind: Kind; variant: Variant | null; source: Source | null; meta?: (typeof META_PAGES)[number] }
+
+function pandoc(dir: string, args: string[]): void {
+  const r = spawnSync('pandoc', args, { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 0, `pandoc ${args.join(' ')}: ${r.stderr}`);
+}
+
+function generate(dir: string): Made[] {
+  writeFileSync(join(dir, 'cover.png'), Buffer.from(PNG, 'base64'));
+  mkdirSync(join(dir, 'img'));
+  writeFileSync(join(dir, 'img', 'missing.png'), Buffer.from(PNG, 'base64'));
+  pandoc(dir, ['-o', 'ref.docx', '--print-default-data-file', 'reference.docx']);
+  const made: Made[] = [];
+  for (const source of SOURCES) {
+    writeFileSync(join(dir, `${source.name}.md`), source.md);
+    for (const variant of VARIANTS) {
+      const file = join(dir, `${source.name}.${variant.name}.${variant.ext}`);
+      pandoc(dir, [`${source.name}.md`, '-f', 'markdown', ...variant.args, ...(source.args ?? []), '-o', file]);
+      made.push({ file, label: `${source.name}/${variant.name}`, kind: variant.kind, variant, source });
+    }
+  }
+  for (const meta of META_PAGES) {
+    writeFileSync(join(dir, `${meta.name}.head.html`), meta.header);
+    const file = join(dir, `${meta.name}.meta.html`);
+    pandoc(dir, ['flags.md', '-s', '-t', 'html5', '--metadata', 'pagetitle=Page Title', '--include-in-header', `${meta.name}.head.html`, '-o', file]);
+    made.push({ file, label: `meta/${meta.name}`, kind: 'html', variant: null, source: null, meta });
+  }
+  return made;
+}
+
+/** Section numbers (-N) are kept in the headings; compared without them. */
+const unnumber = (path: string[]) => path.map((h) => h.replace(/^\d+(\.\d+)*\s+/, ''));
+
+function expectedPath(m: Marker, made: Made): string[] | null {
+  const path = m.by?.[made.kind] ?? m.path;
+  if (made.variant?.name === 'html-fragment') {
+    if (m.word === 'abstractmarker') return null; // a fragment has no title block
+    return path[0] === made.source!.title ? path.slice(1) : path;
+  }
+  return path;
+}
+
+/** The EPUB's content document that holds `word` (read with fflate, not the engine's reader). */
+function holder(epub: string, word: string): string[] {
+  const files = unzipSync(readFileSync(epub));
+  return Object.entries(files)
+    .filter(([name]) => /\.x?html$/.test(name) && !/nav\.xhtml$/.test(name))
+    .filter(([, bytes]) => Buffer.from(bytes).toString('utf8').replace(/<[^>]*>/g, ' ').includes(word))
+    .map(([name]) => name);
+}
+
+test('pandoc variants: every marker under its heading path / chapter, metadata read, in DOCX, HTML and EPUB', { skip: SKIP }, async (t) => {
+  const dir = tempDir('delve-pandoc-variants-');
+  const made = generate(dir);
+  const engine = await createEngine({ dbPath: join(dir, 'lib.db'), ocr: { enabled: false } });
+  const failures = new Map<string, string[]>(made.map((m) => [m.label, []]));
+  const checked = new Map<string, number>(made.map((m) => [m.label, 0]));
+  const fail = (m: Made, msg: string) => failures.get(m.label)!.push(msg);
+  try {
+    const s = await engine.index(made.map((m) => m.file));
+    assert.equal(s.documents, made.length, JSON.stringify(s.skipped));
+    const hits = new Map<string, SearchResult[]>();
+    const search = async (word: string) => {
+      if (!hits.has(word)) hits.set(word, (await engine.search(word, { mode: 'bm25', k: 400, history: false })).results);
+      return hits.get(word)!;
+    };
+    const docs = engine.status().documents;
+    for (const m of made) {
+      for (const marker of m.source?.markers ?? []) {
+        const want = expectedPath(marker, m);
+        if (!want) continue;
+        checked.set(m.label, checked.get(m.label)! + 1);
+        const r = (await search(marker.word)).filter((x) => x.path === m.file);
+        if (r.length === 0) { fail(m, `${marker.word}: not found`); continue; }
+        const got = unnumber(r[0]!.headingPath);
+        if (got.join(' > ') !== want.join(' > ')) fail(m, `${marker.word}: under [${r[0]!.headingPath.join(' > ')}], want [${want.join(' > ')}]`);
+        if (m.kind !== 'epub') continue;
+        const files = holder(m.file, marker.word);
+        const href = r[0]!.locator?.href;
+        if (files.length !== 1 || href !== files[0]) fail(m, `${marker.word}: chapter ${String(href)}, the word is in ${files.join(', ')}`);
+        if (r[0]!.page !== r[0]!.locator?.chapter) fail(m, `${marker.word}: page ${r[0]!.page} is not the chapter ${r[0]!.locator?.chapter}`);
+        const label = marker.chapter?.[m.variant!.args.includes('--epub-chapter-level=2') ? 1 : 0];
+        if (label && unnumber([r[0]!.pageLabel ?? ''])[0] !== label) fail(m, `${marker.word}: chapter labelled "${r[0]!.pageLabel}", want "${label}"`);
+      }
+      const id = docs.find((d) => d.path === m.file)!.id;
+      const d = engine.document(id);
+      const want = m.meta ?? (m.variant?.name === 'html-fragment' ? null : m.source!);
+      if (!want) continue;
+      checked.set(m.label, checked.get(m.label)! + 1);
+      if (d.title !== want.title) fail(m, `title ${JSON.stringify(d.title)}, want "${want.title}"`);
+      if (want.authors && JSON.stringify(d.authors) !== JSON.stringify(want.authors)) fail(m, `authors ${JSON.stringify(d.authors)}, want ${JSON.stringify(want.authors)}`);
+      if (d.year !== want.year) fail(m, `year ${d.year}, want ${want.year}`);
+      const doi = m.meta ? m.meta.doi : m.kind === 'epub' ? m.source!.doi ?? null : null; // pandoc writes the identifier only into EPUBs
+      if (doi && d.doi !== doi) fail(m, `DOI ${d.doi}, want ${doi}`);
+    }
+    for (const m of made.filter((x) => x.kind === 'docx' && x.source?.name === 'features')) {
+      checked.set(m.label, checked.get(m.label)! + 1);
+      const mine = async (w: string) => (await search(w)).filter((x) => x.path === m.file);
+      const comment = await mine('commentword');
+      if (!comment.some((x) => x.locator?.kind === 'comment' && x.locator.author === 'Rita Reviewer')) fail(m, 'the comment is not kept apart and marked');
+      const deleted = await mine('deletionword');
+      if (deleted.length !== 1 || deleted[0]!.locator?.kind !== 'deletion') fail(m, 'deleted text is not only under Tracked changes');
+      if (!(await mine('insertionword')).some((x) => x.locator?.kind === 'insertion')) fail(m, 'the insertion is not marked');
+    }
+  } finally {
+    engine.close();
+  }
+  const rows = made.map((m) => `${m.label.padEnd(34)} ${String(checked.get(m.label)! - new Set(failures.get(m.label)!.map((f) => f.split(':')[0])).size).padStart(3)}/${String(checked.get(m.label)).padEnd(3)} ${failures.get(m.label)!.join('; ')}`);
+  t.diagnostic(`case / checks passed / failures\n${rows.join('\n')}`);
+  const bad = made.filter((m) => failures.get(m.label)!.length > 0).map((m) => `${m.label}: ${failures.get(m.label)!.join('; ')}`);
+  assert.deepEqual(bad, [], `${bad.length} of ${made.length} files with failures`);
+});
