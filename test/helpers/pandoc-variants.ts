@@ -9,9 +9,8 @@ export type Kind = 'docx' | 'html' | 'epub';
 
 export interface Marker {
   word: string;
-  /** Heading path in every kind, unless `by` says otherwise for one. */
+  /** Heading path, the same in every kind. */
   path: string[];
-  by?: Partial<Record<Kind, string[]>>;
   /** The EPUB chapter's label (its first heading) when split at level 1 and at level 2; omitted: not checked. */
   chapter?: [string, string];
 }
@@ -166,8 +165,8 @@ export const SOURCES: Source[] = [
     year: 2021,
     doi: '10.5555/feat.2021',
     markers: [
-      // Before the first heading: no path in DOCX (the title is a Title-style paragraph), the title's h1 in HTML/EPUB.
-      { word: 'abstractmarker', path: ['Feature Catalogue'], by: { docx: [] }, chapter: ['Feature Catalogue', 'Feature Catalogue'] },
+      // The title block (title, subtitle, authors, date, abstract) is front matter, not a section: no heading path.
+      { word: 'abstractmarker', path: [] },
       feature('introword', ['Intro with emphasis and code'], ['Intro with emphasis and code', 'Intro with emphasis and code']),
       feature('setextword', ['Setext Heading'], ['Setext Heading', 'Setext Heading']),
       feature('subsetextword', SETEXT, ['Setext Heading', 'Sub setext']),
@@ -201,7 +200,7 @@ A second paragraph with headlesstwo.
     title: 'Headless Note',
     authors: ['Solo Author'],
     year: 2018,
-    markers: ['headlessone', 'headlesstwo'].map((w) => ({ word: w, path: ['Headless Note'], by: { docx: [], epub: [] } })),
+    markers: ['headlessone', 'headlesstwo'].map((w) => ({ word: w, path: [] })),
   },
   {
     name: 'preamble',
@@ -231,7 +230,7 @@ ${longParagraph()}
     authors: null,
     year: 2020,
     markers: [
-      { word: 'preambleword', path: ['Preamble Paper'], by: { docx: [], epub: [] } },
+      { word: 'preambleword', path: [] },
       { word: 'leveltwofirst', path: ['Starts at level two'], chapter: ['Starts at level two', 'Starts at level two'] },
       { word: 'rtlword', path: ['שלום עולם'], chapter: ['שלום עולם', 'שלום עולם'] },
       { word: 'longstartword', path: ['Long section'], chapter: ['Long section', 'Long section'] },
