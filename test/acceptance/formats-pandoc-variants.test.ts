@@ -63,7 +63,7 @@ const unnumber = (path: string[]) => path.map((h) => h.replace(/^\d+(\.\d+)*\s+/
 
 function expectedPath(m: Marker, made: Made): string[] | null {
   if (made.variant?.name === 'html-fragment' && m.word === 'abstractmarker') return null; // a fragment has no title block
-  return m.path;
+  return (made.kind === 'epub' ? m.epub : undefined) ?? m.path;
 }
 
 /** The EPUB's content document that holds `word` (read with fflate, not the engine's reader). */

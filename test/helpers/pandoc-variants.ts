@@ -9,8 +9,10 @@ export type Kind = 'docx' | 'html' | 'epub';
 
 export interface Marker {
   word: string;
-  /** Heading path, the same in every kind. */
+  /** Heading path in every kind, unless `epub` says otherwise. */
   path: string[];
+  /** pandoc's EPUB writer puts text before the first heading under an h1 of its own, the title. */
+  epub?: string[];
   /** The EPUB chapter's label (its first heading) when split at level 1 and at level 2; omitted: not checked. */
   chapter?: [string, string];
 }
@@ -200,7 +202,7 @@ A second paragraph with headlesstwo.
     title: 'Headless Note',
     authors: ['Solo Author'],
     year: 2018,
-    markers: ['headlessone', 'headlesstwo'].map((w) => ({ word: w, path: [] })),
+    markers: ['headlessone', 'headlesstwo'].map((w) => ({ word: w, path: [], epub: ['Headless Note'] })),
   },
   {
     name: 'preamble',
@@ -230,8 +232,8 @@ ${longParagraph()}
     authors: null,
     year: 2020,
     markers: [
-      { word: 'preambleword', path: [] },
-      { word: 'leveltwofirst', path: ['Starts at level two'], chapter: ['Starts at level two', 'Starts at level two'] },
+      { word: 'preambleword', path: [], epub: ['Preamble Paper'] },
+      { word: 'leveltwofirst', path: ['Starts at level two'], epub: ['Preamble Paper', 'Starts at level two'], chapter: ['Preamble Paper', 'Starts at level two'] },
       { word: 'rtlword', path: ['שלום עולם'], chapter: ['שלום עולם', 'שלום עולם'] },
       { word: 'longstartword', path: ['Long section'], chapter: ['Long section', 'Long section'] },
       { word: 'longendword', path: ['Long section'], chapter: ['Long section', 'Long section'] },
