@@ -13,6 +13,7 @@ import type { ExtractedDoc } from '../../types.js';
 import { decodeText } from '../notes/decode.js';
 import { addHtml, DocBuilder, type HtmlNode } from './builder.js';
 import { readMeta, type HtmlMeta } from './meta.js';
+import { inlineText } from './nodes.js';
 
 export const MAX_HTML_MARKUP = 16 * 1048576;
 
@@ -75,7 +76,17 @@ export function parseDom(html: string, where: string): Dom {
   if (html.length > MAX_HTML_MARKUP) {
     throw new EngineError('HTML_TOO_LARGE', `${where}${(html.length / 1048576).toFixed(1)} MiB of markup without scripts and images, over the ${MAX_HTML_MARKUP >> 20} MiB limit`);
   }
-  return parseHTML(html).document as unknown as Dom;
+  // A fragment (no <html> or <body>, as `pandoc -t html` writes without -s) is wrapped: linkedom
+  // would otherwise take its first element for the root and leave the body empty.
+  const whole = /<(html|body)[\s>]/i.test(html);
+  return parseHTML(whole ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Dom;
+}
+
+/** Share of the body's text above which Readability's article is taken to be the whole page. */
+export const WHOLE_BODY = 0.8;
+
+function visibleChars(body: HtmlNode): number {
+  return inlineText(body).replace(/\s+/g, '').length;
 }
 
 export interface MainContent { root: HtmlNode; title: string | null; byline: string | null; meta: HtmlMeta; htmlTitle: string | null }
@@ -88,18 +99,24 @@ export function mainContent(html: string, where: string): MainContent {
   // Readability turns h1 into h2: each heading's own level is kept in an attribute it leaves alone.
   const heads = doc.querySelectorAll('h1, h2, h3, h4, h5, h6');
   for (let i = 0; i < heads.length; i++) heads[i]!.setAttribute?.('data-level', heads[i]!.tagName!.slice(1));
+  const bodyChars = visibleChars(doc.body);
   let article: ReturnType<Readability['parse']> = null;
   try {
     article = new Readability(doc as never, { charThreshold: 200 }).parse();
   } catch {
     article = null;
   }
-  if (article?.content) {
+  // Readability cuts a page's boilerplate, but on a page that is all document (an exported article:
+  // pandoc, Word) it still drops parts of it: the title block, the abstract, hidden captions, short
+  // sections. When its article holds nearly all the body's text there was nothing to cut, and the
+  // body is read whole (tables of contents and navigation are skipped either way).
+  const kept = article?.textContent ? article.textContent.replace(/\s+/g, '').length : 0;
+  if (article?.content && kept < WHOLE_BODY * bodyChars) {
     const inner = parseDom(`<html><body>${article.content}</body></html>`, where);
     return { root: inner.body, title: article.title || null, byline: article.byline || null, meta, htmlTitle };
   }
   const again = parseDom(stripMarkup(html), where); // Readability may have emptied the first copy
-  return { root: again.body, title: null, byline: null, meta, htmlTitle };
+  return { root: again.body, title: article?.title || null, byline: article?.byline || null, meta, htmlTitle };
 }
 
 export function extractHtml(bytes: Uint8Array, opts: { path: string }): ExtractedDoc {
