@@ -253,6 +253,81 @@ Flag body flagword.
   },
 ];
 
+const EXTRAS = `---
+title: Extras Volume
+author: [Kim Extra, Lee Extra]
+date: 2 March 2019
+---
+
+# Heading with note[^h] {#custom-id .special}
+
+Body under note heading noteheadword.
+
+[^h]: A note in a heading headnoteword.
+
+# Unnumbered part {-}
+
+Body unnumberedword and gluednoteword[^g] follows.
+
+[^g]: Glued note.
+
+::: warning
+Fenced div text divword.
+:::
+
+| Col | Notes |
+|-----|-------|
+| cell | has a note[^t] |
+
+[^t]: Table note tablenoteword.
+
+- list item with note[^l]
+
+[^l]: List note listnoteword.
+
+    indented code indentcodeword
+
+"Smart quotes" and -- dashes smartword.
+
+Citation [@doe2020] citeword.
+
+Inline math $y = \\text{webtexmarker}$ end.
+
+# Second with \`code\` and **bold**
+
+## Sub A
+
+Sub A body subaword.[^m]
+
+[^m]: Multi-paragraph note first para.
+
+    Second para of the note multinoteword.
+
+## Sub B
+
+Sub B body subbword.
+`;
+
+const UNNUMBERED = ['Unnumbered part'];
+const SECOND = 'Second with code and bold';
+
+SOURCES.push({
+  name: 'extras',
+  md: EXTRAS,
+  title: 'Extras Volume',
+  authors: ['Kim Extra', 'Lee Extra'],
+  year: 2019,
+  markers: [
+    feature('noteheadword', ['Heading with note'], ['Heading with note', 'Heading with note']),
+    feature('headnoteword', ['Heading with note'], ['Heading with note', 'Heading with note']),
+    ...['unnumberedword', 'gluednoteword', 'divword', 'tablenoteword', 'listnoteword', 'indentcodeword', 'smartword', 'citeword', 'webtexmarker']
+      .map((w) => feature(w, UNNUMBERED, ['Unnumbered part', 'Unnumbered part'])),
+    feature('subaword', [SECOND, 'Sub A'], [SECOND, 'Sub A']),
+    feature('multinoteword', [SECOND, 'Sub A'], [SECOND, 'Sub A']),
+    feature('subbword', [SECOND, 'Sub B'], [SECOND, 'Sub B']),
+  ],
+});
+
 function longParagraph(): string {
   const filler = Array.from({ length: 400 }, (_, i) => `filler${i % 37} text`).join(' ');
   return `longstartword begins it. ${filler}. It ends with longendword.`;
@@ -266,6 +341,7 @@ export const VARIANTS: Variant[] = [
   { kind: 'docx', name: 'docx-toc', args: ['-t', 'docx', '--toc'], ext: 'docx' },
   { kind: 'docx', name: 'docx-N', args: ['-t', 'docx', '-N'], ext: 'docx' },
   { kind: 'docx', name: 'docx-refdoc', args: ['-t', 'docx', '--reference-doc', 'ref.docx'], ext: 'docx' },
+  { kind: 'docx', name: 'docx-shift-chapters', args: ['-t', 'docx', '--shift-heading-level-by=1', '--top-level-division=chapter'], ext: 'docx' },
   { kind: 'html', name: 'html5-s', args: ['-t', 'html5', '-s'], ext: 'html' },
   { kind: 'html', name: 'html4-s', args: ['-t', 'html4', '-s'], ext: 'html' },
   { kind: 'html', name: 'html-fragment', args: ['-t', 'html'], ext: 'html' },
@@ -273,6 +349,9 @@ export const VARIANTS: Variant[] = [
   { kind: 'html', name: 'html5-divs-N', args: ['-t', 'html5', '-s', '--section-divs', '-N'], ext: 'html' },
   { kind: 'html', name: 'html5-selfcontained', args: ['-t', 'html5', '-s', '--self-contained', '--resource-path=img'], ext: 'html' },
   { kind: 'html', name: 'html4-toc-mathjax', args: ['-t', 'html4', '-s', '--toc', '--mathjax'], ext: 'html' },
+  { kind: 'html', name: 'html5-notes-section', args: ['-t', 'html5', '-s', '--reference-location=section'], ext: 'html' },
+  { kind: 'html', name: 'html5-webtex', args: ['-t', 'html5', '-s', '--webtex'], ext: 'html' },
+  { kind: 'html', name: 'html5-mathml-shift', args: ['-t', 'html5', '-s', '--mathml', '--shift-heading-level-by=1'], ext: 'html' },
   { kind: 'epub', name: 'epub3', args: ['-t', 'epub3'], ext: 'epub' },
   { kind: 'epub', name: 'epub2', args: ['-t', 'epub2'], ext: 'epub' },
   { kind: 'epub', name: 'epub3-level2', args: ['-t', 'epub3', '--epub-chapter-level=2'], ext: 'epub' },

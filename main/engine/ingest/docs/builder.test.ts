@@ -8,11 +8,17 @@ const blocks = (body: string, b = new DocBuilder()) => {
   return b.blocks.map((x) => [x.headingPath.join(' > '), x.text]);
 };
 
-test('a note sits under the heading path of its reference, without its back link; notes at the end of the document', () => {
+test('a note sits under the heading path of its reference, without its back link; the reference mark is not text', () => {
   const got = blocks(`<h1>A</h1><h2>Home</h2><p>See<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>.</p>
     <h2>Later</h2><p>later</p>
     <section class="footnotes" role="doc-endnotes"><hr><ol><li id="fn1"><p>The note.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>`);
-  assert.deepEqual(got, [['A > Home', 'See1.'], ['A > Later', 'later'], ['A > Home', 'The note.']]);
+  assert.deepEqual(got, [['A > Home', 'See.'], ['A > Later', 'later'], ['A > Home', 'The note.']]);
+});
+
+test('a note referenced from a heading is under that heading, whose title loses the mark', () => {
+  const got = blocks(`<h1>Title<a href="#fn1" role="doc-noteref" id="r1">1</a></h1><p>word<a href="#fn2" role="doc-noteref">2</a> next</p><h1>Z</h1>
+    <ol><li id="fn1">heading note</li><li id="fn2">other</li></ol>`);
+  assert.deepEqual(got, [['Title', 'word next'], ['Title', 'heading note'], ['Title', 'other']]);
 });
 
 test('EPUB 3 noterefs and mammoth DOCX notes are notes too', () => {

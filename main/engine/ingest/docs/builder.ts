@@ -92,7 +92,7 @@ function collectNotes(root: HtmlNode, sim: DocBuilder): Notes {
       const c = n.childNodes[i]!;
       if (c.nodeType !== 1 || isSkipped(c)) continue;
       const h = headingOf(c);
-      if (h) { sim.heading(h.level, h.title); continue; }
+      if (h) sim.heading(h.level, h.title); // and a note referenced from the heading is under it
       const target = noteTarget(c);
       if (target !== null) {
         if (!notes.paths.has(target)) notes.paths.set(target, sim.headingPath());

@@ -3,9 +3,10 @@
  * title / subtitle / author / date lines, which pandoc's html4 writer marks up as h1–h3 and which are
  * front matter, not sections), a table of contents (DPUB-ARIA `doc-toc`, EPUB `epub:type="toc"`, or
  * the `toc` id/class used by pandoc, MediaWiki and others: navigation, not content), a note's back
- * link, or a formula. And the visible text of an element: scripts and other non-text skipped, math
- * as its TeX source when the markup carries one (MathML `<annotation encoding="application/x-tex">`
- * or `alttext`), since MathML splits identifiers into one element per letter.
+ * link, or a formula. And the visible text of an element: scripts, other non-text and note reference
+ * marks skipped, math as its TeX source when the markup carries one (MathML `<annotation
+ * encoding="application/x-tex">` or `alttext`, the `alt` of a formula rendered as an image), since
+ * MathML splits identifiers into one element per letter.
  */
 import type { HtmlNode } from './builder.js';
 
@@ -80,7 +81,9 @@ export function inlineText(n: HtmlNode, refIds: ReadonlySet<string> = new Set())
   const tag = tagOf(n);
   if (tag === 'math') return mathText(n);
   if (tag === 'br') return '\n';
-  if (isSkipped(n) || isBackLink(n, refIds)) return '';
+  // A note's reference mark (¹, [1]) is not text: kept, it would glue a number to the word before it.
+  if (isSkipped(n) || isBackLink(n, refIds) || noteTarget(n) !== null) return '';
+  if (tag === 'img') return /(^|\s)math(\s|$)/.test(attr(n, 'class')) ? ` ${attr(n, 'alt')} ` : ''; // a formula as an image (--webtex): its TeX
   let out = '';
   for (let i = 0; i < n.childNodes.length; i++) out += inlineText(n.childNodes[i]!, refIds);
   return out;
