@@ -19,7 +19,7 @@ import { test } from 'node:test';
 import { unzipSync } from 'fflate';
 import type { SearchResult } from '../../main/engine/api-search.js';
 import { createEngine } from '../../main/engine/index.js';
-import { META_PAGES, SOURCES, VARIANTS, type Kind, type Marker, type Source, type Variant } from '../helpers/pandoc-variants.js';
+import { META_CASES, SOURCES, VARIANTS, type Kind, type Marker, type MetaCase, type Source, type Variant } from '../helpers/pandoc-variants.js';
 import { tempDir } from '../helpers/shared.js';
 
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
@@ -28,7 +28,7 @@ const SKIP = hasPandoc ? false : 'pandoc is not installed (apt-get install -y pa
 /** A 1×1 PNG for --epub-cover-image. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-interface Made { file: string; label: string; kind: Kind; variant: Variant | null; source: Source | null; meta?: (typeof META_PAGES)[number] }
+interface Made { file: string; label: string; kind: Kind; variant: Variant | null; source: Source | null; meta?: MetaCase }
 
 function pandoc(dir: string, args: string[]): void {
   const r = spawnSync('pandoc', args, { cwd: dir, encoding: 'utf8' });
@@ -49,11 +49,12 @@ function generate(dir: string): Made[] {
       made.push({ file, label: `${source.name}/${variant.name}`, kind: variant.kind, variant, source });
     }
   }
-  for (const meta of META_PAGES) {
-    writeFileSync(join(dir, `${meta.name}.head.html`), meta.header);
-    const file = join(dir, `${meta.name}.meta.html`);
-    pandoc(dir, ['flags.md', '-s', '-t', 'html5', '--metadata', 'pagetitle=Page Title', '--include-in-header', `${meta.name}.head.html`, '-o', file]);
-    made.push({ file, label: `meta/${meta.name}`, kind: 'html', variant: null, source: null, meta });
+  for (const meta of META_CASES) {
+    for (const [name, text] of Object.entries(meta.files)) writeFileSync(join(dir, name), text);
+    if (meta.md) writeFileSync(join(dir, `${meta.name}.md`), meta.md);
+    const file = join(dir, `${meta.name}.meta.${meta.kind}`);
+    pandoc(dir, [meta.md ? `${meta.name}.md` : 'flags.md', '-f', 'markdown', ...meta.args, '-o', file]);
+    made.push({ file, label: `meta/${meta.name}`, kind: meta.kind, variant: null, source: null, meta });
   }
   return made;
 }
