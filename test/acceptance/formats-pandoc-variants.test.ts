@@ -19,7 +19,8 @@ import { test } from 'node:test';
 import { unzipSync } from 'fflate';
 import type { SearchResult } from '../../main/engine/api-search.js';
 import { createEngine } from '../../main/engine/index.js';
-import { META_CASES, SOURCES, VARIANTS, type Kind, type Marker, type MetaCase, type Source, type Variant } from '../helpers/pandoc-variants.js';
+import { META_CASES, type MetaCase } from '../helpers/pandoc-meta-cases.js';
+import { SOURCES, VARIANTS, type Kind, type Marker, type Source, type Variant } from '../helpers/pandoc-variants.js';
 import { tempDir } from '../helpers/shared.js';
 
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
