@@ -285,6 +285,8 @@ Fenced div text divword.
 
 [^l]: List note listnoteword.
 
+A plain paragraph closes the notes.
+
     indented code indentcodeword
 
 "Smart quotes" and -- dashes smartword.

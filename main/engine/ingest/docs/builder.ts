@@ -2,8 +2,9 @@
  * Turns an HTML tree (a page's main content, a DOCX converted by mammoth, an EPUB chapter) into the
  * engine's text and blocks: headings set the heading path (h1 outermost), paragraphs, list items,
  * table rows, quotes and code become blocks, each with a locator (its ordinal in the document, and
- * for EPUB its chapter). Scripts, styles and other non-text elements are skipped. No DOM is needed
- * beyond what linkedom gives: nodeType, tagName, childNodes, textContent.
+ * for EPUB its chapter). Scripts, styles, navigation and tables of contents are skipped (nodes.ts);
+ * a footnote or endnote is filed under the heading path of its reference. No DOM is needed beyond
+ * what linkedom gives: nodeType, tagName, childNodes, textContent, getAttribute.
  */
 import type { Block } from '../../types.js';
 import { headingOf, inlineText, isSkipped, noteTarget, squash, tagOf } from './nodes.js';
