@@ -70,13 +70,28 @@ function expectedPath(m: Marker, made: Made): string[] | null {
   return made.variant?.args.includes('--shift-heading-level-by=1') ? path.slice(0, 5) : path;
 }
 
+const bodyText = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8').replace(/^[\s\S]*?<body[^>]*>/, '').replace(/<[^>]*>/g, ' ');
+
 /** The EPUB's content document that holds `word` (read with fflate, not the engine's reader). */
 function holder(epub: string, word: string): string[] {
   const files = unzipSync(readFileSync(epub));
   return Object.entries(files)
     .filter(([name]) => /\.x?html$/.test(name) && !/nav\.xhtml$/.test(name))
-    .filter(([, bytes]) => new RegExp(`\\b${word}\\b`).test(Buffer.from(bytes).toString('utf8').replace(/<[^>]*>/g, ' ')))
+    .filter(([, bytes]) => new RegExp(`\\b${word}\\b`).test(bodyText(bytes)))
     .map(([name]) => name);
+}
+
+/** The chapters in spine order: content documents with text, the navigation document left out. */
+function chapters(epub: string): string[] {
+  const files = unzipSync(readFileSync(epub));
+  const text = (name: string) => Buffer.from(files[name] ?? new Uint8Array()).toString('utf8');
+  const opf = /full-path="([^"]+)"/.exec(text('META-INF/container.xml'))![1]!;
+  const dir = opf.includes('/') ? opf.slice(0, opf.lastIndexOf('/') + 1) : '';
+  const items = new Map([...text(opf).matchAll(/<item\s([^>]*)>/g)].map((m) => [/id="([^"]*)"/.exec(m[1]!)![1], m[1]!]));
+  return [...text(opf).matchAll(/<itemref\s[^>]*idref="([^"]*)"/g)].map((m) => items.get(m[1]!) ?? '')
+    .filter((item) => !/properties="[^"]*nav/.test(item) && !/href="nav\.xhtml"/.test(item))
+    .map((item) => dir + /href="([^"]*)"/.exec(item)![1]!)
+    .filter((name) => bodyText(files[name]!).trim() !== '');
 }
 
 test('pandoc variants: every marker under its heading path / chapter, metadata read, in DOCX, HTML and EPUB', { skip: SKIP }, async (t) => {
@@ -109,6 +124,8 @@ test('pandoc variants: every marker under its heading path / chapter, metadata r
         const href = r[0]!.locator?.href;
         if (files.length !== 1 || href !== files[0]) fail(m, `${marker.word}: chapter ${String(href)}, the word is in ${files.join(', ')}`);
         if (r[0]!.page !== r[0]!.locator?.chapter) fail(m, `${marker.word}: page ${r[0]!.page} is not the chapter ${r[0]!.locator?.chapter}`);
+        const place = chapters(m.file).indexOf(files[0] ?? '') + 1;
+        if (r[0]!.page !== place) fail(m, `${marker.word}: chapter ${r[0]!.page}, its document is chapter ${place} in spine order`);
         const label = marker.chapter?.[m.variant!.args.includes('--epub-chapter-level=2') ? 1 : 0];
         if (label && unnumber([r[0]!.pageLabel ?? ''])[0] !== label) fail(m, `${marker.word}: chapter labelled "${r[0]!.pageLabel}", want "${label}"`);
       }

@@ -2,7 +2,8 @@
  * EPUB files: the OPF package (found through META-INF/container.xml) gives the metadata (title,
  * creators, date, identifiers → DOI, language) and the spine; each spine document is a chapter,
  * read through the HTML path (builder.ts) in spine order. A chapter is a page of the document:
- * its number is the chapter's place in the spine and its label the chapter's first heading, so a
+ * its number is the chapter's place in the spine (documents without text, such as a cover image,
+ * and the navigation document not counted) and its label the chapter's first heading, so a
  * citation reads "chapter 3" and the viewer opens that chapter. Content listed as encrypted in
  * META-INF/encryption.xml (DRM; obfuscated fonts are fine) is refused with DOC_ENCRYPTED.
  */
@@ -55,9 +56,12 @@ export function extractEpub(bytes: Uint8Array, opts: { path: string }): Extracte
     const sep = b.text.length > 0 ? 2 : 0;
     const start = b.text.length + sep;
     addHtml(body, b);
-    if (b.blocks.length === before) return; // a cover image, an empty page or a bare part title: no chapter
-    pages.push({ number: n, label: first?.title || titleLine(body) || `chapter ${n}`, text: b.text.slice(start), needsOcr: false });
-    pageStarts.push(start);
+    const empty = b.blocks.length === before;
+    // A cover image or an empty page is no chapter; a bare part title (a heading alone, as a book
+    // split at level 2 has for each h1 directly followed by an h2) is one, so chapters keep spine order.
+    if (empty && !first) return;
+    pages.push({ number: n, label: first?.title || titleLine(body) || `chapter ${n}`, text: empty ? '' : b.text.slice(start), needsOcr: false });
+    pageStarts.push(empty ? b.text.length : start);
   });
   const meta = (tag: string) => elements(opf, tag).map((e) => textOf(e.body)).filter(Boolean);
   const date = meta('dc:date')[0] ?? pageDate;
