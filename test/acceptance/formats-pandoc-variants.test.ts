@@ -5,8 +5,9 @@
  * before the first heading, a long paragraph; metadata in YAML, in --metadata flags and in
  * citation_* / Dublin Core <meta> tags) turned by Debian's `pandoc` into DOCX (plain, --toc, -N,
  * --reference-doc, headings shifted with chapters), HTML (html5/html4 standalone, fragment, --toc,
- * --section-divs -N, --self-contained, --mathjax, notes per section, --webtex, --mathml) and EPUB
- * (epub3/epub2, chapter level 1 and 2, --toc -N, a cover image), all indexed into one library.
+ * --section-divs -N, --self-contained, --mathjax, --title-prefix, notes per section, --webtex,
+ * --mathml) and EPUB (epub3/epub2, chapter level 1 and 2, --toc -N, cover images), all indexed into
+ * one library.
  * For every marker word: found by search, and the file's first passage for it lies under the right
  * heading path; in EPUBs it names the spine document that holds the word, and the chapter's label. Title, authors, year and DOI are read. Failures are
  * gathered per file and reported as one table.

@@ -351,6 +351,7 @@ export const VARIANTS: Variant[] = [
   { kind: 'html', name: 'html5-divs-N', args: ['-t', 'html5', '-s', '--section-divs', '-N'], ext: 'html' },
   { kind: 'html', name: 'html5-selfcontained', args: ['-t', 'html5', '-s', '--self-contained', '--resource-path=img'], ext: 'html' },
   { kind: 'html', name: 'html4-toc-mathjax', args: ['-t', 'html4', '-s', '--toc', '--mathjax'], ext: 'html' },
+  { kind: 'html', name: 'html5-title-prefix', args: ['-t', 'html5', '-s', '--title-prefix=Site Name'], ext: 'html' },
   { kind: 'html', name: 'html5-notes-section', args: ['-t', 'html5', '-s', '--reference-location=section'], ext: 'html' },
   { kind: 'html', name: 'html5-webtex', args: ['-t', 'html5', '-s', '--webtex'], ext: 'html' },
   { kind: 'html', name: 'html5-mathml-shift', args: ['-t', 'html5', '-s', '--mathml', '--shift-heading-level-by=1'], ext: 'html' },
@@ -359,5 +360,6 @@ export const VARIANTS: Variant[] = [
   { kind: 'epub', name: 'epub3-level2', args: ['-t', 'epub3', '--epub-chapter-level=2'], ext: 'epub' },
   { kind: 'epub', name: 'epub3-toc-N', args: ['-t', 'epub3', '--toc', '-N'], ext: 'epub' },
   { kind: 'epub', name: 'epub3-cover', args: ['-t', 'epub3', '--epub-cover-image=cover.png'], ext: 'epub' },
+  { kind: 'epub', name: 'epub2-cover', args: ['-t', 'epub2', '--epub-cover-image=cover.png'], ext: 'epub' },
   { kind: 'epub', name: 'epub2-level2-toc', args: ['-t', 'epub2', '--epub-chapter-level=2', '--toc'], ext: 'epub' },
 ];

@@ -29,3 +29,8 @@ test('the date from a <time datetime> or the title block when no <meta> has one'
   assert.equal(read('<html><body><p class="date">15 July 2020, 10:00</p><p>x</p></body></html>').year, 2020);
   assert.equal(read('<html><body><time datetime="2019-02-03">Feb</time><p>x</p></body></html>').year, 2019);
 });
+
+test('without a meta title, the title of the title block wins over a prefixed <title>', () => {
+  assert.equal(read('<html><head><title>My Site – Real Title</title></head><body><header><h1 class="title">Real <em>Title</em></h1></header><p>x</p></body></html>').title, 'Real Title');
+  assert.equal(read('<html><head><title>Only Title</title></head><body><p>x</p></body></html>').title, 'Only Title');
+});

@@ -2,8 +2,8 @@
  * HTML files (saved web pages, exported articles): the main content as @mozilla/readability finds
  * it, over a linkedom DOM — linkedom runs no script and loads nothing, and scripts, styles and
  * inline data URIs are cut from the markup before parsing, which also bounds the work on a saved
- * page full of embedded images. Title, authors, date and DOI come from <meta> tags (meta.ts), then
- * from Readability, then from <title>. Markup still over 16 MiB after that is refused
+ * page full of embedded images. Title, authors, date and DOI come from <meta> tags (meta.ts); the
+ * title failing them from the title block's `<h1 class="title">`, then Readability, then <title>. Markup still over 16 MiB after that is refused
  * (HTML_TOO_LARGE), so a 50 MB one-line file costs one linear scan, not a DOM of its size.
  */
 import { Readability } from '@mozilla/readability';
@@ -13,7 +13,7 @@ import type { ExtractedDoc } from '../../types.js';
 import { decodeText } from '../notes/decode.js';
 import { addHtml, DocBuilder, type HtmlNode } from './builder.js';
 import { readMeta, type HtmlMeta } from './meta.js';
-import { inlineText } from './nodes.js';
+import { inlineText, squash } from './nodes.js';
 
 export const MAX_HTML_MARKUP = 16 * 1048576;
 
@@ -89,13 +89,23 @@ function visibleChars(body: HtmlNode): number {
   return inlineText(body).replace(/\s+/g, '').length;
 }
 
-export interface MainContent { root: HtmlNode; title: string | null; byline: string | null; meta: HtmlMeta; htmlTitle: string | null }
+export interface MainContent {
+  root: HtmlNode;
+  title: string | null;
+  byline: string | null;
+  meta: HtmlMeta;
+  htmlTitle: string | null;
+  /** The title block's own title (`<h1 class="title">`), which `<title>` may carry with a prefix (pandoc -T). */
+  blockTitle: string | null;
+}
 
 /** The page's metadata, then its main content (Readability), else its body. */
 export function mainContent(html: string, where: string): MainContent {
   const doc = parseDom(stripMarkup(html), where);
   const meta = readMeta(doc);
   const htmlTitle = doc.querySelector('title')?.textContent?.trim() || null;
+  const h1 = doc.querySelector('h1.title');
+  const blockTitle = h1 ? squash(inlineText(h1)) || null : null;
   // Readability turns h1 into h2: each heading's own level is kept in an attribute it leaves alone.
   const heads = doc.querySelectorAll('h1, h2, h3, h4, h5, h6');
   for (let i = 0; i < heads.length; i++) heads[i]!.setAttribute?.('data-level', heads[i]!.tagName!.slice(1));
@@ -113,10 +123,10 @@ export function mainContent(html: string, where: string): MainContent {
   const kept = article?.textContent ? article.textContent.replace(/\s+/g, '').length : 0;
   if (article?.content && kept < WHOLE_BODY * bodyChars) {
     const inner = parseDom(`<html><body>${article.content}</body></html>`, where);
-    return { root: inner.body, title: article.title || null, byline: article.byline || null, meta, htmlTitle };
+    return { root: inner.body, title: article.title || null, byline: article.byline || null, meta, htmlTitle, blockTitle };
   }
   const again = parseDom(stripMarkup(html), where); // Readability may have emptied the first copy
-  return { root: again.body, title: article?.title || null, byline: article?.byline || null, meta, htmlTitle };
+  return { root: again.body, title: article?.title || null, byline: article?.byline || null, meta, htmlTitle, blockTitle };
 }
 
 export function extractHtml(bytes: Uint8Array, opts: { path: string }): ExtractedDoc {
@@ -128,7 +138,7 @@ export function extractHtml(bytes: Uint8Array, opts: { path: string }): Extracte
   const m = main.meta;
   const authors = m.authors.length > 0 ? m.authors : main.byline ? [main.byline.replace(/^by\s+/i, '').trim()] : [];
   return {
-    kind: 'html', title: m.title ?? main.title ?? main.htmlTitle, authors, year: m.year, doi: m.doi,
+    kind: 'html', title: m.title ?? main.blockTitle ?? main.title ?? main.htmlTitle, authors, year: m.year, doi: m.doi,
     metadata: { encoding: decoded.encoding, date: m.date, meta: m.tags },
     text: b.text, pages: [], pageStarts: [], blocks: b.blocks, warnings: decoded.warnings,
   };
