@@ -50,6 +50,7 @@ lang: en-GB
 identifier:
 - scheme: DOI
   text: doi:10.5555/feat.2021
+doi: 10.5555/feat.2021
 ---
 
 # Intro with *emphasis* and \`code\`
