@@ -65,7 +65,7 @@ function generate(dir: string): Made[] {
 const unnumber = (path: string[]) => path.map((h) => h.replace(/^\d+(\.\d+)*\s+/, ''));
 
 function expectedPath(m: Marker, made: Made): string[] | null {
-  if (made.variant?.name === 'html-fragment' && m.word === 'abstractmarker') return null; // a fragment has no title block
+  if (made.variant?.name === 'html-fragment' && m.titleBlock) return null;
   const path = (made.kind === 'epub' ? m.epub : undefined) ?? m.path;
   // Shifted one level down, a level-6 heading has no level left: pandoc writes it as a paragraph.
   return made.variant?.args.includes('--shift-heading-level-by=1') ? path.slice(0, 5) : path;

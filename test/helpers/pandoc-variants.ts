@@ -13,6 +13,8 @@ export interface Marker {
   path: string[];
   /** pandoc's EPUB writer puts text before the first heading under an h1 of its own, the title. */
   epub?: string[];
+  /** In the title block (the abstract), which an HTML fragment does not have. */
+  titleBlock?: boolean;
   /** The EPUB chapter's label (its first heading) when split at level 1 and at level 2; omitted: not checked. */
   chapter?: [string, string];
 }
@@ -44,7 +46,7 @@ author:
 - Edsger Dijkstra
 date: 2021-03-05
 abstract: |
-  The abstract mentions abstractmarker once.
+  The abstract mentions abstractmarker once. ${'It goes on at length, as abstracts do, about methods and results. '.repeat(15)}
 keywords: [alpha, beta]
 lang: en-GB
 identifier:
@@ -169,7 +171,7 @@ export const SOURCES: Source[] = [
     doi: '10.5555/feat.2021',
     markers: [
       // The title block (title, subtitle, authors, date, abstract) is front matter, not a section: no heading path.
-      { word: 'abstractmarker', path: [] },
+      { word: 'abstractmarker', path: [], titleBlock: true },
       feature('introword', ['Intro with emphasis and code'], ['Intro with emphasis and code', 'Intro with emphasis and code']),
       feature('setextword', ['Setext Heading'], ['Setext Heading', 'Setext Heading']),
       feature('subsetextword', SETEXT, ['Setext Heading', 'Sub setext']),
@@ -194,6 +196,8 @@ export const SOURCES: Source[] = [
 title: Headless Note
 author: Solo Author
 date: "2018"
+abstract: |
+  ${'A long abstract, longer than the body, with longabstractword in it. '.repeat(25)}
 ---
 
 A first paragraph with headlessone and nothing else.
@@ -203,7 +207,10 @@ A second paragraph with headlesstwo.
     title: 'Headless Note',
     authors: ['Solo Author'],
     year: 2018,
-    markers: ['headlessone', 'headlesstwo'].map((w) => ({ word: w, path: [], epub: ['Headless Note'] })),
+    markers: [
+      ...['headlessone', 'headlesstwo'].map((w) => ({ word: w, path: [], epub: ['Headless Note'] })),
+      { word: 'longabstractword', path: [], titleBlock: true, chapter: ['Headless Note', 'Headless Note'] },
+    ],
   },
   {
     name: 'preamble',

@@ -34,3 +34,11 @@ test('without a meta title, the title of the title block wins over a prefixed <t
   assert.equal(read('<html><head><title>My Site – Real Title</title></head><body><header><h1 class="title">Real <em>Title</em></h1></header><p>x</p></body></html>').title, 'Real Title');
   assert.equal(read('<html><head><title>Only Title</title></head><body><p>x</p></body></html>').title, 'Only Title');
 });
+
+test('a page made by a document converter is read whole even when its title block outweighs its body', () => {
+  const abstract = `<div class="abstract"><p>${'A long abstract with abstractword and more words. '.repeat(30)}</p></div>`;
+  const page = (generator: string) => `<html><head>${generator}<title>T</title></head><body><header id="title-block-header"><h1 class="title">T</h1>${abstract}</header>
+    <h1>Intro</h1>${para('alpha')}</body></html>`;
+  assert.ok(read(page('<meta name="generator" content="pandoc">')).text.includes('abstractword'));
+  assert.ok(!read(page('')).text.includes('abstractword'), 'without it, Readability drops the header');
+});

@@ -85,6 +85,9 @@ export function parseDom(html: string, where: string): Dom {
 /** Share of the body's text above which Readability's article is taken to be the whole page. */
 export const WHOLE_BODY = 0.8;
 
+/** Document converters (HTML's `generator` meta name): their pages are one document, no boilerplate. */
+const DOCUMENT_GENERATOR = /^\s*(pandoc|quarto|latexml|tex4ht|docutils|asciidoctor|microsoft word|libreoffice|openoffice)\b/i;
+
 function visibleChars(body: HtmlNode): number {
   return inlineText(body).replace(/\s+/g, '').length;
 }
@@ -109,17 +112,19 @@ export function mainContent(html: string, where: string): MainContent {
   // Readability turns h1 into h2: each heading's own level is kept in an attribute it leaves alone.
   const heads = doc.querySelectorAll('h1, h2, h3, h4, h5, h6');
   for (let i = 0; i < heads.length; i++) heads[i]!.setAttribute?.('data-level', heads[i]!.tagName!.slice(1));
+  // Readability cuts a page's boilerplate, but on a page that is all document (an exported article:
+  // pandoc, Word) it still drops parts of it: the title block, the abstract, hidden captions, short
+  // sections. Such a page is read whole (tables of contents and navigation are skipped either way):
+  // one whose <meta name="generator"> names a document converter, or one where Readability's
+  // article holds nearly all the body's text, so that there was nothing to cut.
+  const exported = DOCUMENT_GENERATOR.test(meta.tags.generator?.[0] ?? '');
   const bodyChars = visibleChars(doc.body);
   let article: ReturnType<Readability['parse']> = null;
   try {
-    article = new Readability(doc as never, { charThreshold: 200 }).parse();
+    article = exported ? null : new Readability(doc as never, { charThreshold: 200 }).parse();
   } catch {
     article = null;
   }
-  // Readability cuts a page's boilerplate, but on a page that is all document (an exported article:
-  // pandoc, Word) it still drops parts of it: the title block, the abstract, hidden captions, short
-  // sections. When its article holds nearly all the body's text there was nothing to cut, and the
-  // body is read whole (tables of contents and navigation are skipped either way).
   const kept = article?.textContent ? article.textContent.replace(/\s+/g, '').length : 0;
   if (article?.content && kept < WHOLE_BODY * bodyChars) {
     const inner = parseDom(`<html><body>${article.content}</body></html>`, where);
