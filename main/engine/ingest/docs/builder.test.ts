@@ -48,3 +48,8 @@ test('a builder keeps only the headings above a level (an EPUB chapter split at 
   b.keepHeadingsAbove(0);
   assert.deepEqual(blocks('<p>z</p>', b).at(-1), ['', 'z']);
 });
+
+test('deeply nested inline markup is read without exhausting the stack', () => {
+  const depth = 50_000;
+  assert.deepEqual(blocks(`<p>${'<span>'.repeat(depth)}deep${'</span>'.repeat(depth)}</p>`), [['', 'deep']]);
+});

@@ -88,22 +88,22 @@ interface Notes { paths: Map<string, string[]>; refIds: Set<string> }
 /** Each note's heading path (where it is first referenced), found by walking the headings as the builder will. */
 function collectNotes(root: HtmlNode, sim: DocBuilder): Notes {
   const notes: Notes = { paths: new Map(), refIds: new Set() };
-  const visit = (n: HtmlNode) => {
-    for (let i = 0; i < n.childNodes.length; i++) {
-      const c = n.childNodes[i]!;
-      if (c.nodeType !== 1 || isSkipped(c)) continue;
-      const h = headingOf(c);
-      if (h) sim.heading(h.level, h.title); // and a note referenced from the heading is under it
-      const target = noteTarget(c);
-      if (target !== null) {
-        if (!notes.paths.has(target)) notes.paths.set(target, sim.headingPath());
-        const id = c.getAttribute?.('id');
-        if (id) notes.refIds.add(id);
-      }
-      visit(c);
+  const stack: HtmlNode[] = [];
+  const push = (n: HtmlNode) => { for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!); };
+  push(root);
+  while (stack.length > 0) { // document order, iteratively: markup may nest deeply
+    const c = stack.pop()!;
+    if (c.nodeType !== 1 || isSkipped(c)) continue;
+    const h = headingOf(c);
+    if (h) sim.heading(h.level, h.title); // and a note referenced from the heading is under it
+    const target = noteTarget(c);
+    if (target !== null) {
+      if (!notes.paths.has(target)) notes.paths.set(target, sim.headingPath());
+      const id = c.getAttribute?.('id');
+      if (id) notes.refIds.add(id);
     }
-  };
-  visit(root);
+    push(c);
+  }
   return notes;
 }
 
@@ -114,6 +114,7 @@ function walk(root: HtmlNode, b: DocBuilder, notes: Notes): void {
     inline = '';
   };
   const text = (n: HtmlNode) => inlineText(n, notes.refIds);
+  let rootText: string | null = null; // the container's text, once, for its images' alt texts
   const kids = root.childNodes;
   for (let i = 0; i < kids.length; i++) {
     const n = kids[i]!;
@@ -144,7 +145,8 @@ function walk(root: HtmlNode, b: DocBuilder, notes: Notes): void {
     } else if (tag === 'img') {
       // An image's text alternative, unless its container already shows it (a caption).
       const alt = squash(n.getAttribute?.('alt') ?? '');
-      if (alt && !squash(text(root)).includes(alt)) inline += ` ${alt} `;
+      rootText ??= squash(text(root));
+      if (alt && !rootText.includes(alt)) inline += ` ${alt} `;
     } else inline += text(n);
     if (notePath) { flush(); b.notePath = outer; }
   }

@@ -74,17 +74,24 @@ function mathText(n: HtmlNode): string {
   return ` ${tex || text} `;
 }
 
-/** Visible text of `n` (whitespace as in the markup; callers squash it). */
-export function inlineText(n: HtmlNode, refIds: ReadonlySet<string> = new Set()): string {
-  if (n.nodeType === 3) return n.textContent ?? '';
-  if (n.nodeType !== 1) return '';
-  const tag = tagOf(n);
-  if (tag === 'math') return mathText(n);
-  if (tag === 'br') return '\n';
-  // A note's reference mark (¹, [1]) is not text: kept, it would glue a number to the word before it.
-  if (isSkipped(n) || isBackLink(n, refIds) || noteTarget(n) !== null) return '';
-  if (tag === 'img') return /(^|\s)math(\s|$)/.test(attr(n, 'class')) ? ` ${attr(n, 'alt')} ` : ''; // a formula as an image (--webtex): its TeX
-  let out = '';
-  for (let i = 0; i < n.childNodes.length; i++) out += inlineText(n.childNodes[i]!, refIds);
-  return out;
+/** Visible text of `n` (whitespace as in the markup; callers squash it). Iterative: markup may nest deeply. */
+export function inlineText(root: HtmlNode, refIds: ReadonlySet<string> = new Set()): string {
+  const out: string[] = [];
+  const stack: HtmlNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) { out.push(n.textContent ?? ''); continue; }
+    if (n.nodeType !== 1) continue;
+    const tag = tagOf(n);
+    if (tag === 'math') { out.push(mathText(n)); continue; }
+    if (tag === 'br') { out.push('\n'); continue; }
+    // A note's reference mark (¹, [1]) is not text: kept, it would glue a number to the word before it.
+    if (isSkipped(n) || isBackLink(n, refIds) || noteTarget(n) !== null) continue;
+    if (tag === 'img') { // a formula as an image (--webtex): its TeX
+      if (/(^|\s)math(\s|$)/.test(attr(n, 'class'))) out.push(` ${attr(n, 'alt')} `);
+      continue;
+    }
+    for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+  }
+  return out.join('');
 }
