@@ -31,6 +31,7 @@ test('tables of contents and navigation are not text; title-block lines are text
     <div id="TOC"><ul><li><a href="#s">Section</a></li></ul></div><nav role="doc-toc"><a href="#s">Section</a></nav>
     <h1 id="s">Section</h1><p>body</p>`);
   assert.deepEqual(got, [['', 'Doc'], ['', 'Ann'], ['', '2020'], ['Section', 'body']]);
+  assert.deepEqual(blocks('<h2 class="title">Block heading</h2><p>kept</p>'), [['Block heading', 'kept']], 'a section titled by class is still a section');
 });
 
 test('MathML is read as its TeX annotation; a lone image by its alt text unless a caption shows it', () => {

@@ -12,7 +12,8 @@ import type { HtmlNode } from './builder.js';
 
 export const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'head', 'title', 'meta', 'link', 'button', 'select', 'input', 'textarea', 'nav']);
 
-const FRONT_MATTER = new Set(['title', 'subtitle', 'author', 'date']);
+/** Title-block lines: the document's title as `h1.title`, its subtitle, authors and date under any heading tag. */
+const FRONT_MATTER = new Set(['subtitle', 'author', 'date']);
 
 export const tagOf = (n: HtmlNode): string => (n.nodeType === 1 ? (n.tagName ?? '').toLowerCase() : '');
 const attr = (n: HtmlNode, name: string): string => n.getAttribute?.(name) ?? '';
@@ -23,7 +24,8 @@ export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 /** A section heading's level and title, or null (not a heading, or a title-block line). */
 export function headingOf(n: HtmlNode): { level: number; title: string } | null {
   const h = /^h([1-6])$/.exec(tagOf(n));
-  if (!h || tokens(n, 'class').some((c) => FRONT_MATTER.has(c))) return null;
+  const classes = h ? tokens(n, 'class') : [];
+  if (!h || classes.some((c) => FRONT_MATTER.has(c)) || (h[1] === '1' && classes.includes('title'))) return null;
   const level = Number(attr(n, 'data-level')) || Number(h[1]);
   return { level, title: squash(inlineText(n)) };
 }
