@@ -71,7 +71,9 @@ function expectedPath(m: Marker, made: Made): string[] | null {
   return made.variant?.args.includes('--shift-heading-level-by=1') ? path.slice(0, 5) : path;
 }
 
-const bodyText = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8').replace(/^[\s\S]*?<body[^>]*>/, '').replace(/<[^>]*>/g, ' ');
+/** A content document's body text, images by their alt text. */
+const bodyText = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8').replace(/^[\s\S]*?<body[^>]*>/, '')
+  .replace(/<img\b[^>]*\balt="([^"]*)"[^>]*>/g, ' $1 ').replace(/<[^>]*>/g, ' ');
 
 /** The EPUB's content document that holds `word` (read with fflate, not the engine's reader). */
 function holder(epub: string, word: string): string[] {

@@ -301,6 +301,8 @@ A plain paragraph closes the notes.
 
 Citation [@doe2020] citeword.
 
+Text with an inline image ![inline alt inlinealtword](missing.png) in it.
+
 Inline math $y = \\text{webtexmarker}$ end.
 
 # Second with \`code\` and **bold**
@@ -330,7 +332,7 @@ SOURCES.push({
   markers: [
     feature('noteheadword', ['Heading with note'], ['Heading with note', 'Heading with note']),
     feature('headnoteword', ['Heading with note'], ['Heading with note', 'Heading with note']),
-    ...['unnumberedword', 'gluednoteword', 'divword', 'tablenoteword', 'listnoteword', 'indentcodeword', 'smartword', 'citeword', 'webtexmarker']
+    ...['unnumberedword', 'gluednoteword', 'divword', 'tablenoteword', 'listnoteword', 'indentcodeword', 'smartword', 'citeword', 'inlinealtword', 'webtexmarker']
       .map((w) => feature(w, UNNUMBERED, ['Unnumbered part', 'Unnumbered part'])),
     feature('subaword', [SECOND, 'Sub A'], [SECOND, 'Sub A']),
     feature('multinoteword', [SECOND, 'Sub A'], [SECOND, 'Sub A']),

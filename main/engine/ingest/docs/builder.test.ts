@@ -39,6 +39,7 @@ test('MathML is read as its TeX annotation; a lone image by its alt text unless 
   assert.deepEqual(blocks(`<p>Inline ${math} end</p>`), [['', 'Inline x + \\text{marker} end']]);
   assert.deepEqual(blocks('<figure><img src="a.png" alt="A cat"></figure>'), [['', 'A cat']]);
   assert.deepEqual(blocks('<figure><img src="a.png" alt="A cat"><figcaption>A cat</figcaption></figure>'), [['', 'A cat']]);
+  assert.deepEqual(blocks('<p>See <img src="b.png" alt="a badge"> here</p>'), [['', 'See a badge here']]);
 });
 
 test('a builder keeps only the headings above a level (an EPUB chapter split at level 2)', () => {

@@ -145,7 +145,7 @@ function walk(root: HtmlNode, b: DocBuilder, notes: Notes): void {
     } else if (tag === 'img') {
       // An image's text alternative, unless its container already shows it (a caption).
       const alt = squash(n.getAttribute?.('alt') ?? '');
-      rootText ??= squash(text(root));
+      rootText ??= squash(inlineText(root, notes.refIds, false));
       if (alt && !rootText.includes(alt)) inline += ` ${alt} `;
     } else inline += text(n);
     if (notePath) { flush(); b.notePath = outer; }

@@ -5,8 +5,8 @@
  * the `toc` id/class used by pandoc, MediaWiki and others: navigation, not content), a note's back
  * link, or a formula. And the visible text of an element: scripts, other non-text and note reference
  * marks skipped, math as its TeX source when the markup carries one (MathML `<annotation
- * encoding="application/x-tex">` or `alttext`, the `alt` of a formula rendered as an image), since
- * MathML splits identifiers into one element per letter.
+ * encoding="application/x-tex">` or `alttext`), since MathML splits identifiers into one element per
+ * letter; an image as its text alternative (`alt`: a formula rendered as an image gives its TeX).
  */
 import type { HtmlNode } from './builder.js';
 
@@ -77,7 +77,7 @@ function mathText(n: HtmlNode): string {
 }
 
 /** Visible text of `n` (whitespace as in the markup; callers squash it). Iterative: markup may nest deeply. */
-export function inlineText(root: HtmlNode, refIds: ReadonlySet<string> = new Set()): string {
+export function inlineText(root: HtmlNode, refIds: ReadonlySet<string> = new Set(), alts = true): string {
   const out: string[] = [];
   const stack: HtmlNode[] = [root];
   while (stack.length > 0) {
@@ -89,8 +89,9 @@ export function inlineText(root: HtmlNode, refIds: ReadonlySet<string> = new Set
     if (tag === 'br') { out.push('\n'); continue; }
     // A note's reference mark (¹, [1]) is not text: kept, it would glue a number to the word before it.
     if (isSkipped(n) || isBackLink(n, refIds) || noteTarget(n) !== null) continue;
-    if (tag === 'img') { // a formula as an image (--webtex): its TeX
-      if (/(^|\s)math(\s|$)/.test(attr(n, 'class'))) out.push(` ${attr(n, 'alt')} `);
+    if (tag === 'img') { // an image by its text alternative (a formula as an image, --webtex: its TeX)
+      const alt = attr(n, 'alt').trim();
+      if (alt && alts) out.push(` ${alt} `);
       continue;
     }
     for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
