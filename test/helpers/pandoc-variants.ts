@@ -347,12 +347,12 @@ function longParagraph(): string {
 
 export interface Variant { kind: Kind; name: string; args: string[]; ext: string }
 
-/** Option sets; `ref.docx`, `cover.png` and `img/missing.png` (the image only --self-contained finds) are made in the working folder first. `--epub-chapter-level` is pandoc 2.x's `--split-level`. */
+/** Option sets; `ref.docx`, `cover.png` and `img/missing.png` (the image only --resource-path=img finds) are made in the working folder first. `--epub-chapter-level` is pandoc 2.x's `--split-level`. */
 export const VARIANTS: Variant[] = [
   { kind: 'docx', name: 'docx', args: ['-t', 'docx'], ext: 'docx' },
   { kind: 'docx', name: 'docx-toc', args: ['-t', 'docx', '--toc'], ext: 'docx' },
   { kind: 'docx', name: 'docx-N', args: ['-t', 'docx', '-N'], ext: 'docx' },
-  { kind: 'docx', name: 'docx-refdoc', args: ['-t', 'docx', '--reference-doc', 'ref.docx'], ext: 'docx' },
+  { kind: 'docx', name: 'docx-refdoc-images', args: ['-t', 'docx', '--reference-doc', 'ref.docx', '--resource-path=img'], ext: 'docx' },
   { kind: 'docx', name: 'docx-shift-chapters', args: ['-t', 'docx', '--shift-heading-level-by=1', '--top-level-division=chapter'], ext: 'docx' },
   { kind: 'html', name: 'html5-s', args: ['-t', 'html5', '-s'], ext: 'html' },
   { kind: 'html', name: 'html4-s', args: ['-t', 'html4', '-s'], ext: 'html' },

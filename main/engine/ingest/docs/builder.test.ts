@@ -40,6 +40,7 @@ test('MathML is read as its TeX annotation; a lone image by its alt text unless 
   assert.deepEqual(blocks('<figure><img src="a.png" alt="A cat"></figure>'), [['', 'A cat']]);
   assert.deepEqual(blocks('<figure><img src="a.png" alt="A cat"><figcaption>A cat</figcaption></figure>'), [['', 'A cat']]);
   assert.deepEqual(blocks('<p>See <img src="b.png" alt="a badge"> here</p>'), [['', 'See a badge here']]);
+  assert.deepEqual(blocks('<p><img src="" alt="Fig. 1 cat"></p><p>Fig. 1 cat</p><p><img src="" alt="Lone"></p>'), [['', 'Fig. 1 cat'], ['', 'Lone']], 'a Word figure once');
 });
 
 test('a builder keeps only the headings above a level (an EPUB chapter split at level 2)', () => {

@@ -137,7 +137,11 @@ function walk(root: HtmlNode, b: DocBuilder, notes: Notes): void {
       b.add(cells(n, text));
     } else if (LEAF.has(tag) || /^h[1-6]$/.test(tag)) {
       flush();
-      b.add(tag === 'pre' ? text(n) : squash(text(n)));
+      const t = tag === 'pre' ? text(n) : squash(text(n));
+      // An image alone in its paragraph whose caption follows with the same text (a Word figure) is read once, from the caption.
+      const next = nextElement(kids, i);
+      const captioned = next !== null && !squash(inlineText(n, notes.refIds, false)) && t === squash(text(next));
+      if (!captioned) b.add(t);
     } else if (CONTAINER.has(tag)) {
       flush();
       if (tag === 'li' && !hasBlockChild(n)) b.add(squash(text(n)));
@@ -151,6 +155,11 @@ function walk(root: HtmlNode, b: DocBuilder, notes: Notes): void {
     if (notePath) { flush(); b.notePath = outer; }
   }
   flush();
+}
+
+function nextElement(kids: ArrayLike<HtmlNode>, i: number): HtmlNode | null {
+  for (let j = i + 1; j < kids.length; j++) if (kids[j]!.nodeType === 1) return kids[j]!;
+  return null;
 }
 
 function cells(tr: HtmlNode, text: (n: HtmlNode) => string): string {
