@@ -64,7 +64,11 @@ export function extractEpub(bytes: Uint8Array, opts: { path: string }): Extracte
     pageStarts.push(empty ? b.text.length : start);
   });
   const meta = (tag: string) => elements(opf, tag).map((e) => textOf(e.body)).filter(Boolean);
-  const date = meta('dc:date')[0] ?? pageDate;
+  // A dc:date that is the very instant of dcterms:modified is when the file was made (pandoc writes
+  // it so for a source without a date), not the work's date.
+  const modified = elements(opf, 'meta').find((m) => m.attrs.property === 'dcterms:modified');
+  const dcDate = meta('dc:date')[0] ?? null;
+  const date = (dcDate && modified && textOf(modified.body) === dcDate ? null : dcDate) ?? pageDate;
   const y = date ? /\b(1[5-9]\d\d|20\d\d)\b/.exec(date) : null;
   return {
     kind: 'epub', title: meta('dc:title')[0] ?? null, authors: meta('dc:creator'), year: y ? Number(y[1]) : null,
