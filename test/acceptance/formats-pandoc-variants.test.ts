@@ -139,7 +139,9 @@ test('pandoc variants: every marker under its heading path / chapter, metadata r
       checked.set(m.label, checked.get(m.label)! + 1);
       if (d.title !== want.title) fail(m, `metadata: title ${JSON.stringify(d.title)}, want "${want.title}"`);
       if (want.authors && JSON.stringify(d.authors) !== JSON.stringify(want.authors)) fail(m, `metadata: authors ${JSON.stringify(d.authors)}, want ${JSON.stringify(want.authors)}`);
-      if (d.year !== want.year) fail(m, `metadata: year ${d.year}, want ${want.year}`);
+      // An EPUB 2 gives no way to tell pandoc's conversion time in dc:date from a date of the work.
+      const epub2Stamp = want.year === null && m.variant?.args.includes('epub2');
+      if (d.year !== want.year && !epub2Stamp) fail(m, `metadata: year ${d.year}, want ${want.year}`);
       // pandoc writes `identifier` into the EPUB's OPF and `doi` into the DOCX's custom properties; its HTML template writes neither.
       const doi = m.meta ? m.meta.doi : m.kind !== 'html' ? m.source!.doi ?? null : null;
       if (doi && d.doi !== doi) fail(m, `metadata: DOI ${d.doi}, want ${doi}`);

@@ -26,7 +26,8 @@ export interface Source {
   title: string;
   /** null: pandoc does not write them (author objects with name/affiliation in pandoc 2.17). */
   authors: string[] | null;
-  year: number;
+  /** null: the source has no date (pandoc then stamps the file with its conversion time, which is no year). */
+  year: number | null;
   doi?: string;
   /** Extra pandoc arguments for this source (metadata given on the command line). */
   args?: string[];
@@ -338,6 +339,15 @@ SOURCES.push({
     feature('multinoteword', [SECOND, 'Sub A'], [SECOND, 'Sub A']),
     feature('subbword', [SECOND, 'Sub B'], [SECOND, 'Sub B']),
   ],
+});
+
+SOURCES.push({
+  name: 'undated',
+  md: '---\ntitle: Undated Memo\nauthor: Una Dated\n---\n\n# Only part\n\nUndated body undatedword.\n',
+  title: 'Undated Memo',
+  authors: ['Una Dated'],
+  year: null,
+  markers: [{ word: 'undatedword', path: ['Only part'], chapter: ['Only part', 'Only part'] }],
 });
 
 function longParagraph(): string {

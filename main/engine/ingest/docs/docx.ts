@@ -46,9 +46,12 @@ export async function extractDocx(bytes: Uint8Array, opts: { path: string }): Pr
   const authors = elements(core, 'dc:creator').flatMap((e) => textOf(e.body).split(/\s*;\s*/)).filter(Boolean);
   const created = textOf(elements(core, 'dcterms:created')[0]?.body ?? '');
   const custom = customProperties(parts.get('docProps/custom.xml') ?? '');
-  // The document's own date (pandoc writes its `date` as a custom property) before the file's creation time.
+  // The document's own date (pandoc writes its `date` as a custom property) before the file's creation
+  // time, and that one only when it is not also the last modification to the second (a file made in
+  // one go by a converter: pandoc's conversion time, not the work's).
   const date = custom.get('date') ?? null;
-  const y = (date ? /\b(1[5-9]\d\d|20\d\d)\b/.exec(date) : null) ?? /^(\d{4})/.exec(created);
+  const modified = textOf(elements(core, 'dcterms:modified')[0]?.body ?? '');
+  const y = (date ? /\b(1[5-9]\d\d|20\d\d)\b/.exec(date) : null) ?? (created === modified ? null : /^(\d{4})/.exec(created));
   return {
     kind: 'docx', title, authors, year: y ? Number(y[1]) : null, doi: doiOf([custom.get('doi'), custom.get('identifier')]),
     metadata: { created: created || null, date },
