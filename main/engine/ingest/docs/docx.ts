@@ -12,6 +12,8 @@ import { EngineError } from '../../errors.js';
 import type { ExtractedDoc } from '../../types.js';
 import { addHtml, DocBuilder } from './builder.js';
 import { parseDom } from './html.js';
+import { doiOf } from './meta.js';
+import { customProperties, dropTableOfContents, flattenMath } from './ooxml.js';
 import { elements, textOf } from './xml.js';
 import { ZipReader } from './zip.js';
 
@@ -24,10 +26,11 @@ export async function extractDocx(bytes: Uint8Array, opts: { path: string }): Pr
   }
   const body = parts.get('word/document.xml');
   if (body === undefined) throw new EngineError('DOC_CORRUPT', `${where}no word/document.xml: not a Word document`);
+  parts.set('word/document.xml', dropTableOfContents(flattenMath(body)));
   let html: string;
   try {
     const r = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { file: packageFor(zip, parts) } as never,
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), ignoreEmptyParagraphs: true },
     );
     html = r.value;
@@ -42,11 +45,36 @@ export async function extractDocx(bytes: Uint8Array, opts: { path: string }): Pr
   const title = textOf(elements(core, 'dc:title')[0]?.body ?? '') || null;
   const authors = elements(core, 'dc:creator').flatMap((e) => textOf(e.body).split(/\s*;\s*/)).filter(Boolean);
   const created = textOf(elements(core, 'dcterms:created')[0]?.body ?? '');
-  const y = /^(\d{4})/.exec(created);
+  const custom = customProperties(parts.get('docProps/custom.xml') ?? '');
+  // The document's own date (pandoc writes its `date` as a custom property) before the file's creation
+  // time, and that one only when it is not also the last modification to the second (a file made in
+  // one go by a converter: pandoc's conversion time, not the work's).
+  const date = custom.get('date') ?? null;
+  const modified = textOf(elements(core, 'dcterms:modified')[0]?.body ?? '');
+  const y = (date ? /\b(1[5-9]\d\d|20\d\d)\b/.exec(date) : null) ?? (created === modified ? null : /^(\d{4})/.exec(created));
   return {
-    kind: 'docx', title, authors, year: y ? Number(y[1]) : null, doi: null,
-    metadata: { created: created || null },
+    kind: 'docx', title, authors, year: y ? Number(y[1]) : null, doi: doiOf([custom.get('doi'), custom.get('identifier')]),
+    metadata: { created: created || null, date },
     text: b.text, pages: [], pageStarts: [], blocks: b.blocks, warnings: [],
+  };
+}
+
+/**
+ * The package as mammoth reads it: mammoth's `{file}` input (lib/unzip.js) takes an opened archive
+ * with `exists` and `read`. Served by the bounded reader, so nothing is inflated past its limits,
+ * with the rewritten main part.
+ */
+function packageFor(zip: ZipReader, parts: Map<string, string>) {
+  return {
+    exists: (name: string) => zip.has(name),
+    read: async (name: string, encoding?: string) => {
+      const text = parts.get(name);
+      if (text !== undefined && encoding && /^utf-?8$/i.test(encoding)) return text;
+      const data = zip.read(name);
+      if (!data) throw new Error(`${name} is missing`);
+      if (encoding === 'base64') return Buffer.from(data).toString('base64');
+      return encoding ? new TextDecoder(encoding).decode(data) : data;
+    },
   };
 }
 

@@ -2,8 +2,8 @@
  * HTML files (saved web pages, exported articles): the main content as @mozilla/readability finds
  * it, over a linkedom DOM — linkedom runs no script and loads nothing, and scripts, styles and
  * inline data URIs are cut from the markup before parsing, which also bounds the work on a saved
- * page full of embedded images. Title, authors, date and DOI come from <meta> tags (meta.ts), then
- * from Readability, then from <title>. Markup still over 16 MiB after that is refused
+ * page full of embedded images. Title, authors, date and DOI come from <meta> tags (meta.ts); the
+ * title failing them from the title block's `<h1 class="title">`, then Readability, then <title>. Markup still over 16 MiB after that is refused
  * (HTML_TOO_LARGE), so a 50 MB one-line file costs one linear scan, not a DOM of its size.
  */
 import { Readability } from '@mozilla/readability';
@@ -13,6 +13,7 @@ import type { ExtractedDoc } from '../../types.js';
 import { decodeText } from '../notes/decode.js';
 import { addHtml, DocBuilder, type HtmlNode } from './builder.js';
 import { readMeta, type HtmlMeta } from './meta.js';
+import { inlineText, squash } from './nodes.js';
 
 export const MAX_HTML_MARKUP = 16 * 1048576;
 
@@ -75,31 +76,62 @@ export function parseDom(html: string, where: string): Dom {
   if (html.length > MAX_HTML_MARKUP) {
     throw new EngineError('HTML_TOO_LARGE', `${where}${(html.length / 1048576).toFixed(1)} MiB of markup without scripts and images, over the ${MAX_HTML_MARKUP >> 20} MiB limit`);
   }
-  return parseHTML(html).document as unknown as Dom;
+  // A fragment (no <html> or <body>, as `pandoc -t html` writes without -s) is wrapped: linkedom
+  // would otherwise take its first element for the root and leave the body empty.
+  const whole = /<(html|body)[\s>]/i.test(html);
+  return parseHTML(whole ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Dom;
 }
 
-export interface MainContent { root: HtmlNode; title: string | null; byline: string | null; meta: HtmlMeta; htmlTitle: string | null }
+/** Share of the body's text above which Readability's article is taken to be the whole page. */
+export const WHOLE_BODY = 0.8;
+
+/** Document converters (HTML's `generator` meta name): their pages are one document, no boilerplate. */
+const DOCUMENT_GENERATOR = /^\s*(pandoc|quarto|latexml|tex4ht|docutils|asciidoctor|microsoft word|libreoffice|openoffice)\b/i;
+
+function visibleChars(body: HtmlNode): number {
+  return inlineText(body).replace(/\s+/g, '').length;
+}
+
+export interface MainContent {
+  root: HtmlNode;
+  title: string | null;
+  byline: string | null;
+  meta: HtmlMeta;
+  htmlTitle: string | null;
+  /** The title block's own title (`<h1 class="title">`), which `<title>` may carry with a prefix (pandoc -T). */
+  blockTitle: string | null;
+}
 
 /** The page's metadata, then its main content (Readability), else its body. */
 export function mainContent(html: string, where: string): MainContent {
   const doc = parseDom(stripMarkup(html), where);
   const meta = readMeta(doc);
   const htmlTitle = doc.querySelector('title')?.textContent?.trim() || null;
+  const h1 = doc.querySelector('h1.title');
+  const blockTitle = h1 ? squash(inlineText(h1)) || null : null;
   // Readability turns h1 into h2: each heading's own level is kept in an attribute it leaves alone.
   const heads = doc.querySelectorAll('h1, h2, h3, h4, h5, h6');
   for (let i = 0; i < heads.length; i++) heads[i]!.setAttribute?.('data-level', heads[i]!.tagName!.slice(1));
+  // Readability cuts a page's boilerplate, but on a page that is all document (an exported article:
+  // pandoc, Word) it still drops parts of it: the title block, the abstract, hidden captions, short
+  // sections. Such a page is read whole (tables of contents and navigation are skipped either way):
+  // one whose <meta name="generator"> names a document converter, or one where Readability's
+  // article holds nearly all the body's text, so that there was nothing to cut.
+  const exported = DOCUMENT_GENERATOR.test(meta.tags.generator?.[0] ?? '');
+  const bodyChars = visibleChars(doc.body);
   let article: ReturnType<Readability['parse']> = null;
   try {
-    article = new Readability(doc as never, { charThreshold: 200 }).parse();
+    article = exported ? null : new Readability(doc as never, { charThreshold: 200 }).parse();
   } catch {
     article = null;
   }
-  if (article?.content) {
+  const kept = article?.textContent ? article.textContent.replace(/\s+/g, '').length : 0;
+  if (article?.content && kept < WHOLE_BODY * bodyChars) {
     const inner = parseDom(`<html><body>${article.content}</body></html>`, where);
-    return { root: inner.body, title: article.title || null, byline: article.byline || null, meta, htmlTitle };
+    return { root: inner.body, title: article.title || null, byline: article.byline || null, meta, htmlTitle, blockTitle };
   }
   const again = parseDom(stripMarkup(html), where); // Readability may have emptied the first copy
-  return { root: again.body, title: null, byline: null, meta, htmlTitle };
+  return { root: again.body, title: article?.title || null, byline: article?.byline || null, meta, htmlTitle, blockTitle };
 }
 
 export function extractHtml(bytes: Uint8Array, opts: { path: string }): ExtractedDoc {
@@ -111,7 +143,7 @@ export function extractHtml(bytes: Uint8Array, opts: { path: string }): Extracte
   const m = main.meta;
   const authors = m.authors.length > 0 ? m.authors : main.byline ? [main.byline.replace(/^by\s+/i, '').trim()] : [];
   return {
-    kind: 'html', title: m.title ?? main.title ?? main.htmlTitle, authors, year: m.year, doi: m.doi,
+    kind: 'html', title: m.title ?? main.blockTitle ?? main.title ?? main.htmlTitle, authors, year: m.year, doi: m.doi,
     metadata: { encoding: decoded.encoding, date: m.date, meta: m.tags },
     text: b.text, pages: [], pageStarts: [], blocks: b.blocks, warnings: decoded.warnings,
   };
