@@ -6,7 +6,7 @@ import { DEFAULT_CHUNK_OPTIONS } from './chunk/chunker.js';
 
 export { DEFAULT_CHUNK_OPTIONS };
 import { EngineError } from './errors.js';
-import { ocrData } from './ocr/data.js';
+import { ocrDataSource } from './ocr/data.js';
 import type { ChunkOptions } from './types.js';
 
 export interface ResolvedConfig {
@@ -31,7 +31,7 @@ export function resolveConfig(c: EngineConfig): ResolvedConfig {
   if (!['auto', 'bundled', 'system'].includes(data)) throw new EngineError('BAD_ARGUMENT', `OCR data must be auto, bundled or system, not ${String(data)}`);
   const roots = c.ocr?.tessdataRoots;
   // The languages asked for, from one source (throws OCR_LANGUAGE_UNKNOWN naming what is installed where).
-  if (c.ocr?.languages?.length) ocrData(c.ocr.languages, data, roots ? { roots } : {});
+  if (c.ocr?.languages?.length) ocrDataSource(c.ocr.languages, data, roots ? { roots } : {});
   return {
     dbPath: c.dbPath,
     workers: Math.max(1, c.workers ?? availableParallelism()),

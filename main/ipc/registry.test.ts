@@ -34,7 +34,6 @@ const samples: { [N in CommandName]: CommandArgs<N> } = {
   pickReferenceFile: [],
   importReferences: [`${folder}/refs.bib`],
   appStatus: [],
-  ocrLanguages: [],
   ocrLanguageSources: [],
   document: [7],
   documentBytes: [7],

@@ -138,8 +138,6 @@ export const registry = {
   getSettings: engine<[], Settings>(none),
   /** Saves and applies: the engine reopens with the new settings. */
   setSettings: engine<[patch: SettingsPatch], Settings>(z.tuple([settingsPatch])),
-  /** The OCR languages installed: Delve's bundled packages and Tesseract's data on the computer together. */
-  ocrLanguages: engine<[], string[]>(none),
   /** The OCR languages per source: Delve's bundled data, Tesseract's on the computer (and where); Settings → OCR's "Language data". */
   ocrLanguageSources: engine<[], OcrLanguageSources>(none),
   llmHealth: engine<[], LlmHealth>(none),

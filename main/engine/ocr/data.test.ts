@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { resolveConfig } from '../config.js';
 import { EngineError } from '../errors.js';
-import { dataIdentity, installedLanguages, ocrData, usableLanguages } from './data.js';
+import { dataIdentity, languageSources, ocrData, ocrDataSource, usableLanguages } from './data.js';
 import { bundledLanguages, languageData } from './languages.js';
 import { cacheKey } from './store.js';
 import { systemLanguages, systemTessdataRoots } from './tessdata.js';
@@ -53,7 +53,8 @@ test('discovery: <code>.traineddata files, the first root holding a code wins, o
   assert.deepEqual([...found.keys()].sort(), ['chi_tra_vert', 'deu', 'eng']);
   assert.equal(found.get('eng'), join(a, 'eng.traineddata'));
   assert.equal(found.get('deu'), join(b, 'deu.traineddata'));
-  assert.deepEqual(installedLanguages({ roots: [a, b] }), [...new Set([...bundledLanguages(), 'chi_tra_vert', 'deu', 'eng'])].sort(), 'the union of both sources');
+  const sources = languageSources({ roots: [a, b] });
+  assert.deepEqual([...new Set([...sources.bundled, ...sources.system])].sort(), [...new Set([...bundledLanguages(), 'chi_tra_vert', 'deu', 'eng'])].sort(), 'the union of both sources');
 });
 
 test('auto: the system data when it holds every language, else the bundled data; forced sources; one source per run', () => {
@@ -66,6 +67,8 @@ test('auto: the system data when it holds every language, else the bundled data;
   // The system lacks fra: all from the bundled data, exactly what languageData gives (unchanged behaviour).
   const bundled = ocrData(['eng', 'fra'], 'auto', { roots: [engOnly] });
   assert.deepEqual(bundled, { source: 'bundled', ...languageData(['eng', 'fra']), gzip: true, files: [] });
+  assert.equal(ocrDataSource(['eng', 'fra'], 'auto', { roots: [engOnly] }), 'bundled', 'the same choice, without a folder prepared');
+  assert.equal(ocrDataSource(['eng'], 'auto', { roots: [engOnly] }), 'system');
   assert.deepEqual(ocrData(['eng'], 'bundled', { roots: [full] }), { source: 'bundled', ...languageData(['eng']), gzip: true, files: [] });
   assert.equal(ocrData(['deu'], 'auto', { roots: [full] }).source, 'system', 'a language only the system has');
   assert.equal(ocrData(['eng'], 'system', { roots: [engOnly] }).source, 'system');

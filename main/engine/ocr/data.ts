@@ -36,23 +36,27 @@ export interface DataPlaces { roots?: string[] }
  * languages and where they are.
  */
 export function ocrData(codes: string[], mode: OcrDataMode = 'auto', places: DataPlaces = {}): OcrData {
+  const { source, system } = pick(codes, mode, places);
+  if (source === 'system') return systemData(codes, system);
+  const { langs, folder } = languageData(codes);
+  return { source: 'bundled', langs, folder, gzip: true, files: [] };
+}
+
+/**
+ * Which source would read the languages, without preparing its folder (settings and config checks);
+ * throws OCR_LANGUAGE_UNKNOWN as ocrData does.
+ */
+export function ocrDataSource(codes: string[], mode: OcrDataMode = 'auto', places: DataPlaces = {}): OcrDataSource {
+  return pick(codes, mode, places).source;
+}
+
+function pick(codes: string[], mode: OcrDataMode, places: DataPlaces): { source: OcrDataSource; system: Map<string, string> } {
   if (codes.length === 0) throw new EngineError('OCR_LANGUAGE_UNKNOWN', 'no OCR language given');
   const roots = places.roots ?? systemTessdataRoots();
   const system = systemLanguages(roots);
-  const inSystem = codes.every((c) => system.has(c));
-  const inBundle = codes.every((c) => languageFolder(c) !== null);
-  if (mode !== 'bundled' && inSystem) return systemData(codes, system);
-  if (mode !== 'system' && inBundle) {
-    const { langs, folder } = languageData(codes);
-    return { source: 'bundled', langs, folder, gzip: true, files: [] };
-  }
+  if (mode !== 'bundled' && codes.every((c) => system.has(c))) return { source: 'system', system };
+  if (mode !== 'system' && codes.every((c) => languageFolder(c) !== null)) return { source: 'bundled', system };
   throw unknown(codes, mode, system, roots);
-}
-
-/** Codes of every language OCR can use here: the bundled packages and the system's data together, sorted. */
-export function installedLanguages(places: DataPlaces = {}): string[] {
-  const system = systemLanguages(places.roots ?? systemTessdataRoots());
-  return [...new Set([...bundledLanguages(), ...system.keys()])].sort();
 }
 
 /** The languages of each source, and the folders the system's were found in (Settings → OCR). */

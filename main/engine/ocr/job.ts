@@ -52,7 +52,7 @@ export async function runOcr(db: Db, docIds: number[] | null, s: OcrSettings, ch
   const langs = data.langs;
   // The model's identity in the cache key: the system data's files, hashed once per run.
   const dataId = data.source === 'system' ? dataIdentity(data.files) : null;
-  const tuning = data.source === 'system' ? { ...OCR_TUNING, data: { folder: data.folder, gzip: data.gzip } } : OCR_TUNING;
+  const tuning = { ...OCR_TUNING, data: { folder: data.folder, gzip: data.gzip } }; // the folder chosen above, read as it is
   meter?.phase('ocr', pending.length, pending.length);
   let recognizer: Promise<Recognizer> | null = null;
   const onAbort = () => void recognizer?.then((r) => r.close(), () => undefined);

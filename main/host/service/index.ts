@@ -18,7 +18,7 @@ import { pubmedSearch } from './pubmed-search.js';
 import { trialsCheck, trialsDraft, trialsImport, trialsSearch } from './trials.js';
 import { strategyCounts, translateStrategy } from '../../engine/app/strategy.js';
 import { defaultSettings, loadSettings, mergeSettings, sanitize, saveSettings } from './settings.js';
-import { installedLanguages, languageSources } from '../../engine/app/ocr.js';
+import { languageSources } from '../../engine/app/ocr.js';
 import { appStatus } from './status.js';
 import { backupCalls } from './backups.js';
 
@@ -98,7 +98,6 @@ export function createEngineService(opts: EngineServiceOptions): EngineService {
       },
     }),
     getSettings: async () => structuredClone(settings),
-    ocrLanguages: async () => installedLanguages(),
     ocrLanguageSources: async () => languageSources(),
     async setSettings(patch) {
       const next = mergeSettings(settings, patch);

@@ -118,7 +118,7 @@ export function mainContent(html: string, where: string): MainContent {
   // one whose <meta name="generator"> names a document converter, or one where Readability's
   // article holds nearly all the body's text, so that there was nothing to cut.
   const exported = DOCUMENT_GENERATOR.test(meta.tags.generator?.[0] ?? '');
-  const bodyChars = visibleChars(doc.body);
+  const bodyChars = exported ? 0 : visibleChars(doc.body); // before Readability, which changes the tree
   let article: ReturnType<Readability['parse']> = null;
   try {
     article = exported ? null : new Readability(doc as never, { charThreshold: 200 }).parse();
